@@ -1,0 +1,94 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// cvmsh: a shell for sharing Tencent Cloud CVM custom images with other accounts, in bulk, safely.
+///
+/// Libraries hold all logic; the two executables only wire them. Dependencies flow one way:
+/// TencentCloud ← CVM ← Shell ← cvmsh, TencentCloud ← CVMEmulator ← cvm-emulator,
+/// and LineEditor stands alone (cvmsh joins it to Shell).
+let package = Package(
+    name: "cvmsh",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cvmsh", targets: ["cvmsh"]),
+        .executable(name: "cvm-emulator", targets: ["cvm-emulator"]),
+        .library(name: "TencentCloud", targets: ["TencentCloud"]),
+        .library(name: "CVM", targets: ["CVM"]),
+        .library(name: "CVMEmulator", targets: ["CVMEmulator"]),
+        .library(name: "Shell", targets: ["Shell"]),
+        .library(name: "LineEditor", targets: ["LineEditor"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+    ],
+    targets: [
+        // Credentials, TC3 signing, transport, errors, retries, rate limits.
+        .target(
+            name: "TencentCloud",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Typed CVM and STS actions and the image lister.
+        .target(name: "CVM", dependencies: ["TencentCloud"]),
+        // A local fake of the CVM image API and its HTTP(S) front.
+        .target(
+            name: "CVMEmulator",
+            dependencies: [
+                "TencentCloud",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Command language, session, commands, batch engine, journal, rendering. No terminal I/O.
+        .target(
+            name: "Shell",
+            dependencies: [
+                "CVM", "TencentCloud",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // libedit, reached through a system-library target and a tiny C shim for its variadics.
+        .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
+        .target(name: "EditShim", dependencies: ["CLibEdit"]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "EditShim"]),
+
+        .executableTarget(
+            name: "cvmsh",
+            dependencies: [
+                "Shell", "LineEditor", "CVMEmulator", "TencentCloud", "CVM",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "cvm-emulator",
+            dependencies: [
+                "CVMEmulator",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+
+        .testTarget(
+            name: "TencentCloudTests",
+            dependencies: ["TencentCloud"],
+            resources: [.copy("Fixtures")]
+        ),
+        .testTarget(name: "CVMTests", dependencies: ["CVM", "CVMEmulator", "TencentCloud"]),
+        .testTarget(name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        // Runs the built executables: pipes, exit statuses, a real pseudo-terminal.
+        .testTarget(name: "EndToEndTests", dependencies: ["cvmsh", "cvm-emulator"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
