@@ -1,0 +1,39 @@
+import Testing
+@testable import TencentCloud
+
+@Suite struct EndpointTests {
+    @Test func officialHostPerService() {
+        #expect(Endpoint.official.url(forService: "cvm") == "https://cvm.tencentcloudapi.com/")
+        #expect(Endpoint.official.host(forService: "sts") == "sts.tencentcloudapi.com")
+    }
+
+    @Test func regionalAndInternationalHostsKeepTheirSuffix() throws {
+        let regional = try Endpoint(parsing: "cvm.ap-guangzhou.tencentcloudapi.com")
+        #expect(regional.url(forService: "cvm") == "https://cvm.ap-guangzhou.tencentcloudapi.com/")
+        #expect(regional.host(forService: "sts") == "sts.ap-guangzhou.tencentcloudapi.com")
+        let intl = try Endpoint(parsing: "https://cvm.intl.tencentcloudapi.com/")
+        #expect(intl.host(forService: "sts") == "sts.intl.tencentcloudapi.com")
+    }
+
+    @Test func loopbackEmulatorServesEveryServiceOnOneURL() throws {
+        let local = try Endpoint(parsing: "http://127.0.0.1:8099")
+        #expect(local.url(forService: "cvm") == "http://127.0.0.1:8099/")
+        #expect(local.url(forService: "sts") == "http://127.0.0.1:8099/")
+        #expect(local.host(forService: "cvm") == "127.0.0.1:8099")
+        #expect(try Endpoint(parsing: "http://localhost:1/").host == "localhost")
+    }
+
+    @Test(arguments: ["http://cvm.tencentcloudapi.com", "http://10.0.0.1:80", "http://example.com"])
+    func plainHTTPIsRefusedOffLoopback(_ text: String) {
+        #expect(throws: EndpointError.self) { try Endpoint(parsing: text) }
+    }
+
+    @Test(arguments: ["", "ftp://x", "https://", "https://host:0", "https://host:99999", "https://a/b", "https://user@host", "ho st"])
+    func garbageIsRefused(_ text: String) {
+        #expect(throws: EndpointError.self) { try Endpoint(parsing: text) }
+    }
+
+    @Test func defaultPortIsNotRepeatedInTheHostHeader() throws {
+        #expect(try Endpoint(parsing: "https://cvm.tencentcloudapi.com:443").host(forService: "cvm") == "cvm.tencentcloudapi.com")
+    }
+}
