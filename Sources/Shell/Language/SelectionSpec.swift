@@ -1,0 +1,162 @@
+/// A parsed selection: `select` / `unselect` arguments and `shared [SPEC]`.
+///
+/// Terms are separated by commas and/or spaces across words (commas inside `[...]` of a glob
+/// belong to the glob). Indices are 1-based positions in the current `ls` numbering. A spec
+/// resolves to image ids, never indices, in list order, without duplicates. Decisions:
+/// a reversed range (`9-2`) is an error rather than silently normalised; a `name:` glob that
+/// matches nothing is an error; `all` and `none` are case-insensitive.
+public struct SelectionSpec: Sendable, Equatable {
+    /// One term of a spec.
+    public enum Term: Sendable, Equatable {
+        /// A 1-based index.
+        case index(Int)
+        /// An inclusive range of 1-based indices.
+        case range(ClosedRange<Int>)
+        /// Every listed image.
+        case all
+        /// No image.
+        case none
+        /// An image id (`img-…`).
+        case imageID(String)
+        /// Every image whose name matches.
+        case name(Glob)
+    }
+
+    /// The terms, in the order written.
+    public var terms: [Term]
+    /// Each term as written, for messages (parallel to ``terms``).
+    private var spellings: [String]
+
+    /// Parses the words of a spec.
+    public init(parsing words: [String]) throws(SelectionError) {
+        terms = []
+        spellings = []
+        for word in words {
+            for item in Self.split(word) {
+                terms.append(try Self.term(item))
+                spellings.append(item)
+            }
+        }
+        if terms.isEmpty { throw .empty }
+    }
+
+    /// The ids of the images the spec names, in list order. Throws, naming the first bad term,
+    /// if an index is out of range, an id is not listed or a glob matches nothing.
+    public func resolve(in images: [some SelectableImage]) throws(SelectionError) -> [String] {
+        var chosen = Array(repeating: false, count: images.count)
+        for (term, spelling) in zip(terms, spellings) {
+            switch term {
+            case .index, .range, .all, .none, .name:
+                try mark(term, spelling, in: images, into: &chosen)
+            case .imageID(let id):
+                guard let position = images.firstIndex(where: { $0.id == id }) else {
+                    throw .unknownImageID(id)
+                }
+                chosen[position] = true
+            }
+        }
+        return zip(images, chosen).compactMap { $1 ? $0.id : nil }
+    }
+
+    /// The selection with the spec's images removed (`unselect`). An id may name an image that
+    /// is selected but no longer listed; an id in neither is an error. Order is kept.
+    public func removing(from selection: [String], images: [some SelectableImage]) throws(SelectionError) -> [String] {
+        var chosen = Array(repeating: false, count: images.count)
+        var removedIDs: Set<String> = []
+        for (term, spelling) in zip(terms, spellings) {
+            if case .imageID(let id) = term {
+                guard selection.contains(id) || images.contains(where: { $0.id == id }) else {
+                    throw .unknownImageID(id)
+                }
+                removedIDs.insert(id)
+            } else {
+                try mark(term, spelling, in: images, into: &chosen)
+            }
+        }
+        for (image, isChosen) in zip(images, chosen) where isChosen { removedIDs.insert(image.id) }
+        return selection.filter { !removedIDs.contains($0) }
+    }
+
+    private func mark(
+        _ term: Term, _ spelling: String, in images: [some SelectableImage], into chosen: inout [Bool]
+    ) throws(SelectionError) {
+        switch term {
+        case .index(let index):
+            guard index >= 1, index <= images.count else {
+                throw .indexOutOfRange(spelling, count: images.count)
+            }
+            chosen[index - 1] = true
+        case .range(let range):
+            guard range.lowerBound >= 1, range.upperBound <= images.count else {
+                throw .indexOutOfRange(spelling, count: images.count)
+            }
+            for index in range { chosen[index - 1] = true }
+        case .all:
+            for position in chosen.indices { chosen[position] = true }
+        case .none, .imageID:
+            break
+        case .name(let glob):
+            var matched = false
+            for (position, image) in images.enumerated() where glob.matches(image.name) {
+                chosen[position] = true
+                matched = true
+            }
+            if !matched { throw .noNameMatches(glob.pattern) }
+        }
+    }
+
+    /// Splits a word on commas that are not inside a glob's `[...]`, dropping empty items.
+    private static func split(_ word: String) -> [String] {
+        var items: [String] = []
+        var current = ""
+        var inBrackets = false
+        for character in word {
+            switch character {
+            case "[": inBrackets = true
+            case "]": inBrackets = false
+            case "," where !inBrackets:
+                if !current.isEmpty { items.append(current) }
+                current = ""
+                continue
+            default: break
+            }
+            current.append(character)
+        }
+        if !current.isEmpty { items.append(current) }
+        return items
+    }
+
+    private static func term(_ item: String) throws(SelectionError) -> Term {
+        switch item.lowercased() {
+        case "all": return .all
+        case "none": return .none
+        default: break
+        }
+        if item.hasPrefix("name:") {
+            let pattern = String(item.dropFirst(5))
+            if pattern.isEmpty { throw .invalidTerm(item) }
+            return .name(Glob(pattern))
+        }
+        if item.hasPrefix("img-") {
+            guard item.count > 4, item.utf8.allSatisfy(isIDByte) else { throw .invalidTerm(item) }
+            return .imageID(item)
+        }
+        let bounds = item.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
+        guard bounds.allSatisfy(isDecimal) else { throw .invalidTerm(item) }
+        // All-digit text too long for an Int is certainly out of range: resolving says so.
+        let low = Int(bounds[0]) ?? .max
+        if bounds.count == 1 { return .index(low) }
+        let high = Int(bounds[1]) ?? .max
+        guard low <= high else { throw .reversedRange(item) }
+        return .range(low...high)
+    }
+
+    private static func isDecimal(_ text: Substring) -> Bool {
+        !text.isEmpty && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
+    }
+
+    private static func isIDByte(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte)
+            || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) || byte == UInt8(ascii: "-")
+    }
+}
