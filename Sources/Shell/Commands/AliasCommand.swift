@@ -1,0 +1,67 @@
+/// `alias [NAME [ACCOUNTS]]`: named account lists, usable as `@NAME`.
+public enum AliasCommand: ShellCommand {
+    public static let name = "alias"
+    public static let synopsis = "alias [NAME [ACCOUNTS...]]"
+    public static let summary = "show or define named account lists, used as @NAME"
+    public static let details = """
+        Without words, lists the aliases. With NAME, shows one. With NAME and accounts (ids,
+        commas or spaces, other @aliases), defines it; the accounts are checked now, so a typo
+        fails here rather than in the middle of a share.
+
+        Examples:
+          alias partners 100000000001,100000000002
+          alias everyone @partners 100000000003
+          share @everyone
+        """
+
+    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+        guard let name = arguments.first else {
+            var table = Table(columns: [.init("ALIAS", key: "alias"), .init("ACCOUNTS", key: "accounts")])
+            for (alias, accounts) in shell.session.aliases.sorted(by: { $0.key < $1.key }) {
+                table.rows.append([.init(.string(alias)), .init(.array(accounts.map { .string($0) }))])
+            }
+            shell.render(table)
+            return
+        }
+        let bare = name.hasPrefix("@") ? String(name.dropFirst()) : name
+        guard !bare.isEmpty, bare.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), bare.first!.isLetter else {
+            throw .usage("alias: invalid name '\(name)': use letters, digits, - and _, starting with a letter")
+        }
+        guard arguments.count > 1 else {
+            guard let accounts = shell.session.aliases[bare] else { throw .failed("alias: no alias named '\(bare)'") }
+            shell.console.line("\(bare) \(accounts.joined(separator: ","))")
+            return
+        }
+        var aliases = shell.session.aliases
+        aliases[bare] = nil
+        let accounts: [String]
+        do {
+            accounts = try AccountList.parse(Array(arguments.dropFirst()), aliases: aliases)
+        } catch {
+            throw .usage("alias \(bare): \(error)")
+        }
+        shell.session.aliases[bare] = accounts
+    }
+}
+
+/// `unalias NAME`: forgets an alias.
+public enum UnaliasCommand: ShellCommand {
+    public static let name = "unalias"
+    public static let synopsis = "unalias NAME..."
+    public static let summary = "forget aliases"
+    public static let details = """
+        Removes the named aliases.
+
+        Example:
+          unalias partners
+        """
+
+    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+        guard !arguments.isEmpty else { throw .usage("unalias: expected a name; usage: \(synopsis)") }
+        let names = arguments.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
+        if let missing = names.first(where: { shell.session.aliases[$0] == nil }) {
+            throw .failed("unalias: no alias named '\(missing)'")
+        }
+        for name in names { shell.session.aliases[name] = nil }
+    }
+}

@@ -1,0 +1,26 @@
+extension Interpreter {
+    /// Every command, in the order `help` lists them.
+    public static let commands: [any ShellCommand.Type] = [
+        HelpCommand.self, StatusCommand.self,
+        RegionCommand.self, RegionsCommand.self, ProfileCommand.self, LoginCommand.self, LogoutCommand.self,
+        EndpointCommand.self,
+        ListCommand.self, SelectCommand.self, UnselectCommand.self,
+        AliasCommand.self, UnaliasCommand.self,
+        SetCommand.self, SourceCommand.self, EchoCommand.self, ExitCommand.self,
+    ]
+
+    /// Every command name and alias.
+    public static var commandNames: [String] {
+        var names: [String] = []
+        for command in commands {
+            names.append(command.name)
+            names.append(contentsOf: command.aliases)
+        }
+        return names
+    }
+
+    /// The command `name` runs (its name or an alias), if any.
+    public static func command(named name: String) -> (any ShellCommand.Type)? {
+        commands.first { $0.name == name || $0.aliases.contains(name) }
+    }
+}

@@ -1,0 +1,63 @@
+import CVM
+
+/// `ls`: the numbered image list.
+public enum ListCommand: ShellCommand {
+    public static let name = "ls"
+    public static let synopsis = "ls [GLOB] [--refresh] [--state S] [--shared-with-me]"
+    public static let summary = "list own custom images in the region, numbered for select"
+    public static let flags = ["--refresh", "--shared-with-me", "--state"]
+    public static let details = """
+        Lists the caller's custom images in the current region, all pages, numbered 1..N newest
+        first (then by id); `select` uses these numbers. Selected images are marked with *.
+        The list is read once per region and kept; --refresh reads it again. GLOB filters by
+        name (* ? [...]); --state keeps one state (NORMAL, CREATING, ...); the numbers stay
+        those of the whole list. --shared-with-me lists images other accounts shared with you
+        (read-only: they cannot be shared on).
+
+        Examples:
+          ls
+          ls 'web-*'
+          ls --state NORMAL --refresh
+          ls --shared-with-me
+        """
+
+    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+        let args = try Arguments(arguments, command: name, flags: ["--refresh", "--shared-with-me"], options: ["--state"])
+        try args.expectingAtMost(1, command: name, synopsis: synopsis)
+        let glob = args.positional.first.map(Glob.init)
+        let state = args.value("--state")?.uppercased()
+        let sharedWithMe = args.has("--shared-with-me")
+        let cache = sharedWithMe
+            ? try await shell.imagesSharedWithMe(refresh: args.has("--refresh"))
+            : try await shell.images(refresh: args.has("--refresh"))
+        let selected = Set(shell.session.selection)
+        var table = Table(columns: [
+            .init("#", key: "index", alignment: .right), .init("SEL", key: "selected"),
+            .init("IMAGE ID", key: "image_id"), .init("NAME", key: "name", maxWidth: 40),
+            .init("STATE", key: "state"), .init("OS", key: "os", maxWidth: 24), .init("SIZE", key: "size_gib", alignment: .right),
+            .init("CREATED", key: "created"),
+        ])
+        if sharedWithMe { table.columns[1] = .init("OWNER", key: "owner") }
+        for (offset, image) in cache.images.enumerated() {
+            if let glob, !glob.matches(image.imageName ?? "") { continue }
+            if let state, image.imageState?.uppercased() != state { continue }
+            let isSelected = selected.contains(image.imageId)
+            let mark: Table.Cell = sharedWithMe
+                ? .init(.string(image.imageCreator ?? ""))
+                : .init(.string(isSelected ? "*" : ""), emphasis: isSelected ? .green : nil)
+            table.rows.append([
+                .init(.int(offset + 1)), mark, .init(.string(image.imageId)), .init(.string(image.imageName ?? "")),
+                .init(.string(image.imageState ?? ""), emphasis: image.imageState == "NORMAL" ? nil : .yellow),
+                .init(.string(image.osName ?? image.platform ?? "")),
+                image.imageSize.map { .init(.int($0)) } ?? .init(.null),
+                .init(.string(image.createdTime ?? "")),
+            ])
+        }
+        shell.render(table)
+        if shell.session.settings.output == .table {
+            let shown = table.rows.count
+            let filtered = shown == cache.images.count ? "" : " (\(shown) shown)"
+            shell.console.diagnostic("\(cache.images.count) image\(cache.images.count == 1 ? "" : "s") in \(cache.region)\(filtered), \(selected.count) selected")
+        }
+    }
+}

@@ -1,0 +1,73 @@
+/// `region [REGION]`: shows or switches the region.
+public enum RegionCommand: ShellCommand {
+    public static let name = "region"
+    public static let synopsis = "region [REGION]"
+    public static let summary = "show or switch the region (images and shares are regional)"
+    public static let details = """
+        Without a word, shows the current region. With one, checks it against DescribeRegions
+        (read once and kept) and switches to it. Switching drops the image list, the numbers
+        `select` uses and the selection, and says so.
+
+        Examples:
+          region
+          region ap-nanjing
+        """
+
+    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+        guard let wanted = arguments.first else {
+            shell.console.line(shell.session.region ?? "(no region: run `region REGION`; `regions` lists them)")
+            return
+        }
+        guard arguments.count == 1 else { throw .usage("region: expected one region; usage: \(synopsis)") }
+        let regions = try await shell.regions()
+        guard let info = regions.first(where: { $0.region == wanted }) else {
+            let hint = Suggestion.closest(to: wanted, in: regions.map(\.region)).map { "; did you mean '\($0)'?" } ?? ""
+            throw .usage("unknown region '\(wanted)'\(hint) (`regions` lists them)")
+        }
+        if info.regionState.map({ $0 != "AVAILABLE" }) ?? false {
+            shell.warn("region \(wanted) is \(info.regionState!)")
+        }
+        guard wanted != shell.session.region else { return }
+        let dropped = shell.session.selection.count
+        let hadImages = shell.session.images != nil
+        shell.session.region = wanted
+        shell.session.regionSource = "region command"
+        shell.session.dropRegionState()
+        if hadImages || dropped > 0 {
+            shell.console.diagnostic("region \(wanted): image list cleared" + (dropped > 0 ? ", \(dropped) selected image\(dropped == 1 ? "" : "s") unselected" : ""))
+        }
+    }
+}
+
+/// `regions`: the regions with their names and state.
+public enum RegionsCommand: ShellCommand {
+    public static let name = "regions"
+    public static let synopsis = "regions [--refresh]"
+    public static let summary = "list regions with names and state"
+    public static let flags = ["--refresh"]
+    public static let details = """
+        Lists the regions DescribeRegions returns (read once per endpoint; --refresh reads again).
+        The current region is marked with * in the CURRENT column.
+
+        Example:
+          regions
+        """
+
+    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+        let args = try Arguments(arguments, command: name, flags: flags)
+        try args.expectingAtMost(0, command: name, synopsis: synopsis)
+        let regions = try await shell.regions(refresh: args.has("--refresh"))
+        var table = Table(columns: [
+            .init("REGION", key: "region"), .init("NAME", key: "name"), .init("STATE", key: "state"),
+            .init("CURRENT", key: "current"),
+        ])
+        for region in regions {
+            let current = region.region == shell.session.region
+            table.rows.append([
+                .init(.string(region.region)), .init(.string(region.regionName ?? "")),
+                .init(.string(region.regionState ?? "")), .init(.string(current ? "*" : "")),
+            ])
+        }
+        shell.render(table)
+    }
+}

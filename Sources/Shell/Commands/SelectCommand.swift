@@ -1,0 +1,76 @@
+/// `select [SPEC…]`: shows or replaces the selection.
+public enum SelectCommand: ShellCommand {
+    public static let name = "select"
+    public static let synopsis = "select [SPEC...]"
+    public static let summary = "show or replace the selection (1,3  2-9  all  none  img-...  name:GLOB)"
+    public static let details = """
+        Without words, shows the selected images. With SPECs, replaces the selection:
+        numbers from `ls` (1,3), ranges (2-9), all, none, image ids (img-...) and name globs
+        (name:web-*), separated by commas or spaces. Image ids are stored, never numbers, so a
+        refreshed list cannot retarget it. A number or id that is not listed is an error that
+        changes nothing.
+
+        Examples:
+          select 1,3
+          select 2-9 12
+          select name:'release-2026*'
+          select all
+          select none
+        """
+
+    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+        let cache = try await shell.images()
+        guard !arguments.isEmpty else {
+            showSelection(shell, cache: cache)
+            return
+        }
+        do {
+            let spec = try SelectionSpec(parsing: arguments)
+            shell.session.selection = try spec.resolve(in: cache.images)
+        } catch {
+            throw .usage("select: \(error)")
+        }
+        shell.console.diagnostic("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
+    }
+
+    static func showSelection(_ shell: Interpreter, cache: ImageCache) {
+        var table = Table(columns: [
+            .init("#", key: "index", alignment: .right), .init("IMAGE ID", key: "image_id"),
+            .init("NAME", key: "name", maxWidth: 40), .init("STATE", key: "state"),
+        ])
+        for id in shell.session.selection {
+            let image = cache.image(id)
+            table.rows.append([
+                cache.number(of: id).map { .init(.int($0)) } ?? .init(.null), .init(.string(id)),
+                .init(.string(image?.imageName ?? "")), .init(.string(image?.imageState ?? "")),
+            ])
+        }
+        shell.render(table)
+    }
+}
+
+/// `unselect SPEC…`: removes images from the selection.
+public enum UnselectCommand: ShellCommand {
+    public static let name = "unselect"
+    public static let synopsis = "unselect SPEC..."
+    public static let summary = "remove images from the selection"
+    public static let details = """
+        Removes the images SPEC names (same forms as `select`) from the selection.
+
+        Examples:
+          unselect 3
+          unselect name:'*-test'
+        """
+
+    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+        guard !arguments.isEmpty else { throw .usage("unselect: expected what to remove; usage: \(synopsis)") }
+        let cache = try await shell.images()
+        do {
+            let spec = try SelectionSpec(parsing: arguments)
+            shell.session.selection = try spec.removing(from: shell.session.selection, images: cache.images)
+        } catch {
+            throw .usage("unselect: \(error)")
+        }
+        shell.console.diagnostic("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
+    }
+}

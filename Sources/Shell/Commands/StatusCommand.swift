@@ -1,0 +1,61 @@
+import Foundation
+import TencentCloud
+
+/// `status`: everything the session knows, at a glance.
+public enum StatusCommand: ShellCommand {
+    public static let name = "status"
+    public static let synopsis = "status"
+    public static let summary = "show region, endpoint, credentials, cache, selection, settings"
+    public static let details = """
+        Shows the region, the endpoint in use, where the credentials come from (the SecretId
+        masked, the key never), the caller's account once known, the image cache (count and
+        age), the selection, the settings, the journal file and the last batch result.
+        Makes no API call.
+
+        Example:
+          status
+        """
+
+    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+        guard arguments.isEmpty else { throw .usage("status takes no words") }
+        let session = shell.session
+        let credentials: String
+        do {
+            if let resolved = try await shell.services.credentials.resolve() {
+                credentials = "\(resolved.credential.maskedId) from \(resolved.source)"
+            } else {
+                credentials = "none"
+            }
+        } catch {
+            credentials = "none (\(error))"
+        }
+        let cache: String
+        if let images = session.images {
+            let age = Int(Date().timeIntervalSince(images.fetched))
+            cache = "\(images.images.count) image\(images.images.count == 1 ? "" : "s") in \(images.region), read \(Self.age(age)) ago"
+        } else {
+            cache = "not read yet (ls reads it)"
+        }
+        let settings = Settings.keys.map { "\($0.key)=\(session.settings.value(of: $0.key) ?? "")" }.joined(separator: " ")
+        let region = session.region.map { $0 + (session.regionSource.map { " (from \($0))" } ?? "") } ?? "none (run `region REGION`)"
+        let fields: [(String, String, String)] = [
+            ("region", "Region", region),
+            ("endpoint", "Endpoint", session.endpoint.description + (session.endpoint.isDefault ? " (default)" : "")),
+            ("profile", "Profile", session.profile ?? "default"),
+            ("credentials", "Credentials", credentials),
+            ("account", "Account", session.ownAccountId ?? "not known yet (learnt before the first share)"),
+            ("images", "Images", cache),
+            ("selected", "Selected", String(session.selection.count)),
+            ("settings", "Settings", settings),
+            ("journal", "Journal", shell.services.paths.journalFile),
+            ("last_batch", "Last batch", session.lastBatch ?? "none"),
+        ]
+        shell.render(Record(fields: fields.map { .init(key: $0.0, label: $0.1, value: .init(.string($0.2))) }))
+    }
+
+    static func age(_ seconds: Int) -> String {
+        if seconds < 60 { return "\(seconds)s" }
+        if seconds < 3600 { return "\(seconds / 60)m" }
+        return "\(seconds / 3600)h\((seconds % 3600) / 60)m"
+    }
+}

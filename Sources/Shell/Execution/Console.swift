@@ -1,0 +1,27 @@
+/// The shell's only window on the world: where output goes and how the user is asked things.
+/// The executable supplies a terminal or pipe implementation; tests supply a buffer.
+public protocol Console: AnyObject, Sendable {
+    /// Writes `text` to standard output as it is.
+    func write(_ text: String)
+    /// Writes one diagnostic line (warning, error, progress summary) to standard error.
+    func diagnostic(_ line: String)
+    /// Shows (or, with `nil`, clears) a transient status line; does nothing off a terminal.
+    func progress(_ line: String?)
+    /// Asks a yes/no question; the default answer is No. Only called in interactive sessions.
+    func confirm(_ question: String) async -> Bool
+    /// Reads a line without echo (`login`); `nil` when the user gave up or there is no terminal.
+    func readSecret(_ prompt: String) async -> String?
+    /// Whether standard output is a terminal (progress redraws, colour when allowed).
+    var isTerminal: Bool { get }
+    /// Whether colour may be used (terminal, no `NO_COLOR`, `TERM` not `dumb`).
+    var usesColor: Bool { get }
+    /// The terminal width, or 80.
+    var width: Int { get }
+}
+
+extension Console {
+    /// Writes `text` and a newline to standard output.
+    public func line(_ text: String = "") {
+        write(text + "\n")
+    }
+}

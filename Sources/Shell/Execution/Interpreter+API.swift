@@ -1,0 +1,89 @@
+import CVM
+import Foundation
+import TencentCloud
+
+extension Interpreter {
+    /// The API client for the session's endpoint.
+    public func client() throws(ShellError) -> CVMClient {
+        try services.client(for: session.endpoint)
+    }
+
+    /// Runs `body` with the session's client, turning API errors into shell errors.
+    public func withClient<T>(_ body: (CVMClient) async throws(TencentCloudError) -> T) async throws(ShellError) -> T {
+        let client = try client()
+        do {
+            return try await body(client)
+        } catch {
+            throw ShellError(error)
+        }
+    }
+
+    /// The current region, or an error telling how to choose one.
+    public func requireRegion() throws(ShellError) -> String {
+        guard let region = session.region else {
+            throw .failed("no region selected: run `region REGION` (see `regions`), or start with --region or TENCENTCLOUD_REGION")
+        }
+        return region
+    }
+
+    /// DescribeRegions, read once per endpoint and kept.
+    public func regions(refresh: Bool = false) async throws(ShellError) -> [RegionInfo] {
+        if !refresh, let regions = session.regions { return regions }
+        let regions = try await withClient { client throws(TencentCloudError) in
+            try await client.describeRegions().sorted { $0.region < $1.region }
+        }
+        session.regions = regions
+        return regions
+    }
+
+    /// The caller's own custom images in the current region, read (all pages) at most once
+    /// until `refresh`.
+    public func images(refresh: Bool = false) async throws(ShellError) -> ImageCache {
+        let region = try requireRegion()
+        if !refresh, let cache = session.images, cache.region == region { return cache }
+        let images = try await withClient { client throws(TencentCloudError) in
+            try await client.listAllImages(region: region, filters: [.ownImages])
+        }
+        let cache = ImageCache(region: region, images: images, fetched: Date())
+        session.images = cache
+        let listed = Set(images.map(\.imageId))
+        session.selection.removeAll { !listed.contains($0) }
+        return cache
+    }
+
+    /// Images other accounts shared with the caller in the current region.
+    public func imagesSharedWithMe(refresh: Bool = false) async throws(ShellError) -> ImageCache {
+        let region = try requireRegion()
+        if !refresh, let cache = session.sharedWithMe, cache.region == region { return cache }
+        let images = try await withClient { client throws(TencentCloudError) in
+            try await client.listAllImages(region: region, filters: [.sharedWithMe])
+        }
+        let cache = ImageCache(region: region, images: images, fetched: Date())
+        session.sharedWithMe = cache
+        return cache
+    }
+
+    /// The caller's root account id, from GetCallerIdentity (once per credential).
+    public func ownAccountId() async throws(ShellError) -> String {
+        if let id = session.ownAccountId { return id }
+        let region = try requireRegion()
+        let identity = try await withClient { client throws(TencentCloudError) in
+            try await client.getCallerIdentity(region: region)
+        }
+        session.ownAccountId = identity.accountId
+        return identity.accountId
+    }
+
+    /// Writes a rendered table or record in the session's output format.
+    public func render(_ table: Table) {
+        console.write(table.rendered(as: session.settings.output, style: style))
+    }
+
+    /// Writes a rendered record in the session's output format.
+    public func render(_ record: Record) {
+        console.write(record.rendered(as: session.settings.output, style: style))
+    }
+
+    /// Colour only where the console allows it.
+    public var style: Style { Style(usesColor: console.usesColor) }
+}

@@ -1,0 +1,48 @@
+import TencentCloud
+
+/// Why a command failed. Every case renders as one line that names the problem and, where
+/// there is one, the fix.
+public enum ShellError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// Bad words: unknown command, flag or value, a malformed account id or selection.
+    case usage(String)
+    /// A local failure: an unreadable file, a refused confirmation, nothing selected.
+    case failed(String)
+    /// The API call failed.
+    case api(TencentCloudError)
+    /// A script run by `source` stopped; its error was already reported.
+    case scriptStopped(ExitStatus)
+    /// Ctrl-C stopped the command.
+    case interrupted
+
+    public var description: String {
+        switch self {
+        case .usage(let message), .failed(let message): message
+        case .api(let error): error.description
+        case .scriptStopped(let status): "script stopped (exit status \(status.code))"
+        case .interrupted: "interrupted"
+        }
+    }
+
+    /// The API could not be used at all (unreachable, TLS, credentials missing or rejected):
+    /// a script that stops on such an error exits 2, not 3.
+    public var isAPIUnusable: Bool {
+        guard case .api(let error) = self else { return false }
+        switch error {
+        case .credential: return true
+        case .transport(let transport):
+            switch transport.kind {
+            case .connect, .tls: return true
+            default: return false
+            }
+        case .api(let api):
+            return api.code.hasPrefix("AuthFailure") || api.code == "UnauthorizedOperation.InvalidToken"
+        case .decoding, .cancelled: return false
+        }
+    }
+}
+
+extension ShellError {
+    init(_ error: TencentCloudError) {
+        if case .cancelled = error { self = .interrupted } else { self = .api(error) }
+    }
+}

@@ -1,0 +1,86 @@
+import CVM
+import Foundation
+import Logging
+import Synchronization
+import TencentCloud
+
+/// The long-lived things commands use: the credential chain, API clients per endpoint, file
+/// locations and the environment. Shared by reference; safe to use from concurrent tasks.
+public final class ShellServices: Sendable {
+    public let environment: [String: String]
+    public let paths: ShellPaths
+    private let chain: Mutex<CredentialChain>
+    /// `cvmsh/<version>`, sent as `X-TC-RequestClient`.
+    public let requestClient: String
+    public let logger: Logger
+    private let transport: TransportConfiguration
+    private let clients = Mutex<[String: CVMClient]>([:])
+    private let rateLimits: [String: Double]
+
+    public init(
+        environment: [String: String], profile: String?, version: String, logger: Logger,
+        rateLimits: [String: Double] = RateLimiter.documented, credentials: CredentialChain? = nil
+    ) {
+        self.environment = environment
+        paths = ShellPaths(environment: environment)
+        chain = Mutex(credentials ?? CredentialChain(profile: profile, environment: environment, home: paths.home))
+        requestClient = "cvmsh/\(version)"
+        self.logger = logger
+        transport = TransportConfiguration.fromEnvironment(environment)
+        self.rateLimits = rateLimits
+    }
+
+    /// The credential chain in use (the `--profile` / `profile` one).
+    public var credentials: CredentialChain { chain.withLock { $0 } }
+
+    /// Switches to the chain of profile `name` (`nil`: the default chain). The keys entered
+    /// with `login` are forgotten, so the new profile really is the one used.
+    public func switchProfile(to name: String?) {
+        let next = CredentialChain(profile: name, environment: environment, home: paths.home)
+        chain.withLock { $0 = next }
+    }
+
+    /// The client for `endpoint`, created on first use and kept (with its connections).
+    public func client(for endpoint: Endpoint) throws(ShellError) -> CVMClient {
+        let key = endpoint.description
+        if let existing = clients.withLock({ $0[key] }) { return existing }
+        let made: AsyncHTTPTransport
+        do {
+            made = try AsyncHTTPTransport(configuration: transport, proxyFor: endpoint.host)
+        } catch {
+            throw .api(.transport(error))
+        }
+        let api = APIClient(
+            configuration: ClientConfiguration(endpoint: endpoint, requestClient: requestClient, rateLimits: rateLimits),
+            credentials: CurrentCredentials(services: self), transport: made, logger: logger)
+        let client = CVMClient(api: api)
+        let winner = clients.withLock { clients -> CVMClient in
+            if let raced = clients[key] { return raced }
+            clients[key] = client
+            return client
+        }
+        if winner.api !== api {
+            Task { await api.shutdown() }
+        }
+        return winner
+    }
+
+    /// Closes every client's connections.
+    public func shutdown() async {
+        let all = clients.withLock { clients -> [CVMClient] in
+            defer { clients.removeAll() }
+            return Array(clients.values)
+        }
+        for client in all { await client.api.shutdown() }
+    }
+}
+
+/// Resolves through whichever chain the services hold now, so `profile` and `login` take
+/// effect for clients that already exist.
+private struct CurrentCredentials: CredentialProvider {
+    let services: ShellServices
+
+    func resolve() async throws(CredentialError) -> ResolvedCredential? {
+        try await services.credentials.resolve()
+    }
+}

@@ -1,0 +1,63 @@
+import CVM
+import Foundation
+import TencentCloud
+
+/// Everything the shell remembers between commands. A value: commands receive it, change it,
+/// and the interpreter keeps the result, so tests can build any state directly.
+public struct Session: Sendable {
+    public var region: String?
+    /// Where the region came from (`--region`, the environment, a profile), for `status`.
+    public var regionSource: String?
+    public var endpoint: Endpoint
+    /// The `--profile` / `profile` name, or `nil` for the default chain.
+    public var profile: String?
+    /// The caller's root account, learnt once from GetCallerIdentity: never a share target.
+    public var ownAccountId: String?
+    /// DescribeRegions, read once per endpoint.
+    public var regions: [RegionInfo]?
+    /// The caller's own custom images in the current region.
+    public var images: ImageCache?
+    /// Images other accounts shared with the caller, in the current region (read-only).
+    public var sharedWithMe: ImageCache?
+    /// Selected image ids (never indices), in `ls` order.
+    public var selection: [String] = []
+    /// `alias NAME ACCOUNTS`: usable as `@NAME`.
+    public var aliases: [String: [String]] = [:]
+    /// Who has access to each image, as last read or changed by this session.
+    public var shares: [String: [SharePermission]] = [:]
+    public var settings: Settings
+    /// A one-line summary of the last share batch, for `status`.
+    public var lastBatch: String?
+
+    public init(endpoint: Endpoint = .official, region: String? = nil, settings: Settings) {
+        self.endpoint = endpoint
+        self.region = region
+        self.settings = settings
+    }
+
+    /// Forgets everything that belongs to one region: after `region X` the old numbers and
+    /// selection must not be reused by accident.
+    public mutating func dropRegionState() {
+        images = nil
+        sharedWithMe = nil
+        selection = []
+        shares = [:]
+    }
+
+    /// Forgets everything learnt from the API (new endpoint or credentials).
+    public mutating func dropAPIState() {
+        dropRegionState()
+        regions = nil
+        ownAccountId = nil
+    }
+
+    /// Account ids seen in share lists and aliases, for completion.
+    public var knownAccounts: [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for id in shares.values.flatMap({ $0.map(\.accountId) }) + aliases.values.flatMap({ $0 }) where seen.insert(id).inserted {
+            result.append(id)
+        }
+        return result.sorted()
+    }
+}

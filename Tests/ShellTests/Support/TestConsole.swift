@@ -1,0 +1,33 @@
+import Synchronization
+@testable import Shell
+
+/// A console that records everything and answers questions from a script.
+final class TestConsole: Console {
+    private let state = Mutex<(out: String, err: [String], answers: [Bool], secrets: [String], progress: Int)>(("", [], [], [], 0))
+
+    init(answers: [Bool] = [], secrets: [String] = []) {
+        state.withLock { $0.answers = answers; $0.secrets = secrets }
+    }
+
+    /// Everything written to standard output.
+    var output: String { state.withLock { $0.out } }
+    /// Every diagnostic line.
+    var diagnostics: [String] { state.withLock { $0.err } }
+    var errors: [String] { diagnostics.filter { $0.contains("error:") } }
+    var progressUpdates: Int { state.withLock { $0.progress } }
+
+    func clear() { state.withLock { $0.out = ""; $0.err = [] } }
+
+    func write(_ text: String) { state.withLock { $0.out += text } }
+    func diagnostic(_ line: String) { state.withLock { $0.err.append(line) } }
+    func progress(_ line: String?) { state.withLock { $0.progress += 1 } }
+    func confirm(_ question: String) async -> Bool {
+        state.withLock { $0.err.append(question); return $0.answers.isEmpty ? false : $0.answers.removeFirst() }
+    }
+    func readSecret(_ prompt: String) async -> String? {
+        state.withLock { $0.secrets.isEmpty ? nil : $0.secrets.removeFirst() }
+    }
+    var isTerminal: Bool { false }
+    var usesColor: Bool { false }
+    var width: Int { 100 }
+}
