@@ -1,0 +1,169 @@
+import Foundation
+import TencentCloud
+
+/// The emulator's whole behaviour, without sockets: give it a request, get the response and
+/// what to do with the connection. Thread-safe; calls are processed one at a time.
+public final class EmulatorService: Sendable {
+    private struct Storage {
+        var state: EmulatorState
+        var limiter = RateLimiter()
+        var faults: FaultInjector
+        var calls: [EmulatorCall] = []
+    }
+
+    private let storage: Locked<Storage>
+    private let clock: EmulatorClock
+    private let rateLimit: RateLimit
+    private let latency: Duration
+    private let maxAccountIdsPerCall: Int?
+    private let log: CallLog?
+
+    /// A service over `options.state` with the options' limits, faults and clock; opens the
+    /// call log when `options.logPath` is set.
+    public init(options: EmulatorOptions) throws {
+        storage = Locked(Storage(
+            state: options.state,
+            faults: FaultInjector(seed: options.seed, rate: options.failRate, kinds: options.failKinds)))
+        clock = options.clock
+        rateLimit = options.rateLimit
+        latency = options.latency
+        maxAccountIdsPerCall = options.maxAccountIdsPerCall
+        log = try options.logPath.map { try CallLog(path: $0) }
+    }
+
+    /// Every call so far, oldest first.
+    public func calls() -> [EmulatorCall] {
+        storage.withLock { $0.calls }
+    }
+
+    /// The current state (with every share change applied so far).
+    public func state() -> EmulatorState {
+        storage.withLock { $0.state }
+    }
+
+    /// The accounts `imageId` in `region` is shared with, oldest share first.
+    public func shares(of imageId: String, region: String) -> [String] {
+        storage.withLock { $0.state.image(imageId, region: region)?.shares.map(\.accountId) ?? [] }
+    }
+
+    /// Closes the call log.
+    public func close() {
+        log?.close()
+    }
+
+    /// Answers one request.
+    public func handle(_ request: EmulatorRequest) -> EmulatorResponse {
+        let started = ContinuousClock.now
+        let now = clock.now()
+        let requestId = UUID().uuidString.lowercased()
+        var outcome = Outcome()
+        let result = storage.withLock { storage in
+            process(request, now: now, storage: &storage, outcome: &outcome)
+        }
+        let fields: [JSONMember]
+        var errorCode: String?
+        switch result {
+        case .success(let members):
+            fields = members
+        case .failure(let error):
+            errorCode = error.code
+            fields = [JSONMember("Error", .object([
+                JSONMember("Code", .string(error.code)), JSONMember("Message", .string(error.message)),
+            ]))]
+        }
+        let body = JSONValue.object([
+            JSONMember("Response", .object(fields + [JSONMember("RequestId", .string(requestId))])),
+        ])
+        let elapsed = ContinuousClock.now - started + latency
+        let call = EmulatorCall(
+            time: ISOTime.format(Int(now)), action: request.header("x-tc-action") ?? "",
+            region: request.header("x-tc-region"), accountId: outcome.accountId,
+            parameters: String(decoding: request.body, as: UTF8.self), errorCode: errorCode, requestId: requestId,
+            fault: outcome.fault, ms: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
+        storage.withLock { $0.calls.append(call) }
+        log?.append(call)
+        let dropped = outcome.fault == .drop || outcome.fault == .dropAfter
+        return EmulatorResponse(
+            status: 200, contentType: "application/json", body: body.bytes, delay: latency,
+            disposition: dropped ? .closeWithoutAnswer : .respond, call: call)
+    }
+
+    /// What processing learnt besides the answer.
+    private struct Outcome {
+        var accountId: String?
+        var fault: FaultKind?
+    }
+
+    private func process(
+        _ request: EmulatorRequest, now: Double, storage: inout Storage, outcome: inout Outcome
+    ) -> Result<[JSONMember], APIError> {
+        do throws(APIError) {
+            guard request.method == "POST" else {
+                throw APIError("UnsupportedProtocol", "The emulator accepts only POST requests with a JSON body.")
+            }
+            guard let actionName = request.header("x-tc-action") else { throw APIError.missingParameter("Action") }
+            guard let version = request.header("x-tc-version") else { throw APIError.missingParameter("Version") }
+            guard let header = request.header("authorization"), let authorization = AuthorizationHeader(header) else {
+                throw APIError("AuthFailure.InvalidAuthorization", "The Authorization header is missing or malformed.")
+            }
+            let action = try Action.route(service: authorization.service, version: version, action: actionName)
+            guard let contentType = request.header("content-type"),
+                  contentType.lowercased().hasPrefix("application/json")
+            else {
+                throw APIError.invalidParameter("The Content-Type must be application/json.")
+            }
+            let caller = try Authenticator.authenticate(
+                request, authorization: authorization, state: storage.state, now: now)
+            outcome.accountId = caller.accountId
+
+            if let limit = rateLimit.limit(for: action.rawValue),
+               !storage.limiter.allow(account: caller.accountId, action: action.rawValue, limit: limit, now: now) {
+                throw APIError(
+                    "RequestLimitExceeded",
+                    "Your current request times exceeds the frequency limit of \(limit) requests per second for `\(action.rawValue)`. Please reduce the frequency of calls.")
+            }
+            outcome.fault = storage.faults.next()
+            switch outcome.fault {
+            case .internalError: throw APIError.internalError
+            case .drop: return .success([])
+            case .dropAfter, nil: break
+            }
+            return .success(try perform(action, request: request, caller: caller, now: now, state: &storage.state))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    private func perform(
+        _ action: Action, request: EmulatorRequest, caller: Caller, now: Double, state: inout EmulatorState
+    ) throws(APIError) -> [JSONMember] {
+        let region = request.header("x-tc-region").flatMap { $0.isEmpty ? nil : $0 }
+        var regionIndex: Int?
+        if action.requiresRegion {
+            guard let region else { throw APIError.missingParameter("Region") }
+            guard let index = state.regions.firstIndex(where: { $0.region == region }) else {
+                throw APIError("UnsupportedRegion", "The action `\(action.rawValue)` does not support region `\(region)`.")
+            }
+            regionIndex = index
+        }
+        let context = ActionContext(
+            caller: caller, region: region,
+            parameters: try Parameters(body: request.body, allowed: action.parameterNames),
+            now: now, maxAccountIdsPerCall: maxAccountIdsPerCall)
+        switch action {
+        case .describeRegions:
+            return Action.describeRegions(state)
+        case .describeImageQuota:
+            return Action.describeImageQuota(context, state: state)
+        case .getCallerIdentity:
+            return Action.getCallerIdentity(context)
+        case .describeImages:
+            return try Action.describeImages(context, region: state.regions[regionIndex!])
+        case .describeImageSharePermission:
+            return try Action.describeImageSharePermission(context, region: state.regions[regionIndex!])
+        case .modifyImageSharePermission:
+            let accounts = state.accounts
+            return try Action.modifyImageSharePermission(context, region: &state.regions[regionIndex!], accounts: accounts)
+        }
+    }
+}
