@@ -28,6 +28,8 @@ public struct Session: Sendable {
     public var settings: Settings
     /// A one-line summary of the last share batch, for `status`.
     public var lastBatch: String?
+    /// `--dry-run` on the command line: share changes are shown, never sent.
+    public var dryRun = false
 
     public init(endpoint: Endpoint = .official, region: String? = nil, settings: Settings) {
         self.endpoint = endpoint

@@ -1,0 +1,96 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Foundation
+import Shell
+import Synchronization
+
+/// The process's console: standard output and error through write(2), a progress line redrawn
+/// on standard error when it is a terminal, and questions asked on the terminal.
+final class StandardConsole: Console {
+    let isTerminal: Bool
+    let usesColor: Bool
+    private let errorIsTerminal: Bool
+    private let progressShown = Mutex(false)
+
+    init(environment: [String: String]) {
+        isTerminal = isatty(STDOUT_FILENO) == 1
+        errorIsTerminal = isatty(STDERR_FILENO) == 1
+        usesColor = Style(isTerminal: isTerminal, environment: environment).usesColor
+    }
+
+    func write(_ text: String) {
+        clearProgress()
+        Self.write(STDOUT_FILENO, text)
+    }
+
+    func diagnostic(_ line: String) {
+        clearProgress()
+        Self.write(STDERR_FILENO, line + "\n")
+    }
+
+    func progress(_ line: String?) {
+        guard errorIsTerminal else { return }
+        progressShown.withLock { shown in
+            if let line {
+                Self.write(STDERR_FILENO, "\r\u{1B}[K" + String(line.prefix(max(10, width - 1))))
+                shown = true
+            } else if shown {
+                Self.write(STDERR_FILENO, "\r\u{1B}[K")
+                shown = false
+            }
+        }
+    }
+
+    func confirm(_ question: String) async -> Bool {
+        clearProgress()
+        Self.write(STDERR_FILENO, question + " [y/N] ")
+        guard let answer = Swift.readLine() else {
+            Self.write(STDERR_FILENO, "\n")
+            return false
+        }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    func readSecret(_ prompt: String) async -> String? {
+        clearProgress()
+        Self.write(STDERR_FILENO, prompt)
+        var saved = termios()
+        let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
+        if hasTerminal {
+            var silent = saved
+            silent.c_lflag &= ~tcflag_t(ECHO)
+            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+        }
+        defer {
+            if hasTerminal { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+            Self.write(STDERR_FILENO, "\n")
+        }
+        return Swift.readLine(strippingNewline: true)
+    }
+
+    var width: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return 80
+    }
+
+    private func clearProgress() {
+        progress(nil)
+    }
+
+    /// Writes all of `text`, retrying short writes and EINTR.
+    static func write(_ descriptor: Int32, _ text: String) {
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0 {
+                if errno == EINTR { continue }
+                return
+            }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+}
