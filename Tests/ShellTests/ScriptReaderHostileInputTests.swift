@@ -1,18 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import Testing
 @testable import Shell
-
-/// CPU time of the calling thread, in seconds: unlike wall-clock time it does not grow when
-/// other processes compete for the machine's cores.
-private func threadCPUTime() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
 
 /// The bad-input corpus of issue 8: each case gives commands or one clear error with file:line,
 /// never a crash or a hang.

@@ -24,7 +24,8 @@ import Testing
     @Test func pathologicalPatternsStayFast() {
         let pattern = Glob(String(repeating: "a*", count: 50) + "b")
         let name = String(repeating: "a", count: 5_000)
-        let elapsed = ContinuousClock().measure { #expect(!pattern.matches(name)) }
-        #expect(elapsed < .seconds(5))
+        let start = threadCPUTime()
+        #expect(!pattern.matches(name))
+        #expect(threadCPUTime() - start < 1)
     }
 }

@@ -25,61 +25,77 @@ public enum Tokenizer {
 /// The byte-level state machine behind ``Tokenizer``. Every special character is ASCII, so
 /// scanning UTF-8 bytes is exact and avoids per-Character cost on very long lines.
 private struct Scanner {
-    private enum State { case between, word, single, double, comment }
+    private enum State { case between, word, single, double }
 
     let source: String
     private var state = State.between
     private var bytes: [UInt8] = []
-    private var wordStart: String.Index?
+    private var wordStart: Int?
     private var segments: [[Word]] = [[]]
-    private var commentStart: String.Index?
+    private var commentStart: Int?
     private var containsNUL = false
     private var continuation = false
 
     init(source: String) { self.source = source }
 
     mutating func run() -> TokenizedLine {
-        let utf8 = source.utf8
-        var index = utf8.startIndex
-        scan: while index < utf8.endIndex {
-            let byte = utf8[index]
-            let next = utf8.index(after: index)
-            if byte == 0, state != .comment { containsNUL = true }
+        var text = source
+        let end = text.withUTF8 { scan($0) }
+        let openQuote: QuoteKind? = switch state {
+        case .single: .single
+        case .double: .double
+        default: nil
+        }
+        let endsInWord = state != .between && !continuation
+        finishWord(at: end)
+        return TokenizedLine(
+            segments: segments,
+            openQuote: openQuote,
+            endsWithContinuation: continuation,
+            endsInWord: endsInWord,
+            comment: commentStart.map { index($0)..<source.endIndex },
+            containsNUL: containsNUL
+        )
+    }
+
+    /// Runs the state machine over the bytes; returns the offset where scanning stopped.
+    private mutating func scan(_ utf8: UnsafeBufferPointer<UInt8>) -> Int {
+        var offset = 0
+        while offset < utf8.count {
+            let byte = utf8[offset]
+            let next = offset + 1
+            if byte == 0 { containsNUL = true }
             switch state {
-            case .comment:
-                break scan
             case .single:
                 if byte == .singleQuote { state = .word } else { bytes.append(byte) }
             case .double:
-                if byte == .backslash, next < utf8.endIndex,
-                   utf8[next] == .doubleQuote || utf8[next] == .backslash {
+                if byte == .backslash, next < utf8.count, utf8[next] == .doubleQuote || utf8[next] == .backslash {
                     bytes.append(utf8[next])
-                    index = utf8.index(after: next)
-                    continue scan
+                    offset += 2
+                    continue
                 }
                 if byte == .doubleQuote { state = .word } else { bytes.append(byte) }
             case .between, .word:
                 if byte.isBlank {
-                    finishWord(at: index)
+                    finishWord(at: offset)
                 } else if byte == .semicolon {
-                    finishWord(at: index)
+                    finishWord(at: offset)
                     segments.append([])
                 } else if byte == .hash, state == .between {
-                    commentStart = index
-                    state = .comment
-                    break scan
+                    commentStart = offset
+                    return utf8.count
                 } else if byte == .backslash {
-                    guard next < utf8.endIndex else {
-                        finishWord(at: index)
+                    guard next < utf8.count else {
+                        finishWord(at: offset)
                         continuation = true
-                        break scan
+                        return utf8.count
                     }
-                    startWord(at: index)
+                    startWord(at: offset)
                     bytes.append(utf8[next])
-                    index = utf8.index(after: next)
-                    continue scan
+                    offset += 2
+                    continue
                 } else {
-                    startWord(at: index)
+                    startWord(at: offset)
                     if byte == .singleQuote {
                         state = .single
                     } else if byte == .doubleQuote {
@@ -89,36 +105,27 @@ private struct Scanner {
                     }
                 }
             }
-            index = next
+            offset = next
         }
-        let openQuote: QuoteKind? = switch state {
-        case .single: .single
-        case .double: .double
-        default: nil
-        }
-        let endsInWord = state != .between && state != .comment && !continuation
-        finishWord(at: utf8.endIndex)
-        return TokenizedLine(
-            segments: segments,
-            openQuote: openQuote,
-            endsWithContinuation: continuation,
-            endsInWord: endsInWord,
-            comment: commentStart.map { $0..<source.endIndex },
-            containsNUL: containsNUL
-        )
+        return utf8.count
     }
 
-    private mutating func startWord(at index: String.Index) {
+    /// The string index of a UTF-8 offset (constant time for native strings).
+    private func index(_ offset: Int) -> String.Index {
+        source.utf8.index(source.utf8.startIndex, offsetBy: offset)
+    }
+
+    private mutating func startWord(at offset: Int) {
         if state == .between {
             state = .word
-            wordStart = index
+            wordStart = offset
         }
     }
 
-    private mutating func finishWord(at index: String.Index) {
+    private mutating func finishWord(at offset: Int) {
         if let start = wordStart {
             let text = String(decoding: bytes, as: UTF8.self)
-            segments[segments.count - 1].append(Word(text: text, range: start..<index))
+            segments[segments.count - 1].append(Word(text: text, range: index(start)..<index(offset)))
             bytes.removeAll(keepingCapacity: true)
             wordStart = nil
         }
