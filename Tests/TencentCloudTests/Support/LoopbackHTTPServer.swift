@@ -81,7 +81,7 @@ final class LoopbackHTTPServer: Sendable {
             throw ChannelError.unknownLocalAddress
         }
         let log = RequestLog()
-        let serving = Task {
+        let serving = Task<Void, Never> {
             try? await channel.executeThenClose { connections in
                 await withDiscardingTaskGroup { group in
                     do {
