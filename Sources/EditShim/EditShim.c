@@ -1,5 +1,6 @@
 #include "EditShim.h"
 #include <errno.h>
+#include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
 #include <string.h>
@@ -85,12 +86,24 @@ static volatile sig_atomic_t sigint_seen = 0;
 static struct sigaction sigint_saved;
 static int sigint_installed = 0;
 
-static void sigint_flag(int signo) { (void)signo; sigint_seen = 1; }
+static pthread_t reader_thread;
+static volatile sig_atomic_t reading = 0;
+
+/* A process-directed SIGINT may land on any thread (Swift's cooperative pool, SwiftNIO's event
+   loops), and only the thread blocked in read() gets EINTR; so a handler running elsewhere
+   forwards the signal to the reading thread. pthread_kill is async-signal-safe. */
+static void sigint_flag(int signo) {
+    sigint_seen = 1;
+    if (reading && !pthread_equal(pthread_self(), reader_thread)) pthread_kill(reader_thread, signo);
+}
 
 const char *shim_el_gets(EditLine *el, int *count, int *interrupted) {
     sigint_seen = 0;
+    reader_thread = pthread_self();
+    reading = 1;
     errno = 0; /* el_gets leaves errno alone on EOF: a stale EINTR would look like Ctrl-C */
     const char *line = el_gets(el, count);
+    reading = 0;
     *interrupted = (sigint_seen || errno == EINTR) ? 1 : 0;
     return line;
 }

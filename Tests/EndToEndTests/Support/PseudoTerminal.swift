@@ -1,0 +1,283 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A program running on its own pseudo-terminal, driven like a user at a
+/// keyboard: type text and keys, wait for output, resize the window, collect
+/// the exit status.
+///
+/// The program starts in a new session with the terminal as its controlling
+/// tty, an empty signal mask and default signal dispositions (test runners
+/// block most signals on their threads, and a spawned child would inherit
+/// that). Every wait is bounded; a program still running when the terminal is
+/// dropped is killed.
+///
+/// Use one instance from one test; it is not thread-safe.
+final class PseudoTerminal {
+    /// Keys that send escape sequences or special characters.
+    enum Key: String {
+        case up = "\u{1B}[A", down = "\u{1B}[B", right = "\u{1B}[C", left = "\u{1B}[D"
+        case tab = "\t", enter = "\r", escape = "\u{1B}", backspace = "\u{7F}"
+    }
+
+    /// A failure to start, drive or wait for the program; the description
+    /// includes what the program printed so a failing test explains itself.
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// The program's process id.
+    let pid: pid_t
+    /// Everything the program has written to the terminal so far (including
+    /// the terminal's echo of typed input), as raw bytes.
+    private(set) var transcript: [UInt8] = []
+
+    private let master: Int32
+    private let executable: String
+    /// Offset in `transcript` just past the last `waitFor` match.
+    private var matched = 0
+    private var exitStatus: Int32?
+    private var closedBySlave = false
+
+    /// Starts `executable` with `arguments` on a new terminal of `rows` x
+    /// `cols`.
+    ///
+    /// The environment is `PATH` and `HOME` from this process, `TERM=xterm`
+    /// and `LANG=C.UTF-8`, overridden and extended by `environment`.
+    init(
+        _ executable: String, arguments: [String] = [], environment: [String: String] = [:],
+        rows: UInt16 = 24, cols: UInt16 = 80
+    ) throws {
+        var masterFD: Int32 = -1
+        var slaveFD: Int32 = -1
+        var name = [CChar](repeating: 0, count: 256)
+        var size = winsize(ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0)
+        guard openpty(&masterFD, &slaveFD, &name, nil, &size) == 0 else {
+            throw Failure(description: "openpty failed: \(String(cString: strerror(errno)))")
+        }
+        // The child reopens the slave by name after setsid(), which makes it its
+        // controlling terminal; no descriptor of ours may leak into it.
+        close(slaveFD)
+        _ = fcntl(masterFD, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(masterFD, F_SETFL, fcntl(masterFD, F_GETFL) | O_NONBLOCK)
+        let slaveName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, slaveName, O_RDWR, 0)
+        posix_spawn_file_actions_adddup2(&actions, 0, 1)
+        posix_spawn_file_actions_adddup2(&actions, 0, 2)
+
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        sigemptyset(&noSignals)
+        var allSignals = sigset_t()
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(Self.spawnSetSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        var variables = ["PATH": Self.variable("PATH") ?? "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8"]
+        variables["HOME"] = Self.variable("HOME")
+        variables.merge(environment) { $1 }
+        let argv = ([executable] + arguments).map { strdup($0) } + [nil]
+        let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+
+        var child: pid_t = 0
+        let rc = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        guard rc == 0 else {
+            close(masterFD)
+            throw Failure(description: "cannot start \(executable): \(String(cString: strerror(rc)))")
+        }
+        pid = child
+        master = masterFD
+        self.executable = executable
+    }
+
+    deinit {
+        if exitStatus == nil {
+            kill(pid, SIGKILL)
+            var status: Int32 = 0
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
+        close(master)
+    }
+
+    /// The transcript as text (invalid UTF-8 repaired).
+    var output: String { String(decoding: transcript, as: UTF8.self) }
+
+    /// Types `text` as if on the keyboard ("\r" is Enter).
+    func type(_ text: String, timeout: Duration = .seconds(5)) throws {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        let deadline = ContinuousClock.now + timeout
+        while offset < bytes.count {
+            let count = bytes[offset...].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
+            if count > 0 { offset += count; continue }
+            guard count < 0, errno == EAGAIN || errno == EINTR else {
+                throw Failure(description: "cannot type into \(executable): \(String(cString: strerror(errno)))")
+            }
+            guard ContinuousClock.now < deadline else {
+                throw Failure(description: "\(executable) stopped reading input; output:\n\(pendingOutput)")
+            }
+            pump(for: .milliseconds(10))
+        }
+    }
+
+    /// Presses `key`.
+    func press(_ key: Key) throws {
+        try type(key.rawValue)
+    }
+
+    /// Sends Ctrl-`letter`: "c" interrupts, "d" is end of input, "z" suspends,
+    /// "[" is Escape.
+    func send(control letter: Character) throws {
+        guard let ascii = letter.uppercased().first?.asciiValue, (0x40...0x5F).contains(ascii) else {
+            throw Failure(description: "no control character for \(letter)")
+        }
+        try type(String(UnicodeScalar(ascii & 0x1F)))
+    }
+
+    /// Waits until `substring` appears in output not yet matched by an earlier
+    /// wait, and returns the output from the end of the previous match up to
+    /// and including this one.
+    ///
+    /// - Throws: ``Failure`` after `timeout`, or as soon as the program has
+    ///   closed the terminal without printing `substring`.
+    @discardableResult
+    func waitFor(_ substring: String, timeout: Duration = .seconds(10)) throws -> String {
+        let needle = Array(substring.utf8)
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            if let end = find(needle) {
+                let chunk = String(decoding: transcript[matched..<end], as: UTF8.self)
+                matched = end
+                return chunk
+            }
+            if closedBySlave {
+                throw Failure(description: "\(executable) closed the terminal before printing \(substring.debugDescription); output:\n\(pendingOutput)")
+            }
+            let now = ContinuousClock.now
+            guard now < deadline else {
+                throw Failure(description: "timed out waiting for \(substring.debugDescription) from \(executable); output:\n\(pendingOutput)")
+            }
+            pump(for: min(deadline - now, .milliseconds(100)))
+        }
+    }
+
+    /// Changes the window size; the program receives SIGWINCH.
+    func resize(rows: UInt16, cols: UInt16) throws {
+        var size = winsize(ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0)
+        guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else {
+            throw Failure(description: "cannot resize the terminal: \(String(cString: strerror(errno)))")
+        }
+    }
+
+    /// Waits for the program to exit, reading its output meanwhile.
+    ///
+    /// - Returns: the exit status, or 128 + the signal number when a signal
+    ///   ended it (as shells report it).
+    /// - Throws: ``Failure`` after `timeout`, having killed the program with
+    ///   SIGKILL and reaped it.
+    @discardableResult
+    func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
+        if let exitStatus { return exitStatus }
+        let deadline = ContinuousClock.now + timeout
+        var status: Int32 = 0
+        while true {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid { break }
+            if reaped < 0 && errno != EINTR {
+                throw Failure(description: "waitpid(\(pid)) failed: \(String(cString: strerror(errno)))")
+            }
+            guard ContinuousClock.now < deadline else {
+                kill(pid, SIGKILL)
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                exitStatus = Self.decode(status)
+                throw Failure(description: "\(executable) did not exit within \(timeout); killed. Output:\n\(pendingOutput)")
+            }
+            pump(for: .milliseconds(20))
+        }
+        pump(for: .zero)
+        let decoded = Self.decode(status)
+        exitStatus = decoded
+        return decoded
+    }
+
+    /// The path of the built executable `name` (for example "cvmsh"), found
+    /// next to the running test bundle (`/proc/self/exe`, so
+    /// `.build/<triple>/debug/<name>`) or in one of the directories above it.
+    static func builtProduct(named name: String) -> String {
+        var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let me = length > 0
+            ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
+            : CommandLine.arguments[0]
+        var directory = parent(of: me)
+        for _ in 0..<4 {
+            let candidate = directory + "/" + name
+            if access(candidate, X_OK) == 0 { return candidate }
+            directory = parent(of: directory)
+        }
+        return parent(of: me) + "/" + name
+    }
+
+    // MARK: - Internals
+
+    /// POSIX_SPAWN_SETSID (glibc 2.26+, macOS 10.15+), not imported into Swift.
+    #if os(Linux)
+    private static let spawnSetSID: Int32 = 0x80
+    #else
+    private static let spawnSetSID: Int32 = 0x400
+    #endif
+
+    private var pendingOutput: String {
+        String(decoding: transcript[matched...], as: UTF8.self).debugDescription
+    }
+
+    /// Reads whatever output arrives within `duration` (at least one poll).
+    private func pump(for duration: Duration) {
+        let milliseconds = Int32(clamping: duration.components.seconds * 1000
+            + duration.components.attoseconds / 1_000_000_000_000_000)
+        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        guard poll(&descriptor, 1, milliseconds) > 0 else { return }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
+            if count > 0 { transcript += buffer[..<count]; continue }
+            // EIO: every slave descriptor is closed (the program and its children are gone).
+            if count == 0 || errno == EIO { closedBySlave = true }
+            return
+        }
+    }
+
+    private func find(_ needle: [UInt8]) -> Int? {
+        guard !needle.isEmpty else { return matched }
+        guard transcript.count - matched >= needle.count else { return nil }
+        for start in matched...(transcript.count - needle.count)
+        where transcript[start..<(start + needle.count)].elementsEqual(needle) {
+            return start + needle.count
+        }
+        return nil
+    }
+
+    private static func decode(_ status: Int32) -> Int32 {
+        let signal = status & 0x7F
+        return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
+    }
+
+    private static func parent(of path: String) -> String {
+        guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
+        return String(path[..<slash])
+    }
+
+    private static func variable(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}
