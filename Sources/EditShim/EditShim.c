@@ -98,12 +98,23 @@ static void sigint_flag(int signo) {
 }
 
 const char *shim_el_gets(EditLine *el, int *count, int *interrupted) {
+    /* Swift runs this on a libdispatch worker, which blocks most signals: let the terminal's
+       signals reach this thread while it reads, so Ctrl-C interrupts read() and libedit sees
+       resizes, suspends and hangups. */
+    sigset_t terminal_signals, saved_mask;
+    sigemptyset(&terminal_signals);
+    int signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH, SIGHUP, SIGTERM };
+    for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&terminal_signals, signals[i]);
+    pthread_sigmask(SIG_UNBLOCK, &terminal_signals, &saved_mask);
     sigint_seen = 0;
     reader_thread = pthread_self();
     reading = 1;
     errno = 0; /* el_gets leaves errno alone on EOF: a stale EINTR would look like Ctrl-C */
     const char *line = el_gets(el, count);
+    int saved_errno = errno;
     reading = 0;
+    pthread_sigmask(SIG_SETMASK, &saved_mask, NULL);
+    errno = saved_errno;
     *interrupted = (sigint_seen || errno == EINTR) ? 1 : 0;
     return line;
 }
@@ -129,7 +140,6 @@ void shim_sigint_restore(void) {
 int shim_history_setsize(History *h, int n) { HistEvent ev; return history(h, &ev, H_SETSIZE, n); }
 int shim_history_setunique(History *h, int on) { HistEvent ev; return history(h, &ev, H_SETUNIQUE, on); }
 int shim_history_enter(History *h, const char *line) { HistEvent ev; return history(h, &ev, H_ENTER, line); }
-int shim_history_clear(History *h) { HistEvent ev; return history(h, &ev, H_CLEAR); }
 int shim_history_save(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_SAVE, path); }
 int shim_history_load(History *h, const char *path) { HistEvent ev; return history(h, &ev, H_LOAD, path); }
 
@@ -150,4 +160,3 @@ int shim_fd_columns(int fd) {
 }
 
 void shim_out(const char *s) { fputs(s, stdout); fflush(stdout); }
-void shim_err(const char *s) { fputs(s, stderr); }

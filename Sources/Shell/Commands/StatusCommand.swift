@@ -23,6 +23,7 @@ public enum StatusCommand: ShellCommand {
         do {
             if let resolved = try await shell.services.credentials.resolve() {
                 credentials = "\(resolved.credential.maskedId) from \(resolved.source)"
+                for warning in resolved.warnings { shell.warn(warning) }
             } else {
                 credentials = "none"
             }

@@ -40,6 +40,24 @@ final class ShellHarness {
         return ShellHarness(emulator: emulator, console: console, interpreter: interpreter, home: home)
     }
 
+    /// Runs `body` with a fresh harness and stops it afterwards, even when `body` throws.
+    static func with(
+        _ options: EmulatorOptions = EmulatorOptions(state: .demo(), rateLimit: .off),
+        region: String? = EmulatorState.demoRegion, interactive: Bool = false, answers: [Bool] = [],
+        environment extra: [String: String] = [:], rateLimits: [String: Double] = [:],
+        _ body: (ShellHarness) async throws -> Void
+    ) async throws {
+        let shell = try await start(
+            options, region: region, interactive: interactive, answers: answers, environment: extra, rateLimits: rateLimits)
+        do {
+            try await body(shell)
+        } catch {
+            await shell.stop()
+            throw error
+        }
+        await shell.stop()
+    }
+
     private init(emulator: Emulator, console: TestConsole, interpreter: Interpreter, home: String) {
         self.emulator = emulator
         self.console = console

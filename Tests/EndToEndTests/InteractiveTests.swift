@@ -1,0 +1,108 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import Testing
+
+/// The built `cvmsh --demo` under a real pseudo-terminal: what a person at a keyboard sees.
+@Suite(.serialized) struct InteractiveTests {
+    let home: String
+    let history: String
+
+    init() throws {
+        home = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-pty-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        history = home + "/state/history"
+    }
+
+    func start(_ arguments: [String] = []) throws -> PseudoTerminal {
+        let terminal = try PseudoTerminal(
+            cvmsh, arguments: ["--demo"] + arguments,
+            environment: ["HOME": home, "CVMSH_HISTFILE": history, "NO_COLOR": "1", "EDITRC": home + "/none"],
+            rows: 40, cols: 120)
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        return terminal
+    }
+
+    @Test func tabCompletesACommandAndRunsIt() throws {
+        let terminal = try start()
+        try terminal.type("hel")
+        try terminal.press(.tab)
+        try terminal.press(.enter)
+        #expect(try terminal.waitFor("Commands (help COMMAND").contains("Commands"))
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try terminal.send(control: "D")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func tabCompletesAnImageIdFromTheCachedList() throws {
+        let terminal = try start()
+        try terminal.type("ls\r")
+        _ = try terminal.waitFor("150 images in ap-nanjing")
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try terminal.type("select img-0iw")
+        try terminal.press(.tab)
+        try terminal.press(.enter)
+        _ = try terminal.waitFor("1 image selected")
+        _ = try terminal.waitFor("ap-nanjing [1]> ")
+        try terminal.type("select\r")
+        #expect(try terminal.waitFor("web-prod-20250514").contains("img-0iw2hfoo"))
+        try terminal.send(control: "D")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func upArrowRecallsTheLastLineAndJapaneseSurvives() throws {
+        let terminal = try start()
+        try terminal.type("echo ウェブサーバー-本番\r")
+        _ = try terminal.waitFor("ウェブサーバー-本番\r\n")
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try terminal.press(.up)
+        try terminal.press(.enter)
+        _ = try terminal.waitFor("ウェブサーバー-本番\r\n")
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try terminal.send(control: "D")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func controlCDiscardsTheLineAndTheShellGoesOn() throws {
+        let terminal = try start()
+        try terminal.type("bogus-command")
+        try terminal.send(control: "C")
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try terminal.type("echo still-here\r")
+        let seen = try terminal.waitFor("still-here\r\n")
+        #expect(!seen.contains("unknown command"))
+        try terminal.send(control: "D")
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func historyKeepsTheSessionButNeverTheLoginLine() throws {
+        let terminal = try start()
+        try terminal.type("echo first-line\r")
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try terminal.type("login\r")
+        _ = try terminal.waitFor("SecretId: ")
+        try terminal.type("AKIDcvmshDEMO00000000000000000000000\r")
+        _ = try terminal.waitFor("SecretKey: ")
+        try terminal.type("cvmshDEMOsecretKeyNotARealKey000\r")
+        _ = try terminal.waitFor("Token")
+        try terminal.type("\r")
+        _ = try terminal.waitFor("logged in as AKID…0000")
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try terminal.type("status\r")
+        _ = try terminal.waitFor("login (this session)")
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try terminal.send(control: "D")
+        #expect(try terminal.waitForExit() == 0)
+        #expect(!terminal.output.contains("cvmshDEMOsecretKeyNotARealKey000"))
+
+        let saved = try String(contentsOfFile: history, encoding: .utf8)
+        #expect(saved.contains("first-line"))
+        #expect(saved.contains("status"))
+        #expect(!saved.contains("login"))
+        #expect(!saved.contains("cvmshDEMOsecretKey"))
+        var info = stat()
+        #expect(stat(history, &info) == 0)
+        #expect(info.st_mode & 0o777 == 0o600)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+
+/// The built `cvmsh` driven through pipes: what a script or a CI job sees.
+@Suite struct ScriptModeTests {
+    @Test func versionAndHelpListTheExitStatuses() throws {
+        let version = try run(cvmsh, ["--version"])
+        #expect(version.status == 0)
+        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
+        let help = try run(cvmsh, ["--help"])
+        #expect(help.status == 0)
+        for code in ["0", "1", "2", "3", "64", "130"] {
+            #expect(help.stdout.contains("\n  \(code) "))
+        }
+        #expect(help.stdout.contains("--dry-run"))
+    }
+
+    @Test func pipedScriptHasNoPromptNoBannerAndNoHistory() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-home-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        let result = try run(cvmsh, ["--demo"], stdin: "# a comment\n\necho hello\nregion\n", home: home)
+        #expect(result.status == 0)
+        #expect(result.stdout == "hello\nap-nanjing\n")
+        #expect(result.stderr.isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: home + "/.local/state/cvmsh/history"))
+    }
+
+    @Test func failingScriptStopsWithStatus3AndNamesFileAndLine() throws {
+        let result = try run(cvmsh, ["--demo"], stdin: "echo one\nbogus\necho two\n")
+        #expect(result.status == 3)
+        #expect(result.stdout == "one\n")
+        #expect(result.stderr == "cvmsh:<stdin>:2: error: unknown command 'bogus' (type `help` for the list)\n")
+    }
+
+    @Test func onErrorContinueExits1AtTheEnd() throws {
+        let result = try run(cvmsh, ["--demo", "--on-error", "continue"], stdin: "echo one\nbogus\necho two\n")
+        #expect(result.status == 1)
+        #expect(result.stdout == "one\ntwo\n")
+    }
+
+    @Test func dashPrefixIgnoresTheFailure() throws {
+        let result = try run(cvmsh, ["--demo"], stdin: "-bogus\necho two\n")
+        #expect(result.status == 0)
+        #expect(result.stdout == "two\n")
+        #expect(result.stderr.contains("(ignored)"))
+    }
+
+    @Test func commandsAndFilesRunInArgvOrder() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-order-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("s.cvmsh").path
+        try "echo from-file\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let result = try run(cvmsh, ["--demo", "-c", "echo first", "-f", file, "-c", "echo last; echo really-last"])
+        #expect(result.status == 0)
+        #expect(result.stdout == "first\nfrom-file\nlast\nreally-last\n")
+    }
+
+    @Test func exitStatusOfExit() throws {
+        #expect(try run(cvmsh, ["--demo", "-c", "exit 5"]).status == 5)
+    }
+
+    @Test func badUsageIs64() throws {
+        let result = try run(cvmsh, ["--output", "xml", "-c", "echo"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("--output must be table, tsv or json"))
+    }
+
+    @Test func unreachableEndpointIs2() throws {
+        let result = try run(
+            cvmsh, ["--endpoint", "http://127.0.0.1:9", "--region", "ap-nanjing", "-c", "ls"],
+            environment: ["TENCENTCLOUD_SECRET_ID": "AKIDxxxxxxxxxxxxxxxx", "TENCENTCLOUD_SECRET_KEY": "yyyyyyyyyyyyyyyy"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("cannot connect"))
+    }
+
+    @Test func missingCredentialsIs2() throws {
+        let result = try run(
+            cvmsh, ["--endpoint", "http://127.0.0.1:9", "--region", "ap-nanjing", "-c", "ls"],
+            environment: ["CVMSH_METADATA_ENDPOINT": "http://127.0.0.1:9/"])
+        #expect(result.status == 2)
+        #expect(result.stderr.contains("no credentials"))
+    }
+
+    @Test func unterminatedQuoteNamesTheLine() throws {
+        let result = try run(cvmsh, ["--demo"], stdin: "echo ok\necho 'open\n")
+        #expect(result.status == 3)
+        #expect(result.stderr.hasPrefix("cvmsh:<stdin>:2: error:"))
+    }
+
+    @Test func jsonOutputIsOneDocumentPerCommand() throws {
+        let result = try run(cvmsh, ["--demo", "--output", "json", "-c", "ls"])
+        #expect(result.status == 0)
+        let rows = try #require(try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [[String: Any]])
+        #expect(rows.count == 150)
+        #expect(rows.first?["index"] as? Int == 1)
+    }
+}

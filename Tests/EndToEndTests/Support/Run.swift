@@ -1,0 +1,56 @@
+import Foundation
+
+/// The result of running a built executable to completion with pipes.
+struct Completed {
+    let status: Int32
+    let stdout: String
+    let stderr: String
+}
+
+/// Runs `executable` with `arguments`, feeding `stdin`, in a temporary HOME; bounded by `timeout`.
+func run(
+    _ executable: String, _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
+    home: String? = nil, timeout: TimeInterval = 60
+) throws -> Completed {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-e2e-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let input = dir.appendingPathComponent("stdin")
+    let output = dir.appendingPathComponent("stdout")
+    let error = dir.appendingPathComponent("stderr")
+    try Data(stdin.utf8).write(to: input)
+    FileManager.default.createFile(atPath: output.path, contents: nil)
+    FileManager.default.createFile(atPath: error.path, contents: nil)
+
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: executable)
+    process.arguments = arguments
+    var variables = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home ?? dir.path, "TERM": "dumb"]
+    variables.merge(environment) { $1 }
+    process.environment = variables
+    process.currentDirectoryURL = dir
+    process.standardInput = try FileHandle(forReadingFrom: input)
+    process.standardOutput = try FileHandle(forWritingTo: output)
+    process.standardError = try FileHandle(forWritingTo: error)
+    try process.run()
+    let deadline = Date().addingTimeInterval(timeout)
+    while process.isRunning, Date() < deadline { usleep(10_000) }
+    if process.isRunning {
+        process.terminate()
+        process.waitUntilExit()
+        throw RunFailure(description: "\(executable) \(arguments) did not finish within \(timeout) s")
+    }
+    return Completed(
+        status: process.terminationStatus,
+        stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
+        stderr: String(decoding: try Data(contentsOf: error), as: UTF8.self))
+}
+
+struct RunFailure: Error, CustomStringConvertible {
+    let description: String
+}
+
+/// The built `cvmsh`.
+let cvmsh = PseudoTerminal.builtProduct(named: "cvmsh")
+/// The built `cvm-emulator`.
+let cvmEmulator = PseudoTerminal.builtProduct(named: "cvm-emulator")
