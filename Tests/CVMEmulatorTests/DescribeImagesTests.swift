@@ -25,15 +25,21 @@ import Testing
             SmallState.publicImage,
         ])
         let image = try #require(response.payload?["ImageSet"]?.arrayValue?.first)
-        guard case .object(let members) = image else {
-            Issue.record("Image is not an object")
-            return
-        }
-        #expect(members.map(\.key) == [
+        // Parsing loses member order, so read it from the bytes sent.
+        let text = String(decoding: response.body, as: UTF8.self)
+        let keys = [
             "ImageId", "OsName", "ImageType", "CreatedTime", "ImageName", "ImageDescription", "ImageSize",
             "Architecture", "ImageState", "Platform", "ImageCreator", "ImageSource", "SyncPercent",
             "IsSupportCloudinit", "SnapshotSet", "Tags", "LicenseType", "ImageFamily", "ImageDeprecated",
-        ])
+        ]
+        let positions = keys.compactMap { text.range(of: "\"\($0)\":")?.lowerBound }
+        #expect(positions.count == keys.count)
+        #expect(positions == positions.sorted())
+        if case .object(let members) = image {
+            #expect(Set(members.map(\.key)) == Set(keys))
+        } else {
+            Issue.record("Image is not an object")
+        }
         #expect(image["CreatedTime"] == "2024-05-05T00:00:00+00:00")
         #expect(image["SyncPercent"] == .null)
         #expect(image["ImageType"] == "SHARED_IMAGE")
