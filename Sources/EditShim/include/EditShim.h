@@ -5,6 +5,7 @@
  * Fixed-arity wrappers around libedit's variadic el_set/el_get/history, plus
  * the bits of C state Swift 6 cannot touch (stdin/stdout, a signal flag).
  * Every function is a thin pass-through; the policy lives in Swift.
+ * The stdio and SIGINT helpers keep process-wide state: one reader at a time.
  */
 
 #include <stdio.h>
@@ -37,7 +38,9 @@ int shim_el_bind(EditLine *el, const char *key, const char *fn); /* EL_BIND key 
 int shim_el_columns(EditLine *el);
 
 /* errno = 0; el_gets. *interrupted is set to 1 when the read was cut short
-   by SIGINT (flag set by shim_sigint_install's handler, or errno EINTR). */
+   by SIGINT (flag set by shim_sigint_install's handler) or by any other
+   signal (errno EINTR). While it waits, a SIGINT handled on another thread is
+   forwarded to this one, so its blocked read() fails with EINTR. */
 const char *shim_el_gets(EditLine *el, int *count, int *interrupted);
 
 /* ---- history() ---------------------------------------------------------- */
@@ -45,7 +48,6 @@ const char *shim_el_gets(EditLine *el, int *count, int *interrupted);
 int shim_history_setsize(History *h, int n);
 int shim_history_setunique(History *h, int on);
 int shim_history_enter(History *h, const char *line);
-int shim_history_clear(History *h);
 int shim_history_save(History *h, const char *path);
 int shim_history_load(History *h, const char *path);
 /* Iterate oldest to newest: first, then next until NULL. */
@@ -66,7 +68,5 @@ void shim_sigint_restore(void);
 int shim_fd_columns(int fd);
 /* fputs(s, stdout); fflush(stdout). */
 void shim_out(const char *s);
-/* fputs(s, stderr). */
-void shim_err(const char *s);
 
 #endif
