@@ -72,7 +72,7 @@ struct Harness {
 
 extension EmulatorResponse {
     /// `Response` of the body.
-    var payload: JSONValue? { json?["Response"] }
+    var payload: EmulatorJSON? { json?["Response"] }
     /// `Response.Error.Code`, nil on success.
     var code: String? { payload?["Error"]?["Code"]?.stringValue }
     /// `ImageSet[*].ImageId`.

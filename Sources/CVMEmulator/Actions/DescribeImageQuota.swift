@@ -1,7 +1,7 @@
 extension Action {
     /// DescribeImageQuota: the calling root account's custom-image quota.
-    static func describeImageQuota(_ context: ActionContext, state: EmulatorState) -> [JSONMember] {
+    static func describeImageQuota(_ context: ActionContext, state: EmulatorState) -> [EmulatorJSON.Member] {
         let quota = state.account(context.caller.accountId)?.imageQuota ?? context.caller.principal.imageQuota
-        return [JSONMember("ImageNumQuota", .int(Int64(quota)))]
+        return [EmulatorJSON.Member("ImageNumQuota", .int(Int64(quota)))]
     }
 }

@@ -7,7 +7,7 @@ extension Action {
     ]
 
     /// DescribeImages: the images the caller can see in the region, newest first, paged.
-    static func describeImages(_ context: ActionContext, region: EmulatorState.Region) throws(APIError) -> [JSONMember] {
+    static func describeImages(_ context: ActionContext, region: EmulatorState.Region) throws(APIError) -> [EmulatorJSON.Member] {
         let p = context.parameters
         let imageIds = try p.strings("ImageIds")
         let filters = try p.filters()
@@ -51,8 +51,8 @@ extension Action {
         }
         let page = visible.dropFirst(Int(min(offset, Int64(visible.count)))).prefix(Int(limit))
         return [
-            JSONMember("TotalCount", .int(Int64(visible.count))),
-            JSONMember("ImageSet", .array(page.map { render($0.image, type: $0.type) })),
+            EmulatorJSON.Member("TotalCount", .int(Int64(visible.count))),
+            EmulatorJSON.Member("ImageSet", .array(page.map { render($0.image, type: $0.type) })),
         ]
     }
 
@@ -122,37 +122,37 @@ extension Action {
     }
 
     /// The API's `Image`, every documented field in the order of the reference.
-    static func render(_ image: EmulatorState.Image, type: String) -> JSONValue {
+    static func render(_ image: EmulatorState.Image, type: String) -> EmulatorJSON {
         var members = [
-            JSONMember("ImageId", .string(image.imageId)),
-            JSONMember("OsName", .string(image.osName)),
-            JSONMember("ImageType", .string(type)),
-            JSONMember("CreatedTime", .string(ISOTime.withOffset(image.createdTime))),
-            JSONMember("ImageName", .string(image.imageName)),
-            JSONMember("ImageDescription", .string(image.imageDescription)),
-            JSONMember("ImageSize", .int(Int64(image.imageSize))),
-            JSONMember("Architecture", .string(image.architecture)),
-            JSONMember("ImageState", .string(image.imageState)),
-            JSONMember("Platform", .string(image.platform)),
-            JSONMember("ImageCreator", .string(image.imageCreator)),
-            JSONMember("ImageSource", .string(image.imageSource)),
-            JSONMember("SyncPercent", image.syncPercent.map { .int(Int64($0)) } ?? .null),
-            JSONMember("IsSupportCloudinit", .bool(image.isSupportCloudinit)),
-            JSONMember("SnapshotSet", .array(image.snapshotSet.map { snapshot in
+            EmulatorJSON.Member("ImageId", .string(image.imageId)),
+            EmulatorJSON.Member("OsName", .string(image.osName)),
+            EmulatorJSON.Member("ImageType", .string(type)),
+            EmulatorJSON.Member("CreatedTime", .string(ISOTime.withOffset(image.createdTime))),
+            EmulatorJSON.Member("ImageName", .string(image.imageName)),
+            EmulatorJSON.Member("ImageDescription", .string(image.imageDescription)),
+            EmulatorJSON.Member("ImageSize", .int(Int64(image.imageSize))),
+            EmulatorJSON.Member("Architecture", .string(image.architecture)),
+            EmulatorJSON.Member("ImageState", .string(image.imageState)),
+            EmulatorJSON.Member("Platform", .string(image.platform)),
+            EmulatorJSON.Member("ImageCreator", .string(image.imageCreator)),
+            EmulatorJSON.Member("ImageSource", .string(image.imageSource)),
+            EmulatorJSON.Member("SyncPercent", image.syncPercent.map { .int(Int64($0)) } ?? .null),
+            EmulatorJSON.Member("IsSupportCloudinit", .bool(image.isSupportCloudinit)),
+            EmulatorJSON.Member("SnapshotSet", .array(image.snapshotSet.map { snapshot in
                 .object([
-                    JSONMember("SnapshotId", .string(snapshot.snapshotId)),
-                    JSONMember("DiskUsage", .string(snapshot.diskUsage)),
-                    JSONMember("DiskSize", .int(Int64(snapshot.diskSize))),
+                    EmulatorJSON.Member("SnapshotId", .string(snapshot.snapshotId)),
+                    EmulatorJSON.Member("DiskUsage", .string(snapshot.diskUsage)),
+                    EmulatorJSON.Member("DiskSize", .int(Int64(snapshot.diskSize))),
                 ])
             })),
-            JSONMember("Tags", .array(image.tags.map { tag in
-                .object([JSONMember("Key", .string(tag.key)), JSONMember("Value", .string(tag.value))])
+            EmulatorJSON.Member("Tags", .array(image.tags.map { tag in
+                .object([EmulatorJSON.Member("Key", .string(tag.key)), EmulatorJSON.Member("Value", .string(tag.value))])
             })),
-            JSONMember("LicenseType", .string(image.licenseType)),
-            JSONMember("ImageFamily", .string(image.imageFamily)),
-            JSONMember("ImageDeprecated", .bool(image.imageDeprecated)),
+            EmulatorJSON.Member("LicenseType", .string(image.licenseType)),
+            EmulatorJSON.Member("ImageFamily", .string(image.imageFamily)),
+            EmulatorJSON.Member("ImageDeprecated", .bool(image.imageDeprecated)),
         ]
-        if let cdc = image.cdcCacheStatus { members.append(JSONMember("CdcCacheStatus", .string(cdc))) }
+        if let cdc = image.cdcCacheStatus { members.append(EmulatorJSON.Member("CdcCacheStatus", .string(cdc))) }
         return .object(members)
     }
 }

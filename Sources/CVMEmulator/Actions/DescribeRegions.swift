@@ -1,13 +1,13 @@
 extension Action {
     /// CVM DescribeRegions: every region, in state order.
-    static func describeRegions(_ state: EmulatorState) -> [JSONMember] {
+    static func describeRegions(_ state: EmulatorState) -> [EmulatorJSON.Member] {
         let regions = state.regions.map { region in
-            JSONValue.object([
-                JSONMember("Region", .string(region.region)),
-                JSONMember("RegionName", .string(region.regionName)),
-                JSONMember("RegionState", .string(region.regionState)),
+            EmulatorJSON.object([
+                EmulatorJSON.Member("Region", .string(region.region)),
+                EmulatorJSON.Member("RegionName", .string(region.regionName)),
+                EmulatorJSON.Member("RegionState", .string(region.regionState)),
             ])
         }
-        return [JSONMember("TotalCount", .int(Int64(regions.count))), JSONMember("RegionSet", .array(regions))]
+        return [EmulatorJSON.Member("TotalCount", .int(Int64(regions.count))), EmulatorJSON.Member("RegionSet", .array(regions))]
     }
 }

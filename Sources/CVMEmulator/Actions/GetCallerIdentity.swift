@@ -1,14 +1,14 @@
 extension Action {
     /// STS GetCallerIdentity: the root account (`AccountId`) and the key's owner.
-    static func getCallerIdentity(_ context: ActionContext) -> [JSONMember] {
+    static func getCallerIdentity(_ context: ActionContext) -> [EmulatorJSON.Member] {
         let root = context.caller.accountId
         let user = context.caller.principal.accountId
         return [
-            JSONMember("Arn", .string("qcs::cam::uin/\(root):uin/\(user)")),
-            JSONMember("AccountId", .string(root)),
-            JSONMember("UserId", .string(user)),
-            JSONMember("PrincipalId", .string(user)),
-            JSONMember("Type", .string("CAMUser")),
+            EmulatorJSON.Member("Arn", .string("qcs::cam::uin/\(root):uin/\(user)")),
+            EmulatorJSON.Member("AccountId", .string(root)),
+            EmulatorJSON.Member("UserId", .string(user)),
+            EmulatorJSON.Member("PrincipalId", .string(user)),
+            EmulatorJSON.Member("Type", .string("CAMUser")),
         ]
     }
 }

@@ -1,6 +1,6 @@
 /// An action's request parameters, checked against the names and types the action accepts.
 struct Parameters: Sendable {
-    private let values: [String: JSONValue]
+    private let values: [String: EmulatorJSON]
 
     /// Parses the body (empty means `{}`) and refuses members outside `allowed`
     /// (`UnknownParameter`) and bodies that are not a JSON object (`InvalidParameter`).
@@ -10,10 +10,10 @@ struct Parameters: Sendable {
             values = [:]
             return
         }
-        guard case .object(let members)? = JSONValue.parse(body) else {
+        guard case .object(let members)? = EmulatorJSON.parse(body) else {
             throw APIError.invalidParameter("The request body is not a valid JSON object.")
         }
-        var values: [String: JSONValue] = [:]
+        var values: [String: EmulatorJSON] = [:]
         for member in members where member.value != .null {
             guard allowed.contains(member.key) else { throw APIError.unknownParameter(member.key) }
             values[member.key] = member.value
@@ -76,7 +76,7 @@ struct Parameters: Sendable {
         return filters
     }
 
-    private static func strings(_ value: JSONValue, name: String) throws(APIError) -> [String] {
+    private static func strings(_ value: EmulatorJSON, name: String) throws(APIError) -> [String] {
         guard let items = value.arrayValue else { throw typeError(name, "a list of strings") }
         var result: [String] = []
         for item in items {

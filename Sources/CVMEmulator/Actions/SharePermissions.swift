@@ -24,23 +24,23 @@ extension Action {
     /// DescribeImageSharePermission: every account the caller's image is shared with, oldest first.
     static func describeImageSharePermission(
         _ context: ActionContext, region: EmulatorState.Region
-    ) throws(APIError) -> [JSONMember] {
+    ) throws(APIError) -> [EmulatorJSON.Member] {
         let imageId = try context.parameters.requiredString("ImageId")
         let index = try ownedImage(imageId, context: context, region: region)
         let set = region.images[index].shares.map { share in
-            JSONValue.object([
-                JSONMember("CreatedTime", .string(share.createdTime)),
-                JSONMember("AccountId", .string(share.accountId)),
+            EmulatorJSON.object([
+                EmulatorJSON.Member("CreatedTime", .string(share.createdTime)),
+                EmulatorJSON.Member("AccountId", .string(share.accountId)),
             ])
         }
-        return [JSONMember("SharePermissionSet", .array(set))]
+        return [EmulatorJSON.Member("SharePermissionSet", .array(set))]
     }
 
     /// ModifyImageSharePermission: shares or unshares the caller's image with root accounts.
     /// All or nothing: the first account that fails a check fails the whole call.
     static func modifyImageSharePermission(
         _ context: ActionContext, region: inout EmulatorState.Region, accounts: [EmulatorState.Account]
-    ) throws(APIError) -> [JSONMember] {
+    ) throws(APIError) -> [EmulatorJSON.Member] {
         let p = context.parameters
         let imageId = try p.requiredString("ImageId")
         let accountIds = try p.requiredStrings("AccountIds")

@@ -1,9 +1,9 @@
 /// An API error: the `Code` and `Message` of `{"Response":{"Error":{...}}}`.
-public struct APIError: Error, Sendable, Equatable {
-    public var code: String
-    public var message: String
+struct APIError: Error, Sendable, Equatable {
+    var code: String
+    var message: String
 
-    public init(_ code: String, _ message: String) {
+    init(_ code: String, _ message: String) {
         self.code = code
         self.message = message
     }

@@ -67,7 +67,7 @@ public struct EmulatorResponse: Sendable {
     public var errorCode: String? { call.errorCode }
 
     /// The body parsed, for tests.
-    public var json: JSONValue? { JSONValue.parse(body) }
+    public var json: EmulatorJSON? { EmulatorJSON.parse(body) }
 }
 
 /// One call as the emulator saw it. Never holds a secret key, token or signature.
@@ -107,16 +107,16 @@ public struct EmulatorCall: Sendable, Equatable, Codable {
 
     /// The log line: one JSON object, parameters embedded as JSON when they parse.
     public var logLine: String {
-        let params = JSONValue.parse(Array(parameters.utf8)) ?? .string(parameters)
-        let value = JSONValue.object([
-            JSONMember("time", .string(time)), JSONMember("action", .string(action)),
-            JSONMember("region", region.map(JSONValue.string) ?? .null),
-            JSONMember("accountId", accountId.map(JSONValue.string) ?? .null),
-            JSONMember("parameters", params),
-            JSONMember("errorCode", errorCode.map(JSONValue.string) ?? .null),
-            JSONMember("requestId", .string(requestId)),
-            JSONMember("fault", fault.map { .string($0.rawValue) } ?? .null),
-            JSONMember("ms", .double((ms * 1000).rounded() / 1000)),
+        let params = EmulatorJSON.parse(Array(parameters.utf8)) ?? .string(parameters)
+        let value = EmulatorJSON.object([
+            EmulatorJSON.Member("time", .string(time)), EmulatorJSON.Member("action", .string(action)),
+            EmulatorJSON.Member("region", region.map(EmulatorJSON.string) ?? .null),
+            EmulatorJSON.Member("accountId", accountId.map(EmulatorJSON.string) ?? .null),
+            EmulatorJSON.Member("parameters", params),
+            EmulatorJSON.Member("errorCode", errorCode.map(EmulatorJSON.string) ?? .null),
+            EmulatorJSON.Member("requestId", .string(requestId)),
+            EmulatorJSON.Member("fault", fault.map { .string($0.rawValue) } ?? .null),
+            EmulatorJSON.Member("ms", .double((ms * 1000).rounded() / 1000)),
         ])
         return value.serialized
     }

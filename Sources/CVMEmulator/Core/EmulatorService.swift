@@ -60,19 +60,19 @@ public final class EmulatorService: Sendable {
         let result = storage.withLock { storage in
             process(request, now: now, storage: &storage, outcome: &outcome)
         }
-        let fields: [JSONMember]
+        let fields: [EmulatorJSON.Member]
         var errorCode: String?
         switch result {
         case .success(let members):
             fields = members
         case .failure(let error):
             errorCode = error.code
-            fields = [JSONMember("Error", .object([
-                JSONMember("Code", .string(error.code)), JSONMember("Message", .string(error.message)),
+            fields = [EmulatorJSON.Member("Error", .object([
+                EmulatorJSON.Member("Code", .string(error.code)), EmulatorJSON.Member("Message", .string(error.message)),
             ]))]
         }
-        let body = JSONValue.object([
-            JSONMember("Response", .object(fields + [JSONMember("RequestId", .string(requestId))])),
+        let body = EmulatorJSON.object([
+            EmulatorJSON.Member("Response", .object(fields + [EmulatorJSON.Member("RequestId", .string(requestId))])),
         ])
         let elapsed = ContinuousClock.now - started + latency
         let call = EmulatorCall(
@@ -96,7 +96,7 @@ public final class EmulatorService: Sendable {
 
     private func process(
         _ request: EmulatorRequest, now: Double, storage: inout Storage, outcome: inout Outcome
-    ) -> Result<[JSONMember], APIError> {
+    ) -> Result<[EmulatorJSON.Member], APIError> {
         do throws(APIError) {
             guard request.method == "POST" else {
                 throw APIError("UnsupportedProtocol", "The emulator accepts only POST requests with a JSON body.")
@@ -136,7 +136,7 @@ public final class EmulatorService: Sendable {
 
     private func perform(
         _ action: Action, request: EmulatorRequest, caller: Caller, now: Double, state: inout EmulatorState
-    ) throws(APIError) -> [JSONMember] {
+    ) throws(APIError) -> [EmulatorJSON.Member] {
         let region = request.header("x-tc-region").flatMap { $0.isEmpty ? nil : $0 }
         var regionIndex: Int?
         if action.requiresRegion {

@@ -70,12 +70,12 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func respondTooLarge(context: ChannelHandlerContext, head: HTTPRequestHead) {
-        let body = JSONValue.object([JSONMember("Response", .object([
-            JSONMember("Error", .object([
-                JSONMember("Code", "RequestSizeLimitExceeded"),
-                JSONMember("Message", "The request body is larger than 10 MB."),
+        let body = EmulatorJSON.object([EmulatorJSON.Member("Response", .object([
+            EmulatorJSON.Member("Error", .object([
+                EmulatorJSON.Member("Code", "RequestSizeLimitExceeded"),
+                EmulatorJSON.Member("Message", "The request body is larger than 10 MB."),
             ])),
-            JSONMember("RequestId", .string(UUID().uuidString.lowercased())),
+            EmulatorJSON.Member("RequestId", .string(UUID().uuidString.lowercased())),
         ]))])
         write(context: context, status: .ok, body: body.bytes, keepAlive: false, version: head.version)
     }

@@ -5,22 +5,22 @@ import Foundation
 /// Objects keep their members in order, so responses list fields in the order of the API
 /// reference; integers and floating-point numbers stay distinct, so a mistyped parameter
 /// (`"Limit": "10"`, `"Limit": 1.5`) can be told apart from a good one.
-public enum JSONValue: Sendable, Equatable {
+public enum EmulatorJSON: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int64)
     case double(Double)
     case string(String)
-    case array([JSONValue])
-    case object([JSONMember])
+    case array([EmulatorJSON])
+    case object([EmulatorJSON.Member])
 
     /// Parses a complete JSON document; `nil` when the bytes are not JSON.
-    public static func parse(_ bytes: [UInt8]) -> JSONValue? {
-        try? JSONDecoder().decode(JSONValue.self, from: Data(bytes))
+    public static func parse(_ bytes: [UInt8]) -> EmulatorJSON? {
+        try? JSONDecoder().decode(EmulatorJSON.self, from: Data(bytes))
     }
 
     /// The value of member `key` when this is an object.
-    public subscript(key: String) -> JSONValue? {
+    public subscript(key: String) -> EmulatorJSON? {
         guard case .object(let members) = self else { return nil }
         return members.last(where: { $0.key == key })?.value
     }
@@ -32,7 +32,7 @@ public enum JSONValue: Sendable, Equatable {
     }
 
     /// The elements, if this is an array.
-    public var arrayValue: [JSONValue]? {
+    public var arrayValue: [EmulatorJSON]? {
         if case .array(let a) = self { return a }
         return nil
     }
@@ -44,32 +44,34 @@ public enum JSONValue: Sendable, Equatable {
     }
 }
 
-/// One member of a JSON object.
-public struct JSONMember: Sendable, Equatable {
-    public var key: String
-    public var value: JSONValue
+extension EmulatorJSON {
+    /// One member of a JSON object.
+    public struct Member: Sendable, Equatable {
+        public var key: String
+        public var value: EmulatorJSON
 
-    public init(_ key: String, _ value: JSONValue) {
-        self.key = key
-        self.value = value
+        public init(_ key: String, _ value: EmulatorJSON) {
+            self.key = key
+            self.value = value
+        }
     }
 }
 
-extension JSONValue: Decodable {
+extension EmulatorJSON: Decodable {
     public init(from decoder: any Decoder) throws {
         if var array = try? decoder.unkeyedContainer() {
-            var items: [JSONValue] = []
+            var items: [EmulatorJSON] = []
             while !array.isAtEnd {
-                items.append(try array.decode(JSONValue.self))
+                items.append(try array.decode(EmulatorJSON.self))
             }
             self = .array(items)
             return
         }
         if let object = try? decoder.container(keyedBy: AnyKey.self) {
             // Decoding an object loses the member order; parameters are looked up by name.
-            var members: [JSONMember] = []
+            var members: [EmulatorJSON.Member] = []
             for key in object.allKeys.sorted(by: { $0.stringValue < $1.stringValue }) {
-                members.append(JSONMember(key.stringValue, try object.decode(JSONValue.self, forKey: key)))
+                members.append(EmulatorJSON.Member(key.stringValue, try object.decode(EmulatorJSON.self, forKey: key)))
             }
             self = .object(members)
             return
@@ -96,7 +98,7 @@ extension JSONValue: Decodable {
     }
 }
 
-extension JSONValue {
+extension EmulatorJSON {
     /// Compact UTF-8 serialization (non-ASCII characters are written as UTF-8, not escaped).
     public var serialized: String {
         var out = ""
@@ -153,7 +155,7 @@ extension JSONValue {
     }
 }
 
-extension JSONValue: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
+extension EmulatorJSON: ExpressibleByStringLiteral, ExpressibleByIntegerLiteral, ExpressibleByBooleanLiteral {
     public init(stringLiteral value: String) { self = .string(value) }
     public init(integerLiteral value: Int64) { self = .int(value) }
     public init(booleanLiteral value: Bool) { self = .bool(value) }
