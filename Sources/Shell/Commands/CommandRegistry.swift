@@ -5,6 +5,8 @@ extension Interpreter {
         RegionCommand.self, RegionsCommand.self, ProfileCommand.self, LoginCommand.self, LogoutCommand.self,
         EndpointCommand.self,
         ListCommand.self, SelectCommand.self, UnselectCommand.self,
+        ShareCommand.self, UnshareCommand.self, SharedCommand.self, JournalCommand.self, ResumeCommand.self,
+        UndoCommand.self,
         AliasCommand.self, UnaliasCommand.self,
         SetCommand.self, SourceCommand.self, EchoCommand.self, ExitCommand.self,
     ]

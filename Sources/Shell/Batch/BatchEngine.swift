@@ -1,0 +1,131 @@
+import CVM
+import Foundation
+import TencentCloud
+
+/// Runs a ``SharePlan``: up to ``concurrency`` images at once in a task group, each image's
+/// calls in order (``ImageRunner``). The client's token buckets pace the calls at the documented
+/// 10/s and retry throttling and transient errors, so the batch runs at the API's rate and
+/// throttling never surfaces as a failure.
+///
+/// Cancellation is cooperative: when the calling task is cancelled (Ctrl-C), no new call starts,
+/// the calls in flight get ``gracePeriod`` to finish, and every pair is recorded (not started
+/// ones as skipped, abandoned ones as unknown). The journal gets `send`, `call`, `image` and
+/// `end` records; the `batch` record is the caller's, written before ``run(_:batchId:knownShares:)``.
+public struct BatchEngine: Sendable {
+    public var client: CVMClient
+    public var journal: Journal
+    public var console: any Console
+    /// Images in flight at once.
+    public var concurrency: Int
+    /// How long in-flight calls may finish after Ctrl-C before they are abandoned.
+    public var gracePeriod: Duration
+
+    public init(
+        client: CVMClient, journal: Journal, console: any Console, concurrency: Int = Settings.defaultConcurrency,
+        gracePeriod: Duration = .seconds(10)
+    ) {
+        self.client = client
+        self.journal = journal
+        self.console = console
+        self.concurrency = max(1, concurrency)
+        self.gracePeriod = gracePeriod
+    }
+
+    /// A new batch id: `b` + Unix time + a random suffix, e.g. `b1767225600-3fa2`; sorts by time.
+    public static func newBatchId(now: Date = Date()) -> String {
+        "b\(Int(now.timeIntervalSince1970))-\(String(UInt16.random(in: 0...UInt16.max), radix: 16))"
+    }
+
+    /// Runs `plan` and returns every pair's outcome; writes the journal's end record.
+    /// - Parameter knownShares: cached share lists, kept up to date as the batch changes them.
+    public func run(_ plan: SharePlan, batchId: String, knownShares: [String: Set<String>] = [:]) async -> BatchResult {
+        let control = BatchControl()
+        let progress = BatchProgress(total: plan.images.count, label: plan.operation.rawValue, console: console)
+        let started = ContinuousClock.now
+        let engine = self
+        let work = Task {
+            await engine.execute(plan, batchId: batchId, knownShares: knownShares, control: control, progress: progress)
+        }
+        control.register { work.cancel() }
+        let grace = gracePeriod
+        let images = await withTaskCancellationHandler {
+            await work.value
+        } onCancel: {
+            control.stop()
+            Task {
+                try? await Task.sleep(for: grace)
+                control.abandon()
+            }
+        }
+        control.unregister()
+        progress.finish()
+
+        var result = BatchResult(
+            batchId: batchId, operation: plan.operation, outcomes: [:], shares: [:], calls: 0, reads: 0,
+            stopReason: control.stopReason, journalError: control.journalError, elapsed: ContinuousClock.now - started)
+        for image in images {
+            result.outcomes[image.imageId] = image.outcomes
+            if let shares = image.shares { result.shares[image.imageId] = shares }
+            result.calls += image.calls
+            result.reads += image.reads
+        }
+        var end = JournalRecord(kind: .end, batch: batchId)
+        end.counts = result.counts
+        end.interrupted = result.stopReason != nil || (result.counts["unknown"] ?? 0) > 0
+        do {
+            try journal.append(end)
+        } catch {
+            result.journalError = result.journalError ?? error
+        }
+        return result
+    }
+
+    private func execute(
+        _ plan: SharePlan, batchId: String, knownShares: [String: Set<String>], control: BatchControl, progress: BatchProgress
+    ) async -> [ImageResult] {
+        let runners = plan.images.map { image in
+            ImageRunner(
+                plan: image, operation: plan.operation, region: plan.region, batchId: batchId, client: client,
+                journal: journal, control: control, known: knownShares[image.imageId])
+        }
+        let console = console
+        return await withTaskGroup(of: ImageResult.self) { group in
+            var results: [ImageResult] = []
+            results.reserveCapacity(runners.count)
+            var next = 0
+            func report(_ result: ImageResult) {
+                let failed = result.outcomes.filter { if case .failed = $0.value { true } else { false } }
+                for (outcome, accounts) in Dictionary(grouping: failed.keys.sorted(), by: { failed[$0]! }) {
+                    console.diagnostic("failed: \(result.imageId) \(accounts.joined(separator: ",")): \(Self.describe(outcome))")
+                }
+                progress.imageDone(failures: failed.count)
+                results.append(result)
+            }
+            while next < runners.count, next < concurrency {
+                group.addTask { [runner = runners[next]] in await runner.run() }
+                next += 1
+            }
+            while let result = await group.next() {
+                report(result)
+                if next < runners.count, control.stopReason == nil {
+                    group.addTask { [runner = runners[next]] in await runner.run() }
+                    next += 1
+                }
+            }
+            while next < runners.count {
+                let image = runners[next].plan
+                var outcomes = image.settled
+                for account in image.change { outcomes[account] = .skipped(control.stopReason ?? .interrupted) }
+                results.append(ImageResult(imageId: image.imageId, outcomes: outcomes, shares: knownShares[image.imageId]))
+                next += 1
+            }
+            return results
+        }
+    }
+
+    /// `Code: message (RequestId …)` for a failed outcome.
+    static func describe(_ outcome: PairOutcome) -> String {
+        guard case .failed(let code, let message, let requestId) = outcome else { return outcome.key }
+        return "\(code): \(message)" + (requestId.map { " (RequestId \($0))" } ?? "")
+    }
+}

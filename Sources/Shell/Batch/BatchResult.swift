@@ -1,0 +1,51 @@
+import Foundation
+import TencentCloud
+
+/// Everything a finished (or stopped) batch did, pair by pair.
+public struct BatchResult: Sendable {
+    public let batchId: String
+    public let operation: BatchOperation
+    /// Final outcome per image and account, for every pair of the plan.
+    public var outcomes: [String: [String: PairOutcome]]
+    /// Share lists known after the batch (read or kept up to date), per image.
+    public var shares: [String: Set<String>]
+    /// ModifyImageSharePermission calls sent.
+    public var calls: Int
+    /// DescribeImageSharePermission calls made.
+    public var reads: Int
+    /// Why the batch stopped early (Ctrl-C, journal), if it did.
+    public var stopReason: SkipReason?
+    /// The journal failure that stopped the batch, if any.
+    public var journalError: JournalError?
+    public var elapsed: Duration
+
+    /// Pair counts per ``PairOutcome/key``.
+    public var counts: [String: Int] {
+        var counts: [String: Int] = [:]
+        for outcome in outcomes.values.flatMap(\.values) { counts[outcome.key, default: 0] += 1 }
+        return counts
+    }
+
+    /// Failed pairs grouped per image and outcome, in image order of `order`.
+    public func failures(order: [String]) -> [(imageId: String, accounts: [String], outcome: PairOutcome)] {
+        order.flatMap { id -> [(imageId: String, accounts: [String], outcome: PairOutcome)] in
+            let failed = (outcomes[id] ?? [:]).filter { if case .failed = $0.value { true } else { false } }
+            let grouped = Dictionary(grouping: failed.keys.sorted()) { failed[$0]! }
+            return grouped.map { (imageId: id, accounts: $0.value, outcome: $0.key) }.sorted { $0.accounts.first ?? "" < $1.accounts.first ?? "" }
+        }
+    }
+
+    /// Whether any pair failed or is unknown: the command fails.
+    public var hasFailures: Bool { (counts["failed"] ?? 0) + (counts["unknown"] ?? 0) > 0 }
+
+    /// `share b-…: 840 shared, 15 already present, 45 skipped, 0 failed (255 calls, 12.3 s)`.
+    public var summaryLine: String {
+        let counts = counts
+        let parts = PairOutcome.keys.compactMap { key -> String? in
+            guard let count = counts[key], count > 0 || key == "failed" else { return nil }
+            return "\(count) \(key.replacingOccurrences(of: "_", with: " "))"
+        }
+        let time = String(format: "%.1f", elapsed.seconds)
+        return "\(operation.rawValue) \(batchId): \(parts.joined(separator: ", ")) (\(calls) call\(calls == 1 ? "" : "s"), \(time) s)"
+    }
+}

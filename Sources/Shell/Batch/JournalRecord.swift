@@ -1,0 +1,63 @@
+import Foundation
+
+/// One line of the journal. Which fields are set depends on ``kind``; absent fields are left out
+/// of the JSON. No credential, token or signature is ever part of a record.
+public struct JournalRecord: Codable, Sendable, Equatable {
+    /// What the line records.
+    public enum Kind: String, Codable, Sendable {
+        /// A batch is about to start: written before its first call.
+        case batch
+        /// A change call is about to be sent for these accounts (it may be applied even if the
+        /// process dies before its result is recorded).
+        case send
+        /// A change call completed (successfully or not).
+        case call
+        /// Every pair of one image is settled.
+        case image
+        /// `resume` continues the batch.
+        case resume
+        /// The batch ended (completed, interrupted or stopped).
+        case end
+    }
+
+    public var kind: Kind
+    public var batch: String
+    /// ISO 8601, UTC.
+    public var time: String
+
+    // batch
+    public var region: String?
+    public var operation: BatchOperation?
+    public var images: [String]?
+    public var accounts: [String]?
+    public var plan: SharePlan?
+    /// The batch an `undo` batch reverses.
+    public var undoes: String?
+
+    // send, call, image
+    public var image: String?
+    public var permission: String?
+    /// `ok`, `error` or `ambiguous`.
+    public var result: String?
+    public var code: String?
+    public var message: String?
+    public var requestId: String?
+    public var attempt: Int?
+    /// The final outcome of each pair of ``image``.
+    public var outcomes: [String: PairOutcome]?
+
+    // end
+    public var counts: [String: Int]?
+    public var interrupted: Bool?
+
+    public init(kind: Kind, batch: String, time: Date = Date()) {
+        self.kind = kind
+        self.batch = batch
+        self.time = time.formatted(.iso8601)
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case kind = "type", batch, time, region, operation, images, accounts, plan, undoes, image, permission, result
+        case code, message, requestId = "request_id", attempt, outcomes, counts, interrupted
+    }
+}

@@ -1,0 +1,73 @@
+extension SharePlan {
+    /// Above this many images, the plan shown before confirming is a summary, not per image.
+    public static let compactThreshold = 20
+
+    /// The plan as lines for people: a summary line, skip reasons, and (when `detailed`) one
+    /// line per image.
+    public func describedLines(detailed: Bool, names: (String) -> String? = { _ in nil }) -> [String] {
+        var lines = [headline]
+        let skipped = images.compactMap(\.skipReason)
+        if !skipped.isEmpty {
+            let byKind = Dictionary(grouping: skipped, by: \.kind).map { "\($0.value.count) \($0.key)" }.sorted()
+            lines.append("  skipped images: " + byKind.joined(separator: ", "))
+        }
+        guard detailed else { return lines }
+        for image in images {
+            var parts: [String] = []
+            let sign = operation == .share ? "+" : "-"
+            if !image.change.isEmpty { parts.append(sign + image.change.joined(separator: ",")) }
+            if image.readFirst { parts.append("(reads the share list first)") }
+            let settled = Dictionary(grouping: image.settled.keys.sorted()) { image.settled[$0]! }
+            for (outcome, accounts) in settled.sorted(by: { $0.key.key < $1.key.key }) {
+                let what: String
+                switch outcome {
+                case .alreadyPresent: what = "already shared"
+                case .notPresent: what = "not shared"
+                case .skipped(let reason): what = "skipped, \(reason)"
+                default: what = outcome.key
+                }
+                parts.append("\(what): \(accounts.joined(separator: ","))")
+            }
+            let name = names(image.imageId).map { " \($0)" } ?? ""
+            lines.append("  \(image.imageId)\(name)  \(parts.joined(separator: "  "))")
+        }
+        return lines
+    }
+
+    /// `share 3 accounts on 300 images in ap-nanjing: 765 changes in 255 calls, 12 already shared, 45 images skipped`.
+    public var headline: String {
+        let changes = images.reduce(0) { $0 + $1.change.count }
+        let calls = self.calls.count
+        let settled = images.flatMap(\.settled.values)
+        let done = settled.filter { $0 == .alreadyPresent || $0 == .notPresent }.count
+        let skippedImages = images.filter { $0.skipReason != nil }.count
+        let who = accounts.isEmpty ? "every account" : "\(accounts.count) account\(accounts.count == 1 ? "" : "s")"
+        var text = "\(operation.rawValue) \(who) on \(images.count) image\(images.count == 1 ? "" : "s") in \(region): "
+        text += "\(changes) change\(changes == 1 ? "" : "s") in \(calls) call\(calls == 1 ? "" : "s")"
+        if done > 0 { text += ", \(done) already \(operation == .share ? "shared" : "not shared")" }
+        if skippedImages > 0 { text += ", \(skippedImages) image\(skippedImages == 1 ? "" : "s") skipped" }
+        return text
+    }
+
+    /// The calls as `--dry-run` prints them in the table format.
+    public var callLines: [String] {
+        calls.map {
+            "ModifyImageSharePermission ImageId=\($0.imageId) AccountIds=\($0.accountIds.joined(separator: ",")) Permission=\($0.permission.rawValue)"
+        }
+    }
+}
+
+extension SkipReason {
+    /// The reason without its details, for counting.
+    var kind: String {
+        switch self {
+        case .notNormal: "not NORMAL"
+        case .byol: "BYOL"
+        case .notOwnImage: "not your custom image"
+        case .overQuota: "over the 500-account limit"
+        case .notListed: "not listed"
+        case .interrupted: "interrupted"
+        case .journalUnwritable: "journal not writable"
+        }
+    }
+}

@@ -1,0 +1,123 @@
+import CVM
+
+/// Builds ``SharePlan``s from the session's knowledge: pure functions, no API calls.
+public enum SharePlanner {
+    /// The plan of `share ACCOUNTS` over `selection`.
+    /// - Parameters:
+    ///   - images: the region's image list (images not in it are skipped as not listed).
+    ///   - ownAccountId: the caller's root account; removed from the targets with a warning.
+    ///   - shares: share lists already known (the session cache); others are not read.
+    public static func share(
+        selection: [String], accounts: [String], images: ImageCache, ownAccountId: String?,
+        shares: [String: [SharePermission]]
+    ) -> SharePlan {
+        let (targets, warnings) = removingOwn(accounts, ownAccountId)
+        let plans = selection.map { id -> ImagePlan in
+            let image = images.image(id)
+            if let reason = ineligible(image, operation: .share) {
+                return skipped(id, targets, reason)
+            }
+            let known = shares[id].map { Set($0.map(\.accountId)) }
+            var plan = ImagePlan(imageId: id)
+            for account in targets {
+                if known?.contains(account) == true {
+                    plan.settled[account] = .alreadyPresent
+                } else {
+                    plan.change.append(account)
+                }
+            }
+            let existing = known?.count ?? 0
+            if existing + plan.change.count > SharePlan.maxAccountsPerImage {
+                let reason = SkipReason.overQuota(existing: existing, adding: plan.change.count)
+                for account in plan.change { plan.settled[account] = .skipped(reason) }
+                plan.change = []
+            }
+            return plan
+        }
+        return SharePlan(operation: .share, region: images.region, accounts: targets, images: plans, warnings: warnings)
+    }
+
+    /// The plan of `unshare ACCOUNTS` (or, with `accounts == nil`, `unshare --all`, which needs
+    /// every selected image's list in `shares`).
+    public static func unshare(
+        selection: [String], accounts: [String]?, images: ImageCache, ownAccountId: String?,
+        shares: [String: [SharePermission]]
+    ) -> SharePlan {
+        let (targets, warnings) = accounts.map { removingOwn($0, ownAccountId) } ?? ([], [])
+        let plans = selection.map { id -> ImagePlan in
+            let known = shares[id].map { $0.map(\.accountId) }
+            let wanted = accounts == nil ? known ?? [] : targets
+            if let reason = ineligible(images.image(id), operation: .unshare) {
+                return skipped(id, wanted, reason)
+            }
+            guard let known else {
+                return ImagePlan(imageId: id, change: wanted, readFirst: true)
+            }
+            var plan = ImagePlan(imageId: id)
+            let present = Set(known)
+            for account in wanted {
+                if present.contains(account) {
+                    plan.change.append(account)
+                } else {
+                    plan.settled[account] = .notPresent
+                }
+            }
+            return plan
+        }
+        return SharePlan(operation: .unshare, region: images.region, accounts: targets, images: plans, warnings: warnings)
+    }
+
+    /// The plan that reverses `batch`: unshare what it shared, re-share what it unshared.
+    public static func undo(_ batch: JournalBatch) -> SharePlan {
+        let operation = batch.operation.reversed
+        let plans = batch.imageIds.compactMap { id -> ImagePlan? in
+            let changed = (batch.outcomes[id] ?? [:]).filter { $0.value.changed }.keys.sorted()
+            return changed.isEmpty ? nil : ImagePlan(imageId: id, change: changed)
+        }
+        let accounts = Array(Set(plans.flatMap(\.change))).sorted()
+        return SharePlan(operation: operation, region: batch.region, accounts: accounts, images: plans)
+    }
+
+    /// The plan that finishes `batch` after a crash or Ctrl-C: every image whose outcome is
+    /// not recorded is re-read before anything is sent, so nothing is applied twice or missed.
+    public static func resume(_ batch: JournalBatch) -> SharePlan {
+        let plans = batch.plan.images.compactMap { image -> ImagePlan? in
+            let maybeApplied = batch.sent[image.imageId].map { Array($0).sorted() } ?? []
+            if let recorded = batch.outcomes[image.imageId] {
+                let again = recorded.filter { isRetryable($0.value) }.keys.sorted()
+                guard !again.isEmpty else { return nil }
+                return ImagePlan(imageId: image.imageId, change: again, readFirst: true, maybeApplied: maybeApplied)
+            }
+            return ImagePlan(
+                imageId: image.imageId, change: image.change, settled: image.settled, readFirst: true,
+                maybeApplied: maybeApplied)
+        }
+        return SharePlan(
+            operation: batch.operation, region: batch.region, accounts: batch.plan.accounts, images: plans)
+    }
+
+    /// Pairs a resume sends again: those the interrupted run never settled.
+    private static func isRetryable(_ outcome: PairOutcome) -> Bool {
+        outcome == .unknown || outcome == .skipped(.interrupted) || outcome == .skipped(.journalUnwritable)
+    }
+
+    /// Why `image` cannot take part in `operation`, if it cannot.
+    public static func ineligible(_ image: Image?, operation: BatchOperation) -> SkipReason? {
+        guard let image else { return .notListed }
+        let type = image.imageType ?? "PRIVATE_IMAGE"
+        if type != "PRIVATE_IMAGE" { return .notOwnImage(type: type) }
+        let state = image.imageState ?? "UNKNOWN"
+        if state != "NORMAL" { return .notNormal(state: state) }
+        if operation == .share, image.licenseType == "BYOL" { return .byol }
+        return nil
+    }
+
+    private static func skipped(_ id: String, _ accounts: [String], _ reason: SkipReason) -> ImagePlan {
+        ImagePlan(imageId: id, settled: Dictionary(accounts.map { ($0, PairOutcome.skipped(reason)) }) { first, _ in first })
+    }
+
+    private static func removingOwn(_ accounts: [String], _ own: String?) -> ([String], [String]) {
+        guard let own, accounts.contains(own) else { return (accounts, []) }
+        return (accounts.filter { $0 != own }, ["\(own) is your own account and never a share target; left out"])
+    }
+}

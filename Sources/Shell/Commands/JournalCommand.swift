@@ -1,0 +1,79 @@
+/// `journal [N]`: the most recent share batches and how they ended.
+public enum JournalCommand: ShellCommand {
+    public static let name = "journal"
+    public static let synopsis = "journal [N]"
+    public static let summary = "show the last N share batches (default 10) and their outcomes"
+    public static let details = """
+        Lists the most recent batches of `share`, `unshare`, `undo` and `resume` from the
+        journal (CVMSH_JOURNAL, else ${XDG_STATE_HOME:-~/.local/state}/cvmsh/journal.jsonl):
+        id, start time, region, operation, images, pairs per outcome and status. A status of
+        `incomplete` (the process died or was stopped) or `interrupted` means `resume` has work
+        to do; `undo` reverses the last complete batch.
+
+        The journal is append-only JSON lines, one record per batch start, change call, image
+        and batch end, flushed to disk before the next change. It never holds keys or tokens.
+
+        Examples:
+          journal
+          journal 3
+          set output json; journal 1
+        """
+
+    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+        let args = try Arguments(arguments, command: name)
+        try args.expectingAtMost(1, command: name, synopsis: synopsis)
+        var limit = 10
+        if let word = args.positional.first {
+            guard let number = Int(word), number > 0 else { throw .usage("journal: N must be a positive number, got '\(word)'") }
+            limit = number
+        }
+        let contents = try shell.readJournal()
+        var table = Table(columns: [
+            .init("BATCH", key: "batch"), .init("TIME", key: "time"), .init("REGION", key: "region"),
+            .init("OPERATION", key: "operation"), .init("IMAGES", key: "images", alignment: .right),
+            .init("CHANGED", key: "changed", alignment: .right), .init("ALREADY", key: "already", alignment: .right),
+            .init("SKIPPED", key: "skipped", alignment: .right), .init("FAILED", key: "failed", alignment: .right),
+            .init("UNKNOWN", key: "unknown", alignment: .right), .init("STATUS", key: "status"),
+        ])
+        for batch in contents.batches.suffix(limit).reversed() {
+            let counts = batch.counts
+            let changed = (counts["shared"] ?? 0) + (counts["unshared"] ?? 0)
+            let already = (counts["already_present"] ?? 0) + (counts["not_present"] ?? 0)
+            let failed = counts["failed"] ?? 0
+            let unknown = counts["unknown"] ?? 0
+            let status = batch.isComplete ? (failed > 0 ? "failures" : "complete") : (batch.ended ? "interrupted" : "incomplete")
+            let operation = batch.operation.rawValue + (batch.undoes.map { " (undo \($0))" } ?? "")
+            table.rows.append([
+                .init(.string(batch.id)), .init(.string(batch.time)), .init(.string(batch.region)), .init(.string(operation)),
+                .init(.int(batch.plan.images.count)), .init(.int(changed)), .init(.int(already)),
+                .init(.int(counts["skipped"] ?? 0)), .init(.int(failed), emphasis: failed > 0 ? .red : nil),
+                .init(.int(unknown), emphasis: unknown > 0 ? .yellow : nil),
+                .init(.string(status), emphasis: batch.isComplete && failed == 0 ? .green : .yellow),
+            ])
+        }
+        shell.render(table)
+    }
+}
+
+extension Interpreter {
+    /// The journal's batches; damaged lines are reported as warnings.
+    func readJournal() throws(ShellError) -> JournalReader.Contents {
+        let path = services.paths.journalFile
+        let contents: JournalReader.Contents
+        do {
+            contents = try JournalReader.read(path: path)
+        } catch {
+            throw .failed("\(error)")
+        }
+        for problem in contents.problems { warn("journal \(path): \(problem)") }
+        return contents
+    }
+
+    /// Refuses to act on a batch of another region (its share lists and ids belong there).
+    func requireRegion(of batch: JournalBatch, command: String) throws(ShellError) {
+        let region = try requireRegion()
+        guard batch.region == region else {
+            throw .failed("\(command): batch \(batch.id) was in \(batch.region); run `region \(batch.region)` first")
+        }
+    }
+}

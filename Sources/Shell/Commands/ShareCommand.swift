@@ -1,0 +1,59 @@
+/// `share ACCOUNTS [--dry-run] [-y]`: shares the selected images with accounts, in one batch.
+public enum ShareCommand: ShellCommand {
+    public static let name = "share"
+    public static let synopsis = "share ACCOUNTS [--dry-run] [-y]"
+    public static let summary = "share the selected images with accounts (a journaled batch)"
+    public static let flags = ["--dry-run", "--yes", "-y"]
+    public static let details = """
+        Shares every selected image with ACCOUNTS: root-account ids (digits) and @aliases,
+        separated by commas or spaces. The plan is made first: per image the accounts to add,
+        those that already have it (when `shared` or an earlier batch read the image's list),
+        and images skipped with a reason (not NORMAL, BYOL, not your own custom image, or more
+        than 500 accounts). Your own account is never a target: it is left out with a warning.
+
+        Interactively the plan is shown (a summary above 20 images) and you are asked [y/N];
+        -y or `set confirm off` skips the question. Scripts are never asked: without -y (or
+        `set confirm off`) a script's `share` is an error that changes nothing.
+
+        The batch runs at the API's rate (10 calls/s, `set concurrency N` calls in flight),
+        one call per image with all its accounts; an account that already has the image is
+        found by re-reading only that image's list. Every change is journaled first (see
+        `journal`); Ctrl-C stops new calls, lets those in flight finish and prints the summary;
+        `resume` finishes an interrupted batch and `undo` reverses the last one. Any failed pair
+        makes the command fail.
+
+        Options:
+          --dry-run   show the plan and the exact ModifyImageSharePermission calls; send none
+          -y, --yes   do not ask for confirmation
+
+        Examples:
+          select 1-20
+          share 100087654321,100011110001 --dry-run
+          share 100087654321 100011110001 -y
+          alias team 100011110002,100011110003
+          share @team
+        """
+
+    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+        let args = try Arguments(arguments, command: name, flags: ["--dry-run", "--yes"], synonyms: ["-y": "--yes"])
+        guard !args.positional.isEmpty else { throw .usage("share: expected account ids; usage: \(synopsis)") }
+        let accounts: [String]
+        do {
+            accounts = try AccountList.parse(args.positional, aliases: shell.session.aliases)
+        } catch {
+            throw .usage("share: \(error)")
+        }
+        let request = BatchRequest(command: name, dryRun: args.has("--dry-run"), yes: args.has("--yes"))
+        try shell.requireConfirmable(request)
+        let cache = try await shell.images()
+        let selection = try shell.requireSelection(name)
+        let own = try await shell.ownAccountId()
+        let plan = SharePlanner.share(
+            selection: selection, accounts: accounts, images: cache, ownAccountId: own, shares: shell.session.shares)
+        guard !plan.accounts.isEmpty else {
+            throw .usage("share: \(own) is your own account; there is no one else to share with")
+        }
+        guard try await shell.confirm(plan, request) else { return }
+        try await shell.runBatch(plan)
+    }
+}

@@ -1,0 +1,63 @@
+/// `unshare ACCOUNTS|--all [--dry-run] [-y]`: cancels shares of the selected images.
+public enum UnshareCommand: ShellCommand {
+    public static let name = "unshare"
+    public static let synopsis = "unshare ACCOUNTS|--all [--dry-run] [-y]"
+    public static let summary = "stop sharing the selected images with accounts (or with everyone)"
+    public static let flags = ["--all", "--dry-run", "--yes", "-y"]
+    public static let details = """
+        Cancels the shares of every selected image with ACCOUNTS (ids and @aliases), or with
+        every account that has it (--all, which reads the current share lists first, at most
+        10 per second). Accounts that do not have an image are reported as not present; an
+        image whose list is not known yet is read just before its change, so the result can be
+        reversed exactly by `undo`.
+
+        Confirmation, dry runs, the journal, Ctrl-C and the exit status work as for `share`.
+
+        Options:
+          --all       every account that has access now
+          --dry-run   show the plan and the exact ModifyImageSharePermission calls; send none
+          -y, --yes   do not ask for confirmation
+
+        Examples:
+          unshare 100087654321
+          unshare @team --dry-run
+          select name:'old-*'
+          unshare --all -y
+        """
+
+    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+        let args = try Arguments(arguments, command: name, flags: ["--all", "--dry-run", "--yes"], synonyms: ["-y": "--yes"])
+        let all = args.has("--all")
+        if all, !args.positional.isEmpty {
+            throw .usage("unshare: give account ids or --all, not both; usage: \(synopsis)")
+        }
+        if !all, args.positional.isEmpty {
+            throw .usage("unshare: expected account ids or --all; usage: \(synopsis)")
+        }
+        var accounts: [String]?
+        if !all {
+            do {
+                accounts = try AccountList.parse(args.positional, aliases: shell.session.aliases)
+            } catch {
+                throw .usage("unshare: \(error)")
+            }
+        }
+        let request = BatchRequest(command: name, dryRun: args.has("--dry-run"), yes: args.has("--yes"))
+        try shell.requireConfirmable(request)
+        let cache = try await shell.images()
+        let selection = try shell.requireSelection(name)
+        let own = try await shell.ownAccountId()
+        let readable = selection.filter { SharePlanner.ineligible(cache.image($0), operation: .unshare) == nil }
+        if all || request.dryRun {
+            // --all needs today's lists; a dry run reads them so the calls it prints are exact.
+            _ = try await shell.shareLists(of: readable, refresh: all)
+        }
+        let plan = SharePlanner.unshare(
+            selection: selection, accounts: accounts, images: cache, ownAccountId: own, shares: shell.session.shares)
+        if !all, plan.accounts.isEmpty {
+            throw .usage("unshare: \(own) is your own account; images are never shared with it")
+        }
+        guard try await shell.confirm(plan, request) else { return }
+        try await shell.runBatch(plan)
+    }
+}
