@@ -51,41 +51,45 @@ public final class EmulatorService: Sendable {
         log?.close()
     }
 
-    /// Answers one request.
+    /// Answers one request. Calls are processed, and recorded, one at a time in arrival order.
     public func handle(_ request: EmulatorRequest) -> EmulatorResponse {
         let started = ContinuousClock.now
         let now = clock.now()
         let requestId = UUID().uuidString.lowercased()
-        var outcome = Outcome()
-        let result = storage.withLock { storage in
-            process(request, now: now, storage: &storage, outcome: &outcome)
+        let (body, call, fault) = storage.withLock { storage in
+            var outcome = Outcome()
+            let result = process(request, now: now, storage: &storage, outcome: &outcome)
+            let body = Self.envelope(result, requestId: requestId)
+            let elapsed = ContinuousClock.now - started + latency
+            let call = EmulatorCall(
+                time: ISOTime.format(Int(now)), action: request.header("x-tc-action") ?? "",
+                region: request.header("x-tc-region"), accountId: outcome.accountId,
+                parameters: String(decoding: request.body, as: UTF8.self), errorCode: result.errorCode,
+                requestId: requestId, fault: outcome.fault,
+                ms: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+            storage.calls.append(call)
+            log?.append(call)
+            return (body, call, outcome.fault)
         }
-        let fields: [EmulatorJSON.Member]
-        var errorCode: String?
+        let dropped = fault == .drop || fault == .dropAfter
+        return EmulatorResponse(
+            status: 200, contentType: "application/json", body: body.bytes, delay: latency,
+            disposition: dropped ? .closeWithoutAnswer : .respond, call: call)
+    }
+
+    /// `{"Response": {…, "RequestId": …}}` or `{"Response": {"Error": {…}, "RequestId": …}}`.
+    private static func envelope(_ result: Result<[EmulatorJSON.Member], APIError>, requestId: String) -> EmulatorJSON {
+        var fields: [EmulatorJSON.Member]
         switch result {
         case .success(let members):
             fields = members
         case .failure(let error):
-            errorCode = error.code
             fields = [EmulatorJSON.Member("Error", .object([
                 EmulatorJSON.Member("Code", .string(error.code)), EmulatorJSON.Member("Message", .string(error.message)),
             ]))]
         }
-        let body = EmulatorJSON.object([
-            EmulatorJSON.Member("Response", .object(fields + [EmulatorJSON.Member("RequestId", .string(requestId))])),
-        ])
-        let elapsed = ContinuousClock.now - started + latency
-        let call = EmulatorCall(
-            time: ISOTime.format(Int(now)), action: request.header("x-tc-action") ?? "",
-            region: request.header("x-tc-region"), accountId: outcome.accountId,
-            parameters: String(decoding: request.body, as: UTF8.self), errorCode: errorCode, requestId: requestId,
-            fault: outcome.fault, ms: Double(elapsed.components.attoseconds) / 1e15 + Double(elapsed.components.seconds) * 1000)
-        storage.withLock { $0.calls.append(call) }
-        log?.append(call)
-        let dropped = outcome.fault == .drop || outcome.fault == .dropAfter
-        return EmulatorResponse(
-            status: 200, contentType: "application/json", body: body.bytes, delay: latency,
-            disposition: dropped ? .closeWithoutAnswer : .respond, call: call)
+        fields.append(EmulatorJSON.Member("RequestId", .string(requestId)))
+        return .object([EmulatorJSON.Member("Response", .object(fields))])
     }
 
     /// What processing learnt besides the answer.
@@ -165,5 +169,13 @@ public final class EmulatorService: Sendable {
             let accounts = state.accounts
             return try Action.modifyImageSharePermission(context, region: &state.regions[regionIndex!], accounts: accounts)
         }
+    }
+}
+
+extension Result where Failure == APIError {
+    /// The error code, `nil` for success.
+    fileprivate var errorCode: String? {
+        if case .failure(let error) = self { return error.code }
+        return nil
     }
 }
