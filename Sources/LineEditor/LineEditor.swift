@@ -80,8 +80,10 @@ public final class LineEditor {
     /// Shows `prompt` and reads one line.
     ///
     /// ANSI escape sequences in the prompt take no width. Ctrl-C discards the
-    /// line and prints `^C` and a newline; Ctrl-D on an empty line prints a
-    /// newline. The line is not added to history: call ``addToHistory(_:)``.
+    /// line and prints `^C` and a newline (another signal whose handler cuts
+    /// the read short is reported the same way); Ctrl-D on an empty line
+    /// prints a newline. The line is not added to history: call
+    /// ``addToHistory(_:)``.
     public func readLine(prompt: String) -> ReadResult {
         guard let editLine else { return .endOfFile }
         shim_el_set_prompt(editLine, PromptMarkup.marked(prompt))

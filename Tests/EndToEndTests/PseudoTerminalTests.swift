@@ -42,8 +42,9 @@ import Testing
         try terminal.waitFor("40 100")
         try terminal.waitFor("pty$ ")
 
-        // Without the Ctrl-C the prompt would not come back for 30 s.
-        try terminal.type("echo started; sleep 30\r")
+        // Without the Ctrl-C the prompt would not come back for 30 s. The child
+        // prints "started" itself, so it exists when Ctrl-C is sent.
+        try terminal.type("sh -c 'echo started; exec sleep 30'\r")
         try terminal.waitFor("started\r\n")
         try terminal.send(control: "c")
         try terminal.waitFor("pty$ ", timeout: .seconds(10))
