@@ -47,8 +47,6 @@ enum Action: String, CaseIterable, Sendable {
 /// What an action handler gets.
 struct ActionContext: Sendable {
     var caller: Caller
-    /// `X-TC-Region` when sent (always set for actions that require it; checked to exist).
-    var region: String?
     var parameters: Parameters
     /// Unix seconds.
     var now: Double

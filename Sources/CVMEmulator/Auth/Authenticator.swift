@@ -6,8 +6,6 @@ struct Caller: Sendable {
     var principal: EmulatorState.Account
     /// The root account whose resources the call acts on.
     var accountId: String
-    /// Whether the key is temporary (has a token).
-    var temporary: Bool
 }
 
 /// Checks TC3-HMAC-SHA256 exactly as the gateway does: the same canonical request, rebuilt from
@@ -63,7 +61,7 @@ enum Authenticator {
                 throw APIError("AuthFailure.TokenFailure", "The token has expired.")
             }
         }
-        return Caller(principal: account, accountId: account.ownerAccountId, temporary: credential.token != nil)
+        return Caller(principal: account, accountId: account.ownerAccountId)
     }
 
     private static func lookup(

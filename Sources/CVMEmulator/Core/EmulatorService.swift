@@ -141,17 +141,19 @@ public final class EmulatorService: Sendable {
     private func perform(
         _ action: Action, request: EmulatorRequest, caller: Caller, now: Double, state: inout EmulatorState
     ) throws(APIError) -> [EmulatorJSON.Member] {
-        let region = request.header("x-tc-region").flatMap { $0.isEmpty ? nil : $0 }
-        var regionIndex: Int?
-        if action.requiresRegion {
-            guard let region else { throw APIError.missingParameter("Region") }
-            guard let index = state.regions.firstIndex(where: { $0.region == region }) else {
-                throw APIError("UnsupportedRegion", "The action `\(action.rawValue)` does not support region `\(region)`.")
-            }
-            regionIndex = index
+        // CVM DescribeRegions is the only action without a region; it ignores one when sent.
+        guard action.requiresRegion else {
+            _ = try Parameters(body: request.body, allowed: action.parameterNames)
+            return Action.describeRegions(state)
+        }
+        guard let region = request.header("x-tc-region"), !region.isEmpty else {
+            throw APIError.missingParameter("Region")
+        }
+        guard let regionIndex = state.regions.firstIndex(where: { $0.region == region }) else {
+            throw APIError("UnsupportedRegion", "The action `\(action.rawValue)` does not support region `\(region)`.")
         }
         let context = ActionContext(
-            caller: caller, region: region,
+            caller: caller,
             parameters: try Parameters(body: request.body, allowed: action.parameterNames),
             now: now, maxAccountIdsPerCall: maxAccountIdsPerCall)
         switch action {
@@ -162,12 +164,12 @@ public final class EmulatorService: Sendable {
         case .getCallerIdentity:
             return Action.getCallerIdentity(context)
         case .describeImages:
-            return try Action.describeImages(context, region: state.regions[regionIndex!])
+            return try Action.describeImages(context, region: state.regions[regionIndex])
         case .describeImageSharePermission:
-            return try Action.describeImageSharePermission(context, region: state.regions[regionIndex!])
+            return try Action.describeImageSharePermission(context, region: state.regions[regionIndex])
         case .modifyImageSharePermission:
             let accounts = state.accounts
-            return try Action.modifyImageSharePermission(context, region: &state.regions[regionIndex!], accounts: accounts)
+            return try Action.modifyImageSharePermission(context, region: &state.regions[regionIndex], accounts: accounts)
         }
     }
 }
