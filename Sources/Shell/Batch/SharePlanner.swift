@@ -89,7 +89,7 @@ public enum SharePlanner {
                 return ImagePlan(imageId: image.imageId, change: again, readFirst: true, maybeApplied: maybeApplied)
             }
             return ImagePlan(
-                imageId: image.imageId, change: image.change, settled: image.settled, readFirst: true,
+                imageId: image.imageId, change: image.change, settled: image.settled, readFirst: !image.change.isEmpty,
                 maybeApplied: maybeApplied)
         }
         return SharePlan(
