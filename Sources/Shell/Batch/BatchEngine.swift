@@ -123,6 +123,13 @@ public struct BatchEngine: Sendable {
         }
     }
 
+    /// Abandons the in-flight calls of every running batch; their pairs are recorded as unknown.
+    /// The executable calls this on a second Ctrl-C during a batch (the first one cancels the
+    /// command's task, which only stops new calls).
+    public static func abandonInFlightCalls() {
+        BatchControl.abandonRunningBatches()
+    }
+
     /// `Code: message (RequestId …)` for a failed outcome.
     static func describe(_ outcome: PairOutcome) -> String {
         guard case .failed(let code, let message, let requestId) = outcome else { return outcome.key }
