@@ -5,30 +5,33 @@ import Darwin
 #endif
 import LineEditor
 
-/// Saves history when the session is ended by SIGHUP or SIGTERM (the terminal closed, a kill),
-/// then lets the signal end the process as it would have.
+/// SIGHUP (the terminal went away) and SIGTERM during an interactive session: the handler only
+/// records the signal; the prompt loop then saves the history outside the handler and ends the
+/// process with that signal, as it would have ended without the handler.
 enum HistorySaver {
-    nonisolated(unsafe) private static var editor: LineEditor?
+    nonisolated(unsafe) private static var received: sig_atomic_t = 0
 
-    static func install(_ editor: LineEditor) {
-        Self.editor = editor
+    /// The terminating signal received, or 0.
+    static var pendingSignal: Int32 { Int32(received) }
+
+    static func install() {
+        received = 0
         for signal in [SIGHUP, SIGTERM] {
             var action = sigaction()
-            action.__sigaction_handler.sa_handler = { number in
-                _ = HistorySaver.editor?.saveHistory()
-                HistorySaver.editor?.close()
-                Glibc.signal(number, SIG_DFL)
-                raise(number)
-            }
+            action.__sigaction_handler.sa_handler = { number in HistorySaver.received = sig_atomic_t(number) }
             sigemptyset(&action.sa_mask)
             action.sa_flags = 0
             sigaction(signal, &action, nil)
         }
     }
 
-    static func uninstall() {
-        editor = nil
-        signal(SIGHUP, SIG_DFL)
-        signal(SIGTERM, SIG_DFL)
+    /// If a terminating signal arrived: saves the history, restores the terminal and dies of it.
+    static func finishIfSignalled(_ editor: LineEditor) {
+        let number = pendingSignal
+        guard number != 0 else { return }
+        _ = editor.saveHistory()
+        editor.close()
+        signal(number, SIG_DFL)
+        raise(number)
     }
 }

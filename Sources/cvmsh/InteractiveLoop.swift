@@ -26,13 +26,14 @@ struct InteractiveLoop {
         }
         defer { editor.close() }
         if let warning = editor.historyLoadWarning { interpreter.warn(warning) }
-        HistorySaver.install(editor)
-        defer { HistorySaver.uninstall() }
+        HistorySaver.install()
 
         var reader = ScriptReader(source: Interpreter.promptSource)
         while true {
             let prompt = reader.needsMoreInput ? "...> " : promptText()
-            switch editor.readLine(prompt: prompt) {
+            let input = editor.readLine(prompt: prompt)
+            HistorySaver.finishIfSignalled(editor)
+            switch input {
             case .endOfFile:
                 if let warning = editor.saveHistory() { interpreter.warn(warning) }
                 return .success
@@ -49,6 +50,7 @@ struct InteractiveLoop {
                 }
                 for command in commands {
                     let (outcome, interrupted) = await InterruptWatcher.run(interpreter) { await $0.execute(command) }
+                    HistorySaver.finishIfSignalled(editor)
                     if interrupted { interpreter.console.diagnostic("^C") }
                     if case .exited(let status) = outcome {
                         if let warning = editor.saveHistory() { interpreter.warn(warning) }

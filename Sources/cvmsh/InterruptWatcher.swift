@@ -6,9 +6,11 @@ import Darwin
 import Shell
 import Synchronization
 
-/// SIGINT while a command runs: the handler only counts; a watcher task turns the count into
-/// cancellation of the running command (the batch engine then stops starting calls, records
-/// what finished and prints its summary).
+/// SIGINT while a command runs: the handler only records it; a watcher task turns the first one
+/// into cancellation of the running command (the batch engine then stops starting calls, lets
+/// the calls in flight finish, records everything and prints its summary) and a second one into
+/// abandoning the calls in flight (recorded as unknown). SIGTERM and SIGHUP cancel it too, so
+/// the prompt loop can save history before the process ends.
 enum InterruptWatcher {
     nonisolated(unsafe) private static var pending: sig_atomic_t = 0
 
@@ -31,8 +33,15 @@ enum InterruptWatcher {
                 try? await Task.sleep(for: .milliseconds(40))
                 if InterruptWatcher.pending != 0 {
                     InterruptWatcher.pending = 0
-                    interrupted.store(true, ordering: .relaxed)
+                    if interrupted.exchange(true, ordering: .relaxed) {
+                        BatchEngine.abandonInFlightCalls()
+                    } else {
+                        work.cancel()
+                    }
+                }
+                if HistorySaver.pendingSignal != 0 {
                     work.cancel()
+                    BatchEngine.abandonInFlightCalls()
                 }
             }
         }

@@ -56,18 +56,20 @@ final class StandardConsole: Console {
 
     func readSecret(_ prompt: String) async -> String? {
         clearProgress()
-        Self.write(STDERR_FILENO, prompt)
+        // Echo goes off before the prompt appears, and nothing typed is flushed (TCSANOW), so a
+        // fast typist (or a test) loses nothing.
         var saved = termios()
         let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
         if hasTerminal {
             var silent = saved
             silent.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(STDIN_FILENO, TCSAFLUSH, &silent)
+            tcsetattr(STDIN_FILENO, TCSANOW, &silent)
         }
         defer {
-            if hasTerminal { tcsetattr(STDIN_FILENO, TCSAFLUSH, &saved) }
+            if hasTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
             Self.write(STDERR_FILENO, "\n")
         }
+        Self.write(STDERR_FILENO, prompt)
         return Swift.readLine(strippingNewline: true)
     }
 

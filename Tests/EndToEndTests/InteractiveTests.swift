@@ -24,6 +24,14 @@ import Testing
         return terminal
     }
 
+    /// Ctrl-D on an empty line. libedit prints the prompt a moment before it puts the terminal
+    /// in raw mode; a Ctrl-D typed in that gap is eaten by the cooked terminal (a person never
+    /// types that fast), so the test lets the prompt settle first.
+    func endOfInput(_ terminal: PseudoTerminal) throws {
+        usleep(200_000)
+        try terminal.send(control: "D")
+    }
+
     @Test func tabCompletesACommandAndRunsIt() throws {
         let terminal = try start()
         try terminal.type("hel")
@@ -31,7 +39,7 @@ import Testing
         try terminal.press(.enter)
         #expect(try terminal.waitFor("Commands (help COMMAND").contains("Commands"))
         _ = try terminal.waitFor("ap-nanjing [0]> ")
-        try terminal.send(control: "D")
+        try endOfInput(terminal)
         #expect(try terminal.waitForExit() == 0)
     }
 
@@ -47,7 +55,8 @@ import Testing
         _ = try terminal.waitFor("ap-nanjing [1]> ")
         try terminal.type("select\r")
         #expect(try terminal.waitFor("web-prod-20250514").contains("img-0iw2hfoo"))
-        try terminal.send(control: "D")
+        _ = try terminal.waitFor("ap-nanjing [1]> ")
+        try endOfInput(terminal)
         #expect(try terminal.waitForExit() == 0)
     }
 
@@ -60,7 +69,7 @@ import Testing
         try terminal.press(.enter)
         _ = try terminal.waitFor("ウェブサーバー-本番\r\n")
         _ = try terminal.waitFor("ap-nanjing [0]> ")
-        try terminal.send(control: "D")
+        try endOfInput(terminal)
         #expect(try terminal.waitForExit() == 0)
     }
 
@@ -72,7 +81,8 @@ import Testing
         try terminal.type("echo still-here\r")
         let seen = try terminal.waitFor("still-here\r\n")
         #expect(!seen.contains("unknown command"))
-        try terminal.send(control: "D")
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try endOfInput(terminal)
         #expect(try terminal.waitForExit() == 0)
     }
 
@@ -92,7 +102,7 @@ import Testing
         try terminal.type("status\r")
         _ = try terminal.waitFor("login (this session)")
         _ = try terminal.waitFor("ap-nanjing [0]> ")
-        try terminal.send(control: "D")
+        try endOfInput(terminal)
         #expect(try terminal.waitForExit() == 0)
         #expect(!terminal.output.contains("cvmshDEMOsecretKeyNotARealKey000"))
 

@@ -17,7 +17,7 @@ final class ScriptedTransport: HTTPTransport {
     func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         let answer = state.withLock { state -> Result<HTTPResponse, TransportError> in
             state.sent.append(request)
-            return state.answers.isEmpty ? .success(ok(#"{"RequestId":"x"}"#)) : state.answers.removeFirst()
+            return state.answers.isEmpty ? .success(ok(#"{"Response":{"RequestId":"x"}}"#)) : state.answers.removeFirst()
         }
         return try answer.get()
     }

@@ -52,7 +52,7 @@ import TencentCloud
 
     @Test func notFoundMeansNoRole() async throws {
         try await LoopbackHTTPServer.with({ _ in .text("<html>404</html>", status: 404) }) { server in
-            let resolved = try await InstanceRoleProvider(endpoint: MetadataServer.endpoint(server)).resolve()
+            let resolved = try await InstanceRoleProvider(endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)).resolve()
             #expect(resolved == nil)
         }
     }
@@ -64,7 +64,7 @@ import TencentCloud
                 : .json(#"{"TmpSecretId": "AKIDx", "TmpSecretKey": "k", "Token": "t", "Expiration": "2030-01-02T03:04:05Z", "Code": "Success"}"#)
         }
         try await LoopbackHTTPServer.with(handler) { server in
-            let resolved = try await InstanceRoleProvider(endpoint: MetadataServer.endpoint(server)).resolve()
+            let resolved = try await InstanceRoleProvider(endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)).resolve()
             #expect(resolved?.credential.expiration == Date(timeIntervalSince1970: 1_893_553_445))
         }
     }
@@ -100,7 +100,9 @@ import TencentCloud
             let message = await credentialErrorMessage { _ = try await provider.resolve() }
             let elapsed = clock.now - started
             #expect(message.contains("did not answer within 1.0 seconds") || message.contains("timed out"))
-            #expect(elapsed >= .milliseconds(900) && elapsed < .milliseconds(2500), "took \(elapsed)")
+            // Bounded, not timed: the point is that it gives up instead of hanging (a loaded CI
+            // machine may take a few seconds longer than the 1 s budget to notice).
+            #expect(elapsed >= .milliseconds(900) && elapsed < .seconds(10), "took \(elapsed)")
         }
     }
 
@@ -109,7 +111,7 @@ import TencentCloud
             .delayed(.milliseconds(200), request.path == MetadataServer.path ? .text("late") : .text("", status: 404))
         }
         try await LoopbackHTTPServer.with(handler) { server in
-            let resolved = try await InstanceRoleProvider(endpoint: MetadataServer.endpoint(server)).resolve()
+            let resolved = try await InstanceRoleProvider(endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)).resolve()
             #expect(resolved == nil)
             #expect(server.requests.count == 2)
         }

@@ -43,7 +43,7 @@ public enum ShareCommand: ShellCommand {
         } catch {
             throw .usage("share: \(error)")
         }
-        let request = BatchRequest(command: name, dryRun: args.has("--dry-run"), yes: args.has("--yes"))
+        let request = BatchRequest(command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
         try shell.requireConfirmable(request)
         let cache = try await shell.images()
         let selection = try shell.requireSelection(name)

@@ -22,7 +22,7 @@ public enum UndoCommand: ShellCommand {
     public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
         let args = try Arguments(arguments, command: name, flags: ["--dry-run", "--yes"], synonyms: ["-y": "--yes"])
         try args.expectingAtMost(0, command: name, synopsis: synopsis)
-        let request = BatchRequest(command: name, dryRun: args.has("--dry-run"), yes: args.has("--yes"))
+        let request = BatchRequest(command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
         guard let batch = try shell.readJournal().batches.last else {
             throw .failed("undo: the journal holds no batch")
         }

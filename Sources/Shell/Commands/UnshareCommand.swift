@@ -42,7 +42,7 @@ public enum UnshareCommand: ShellCommand {
                 throw .usage("unshare: \(error)")
             }
         }
-        let request = BatchRequest(command: name, dryRun: args.has("--dry-run"), yes: args.has("--yes"))
+        let request = BatchRequest(command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
         try shell.requireConfirmable(request)
         let cache = try await shell.images()
         let selection = try shell.requireSelection(name)

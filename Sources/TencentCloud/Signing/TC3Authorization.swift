@@ -21,7 +21,7 @@ public struct TC3Authorization: Sendable, Equatable {
               let signature = fields["Signature"], fields.count == 3
         else { return nil }
         let scope = credential.split(separator: "/", omittingEmptySubsequences: false)
-        guard scope.count == 5, scope[4] == "tc3_request", !scope[0].isEmpty, scope[1].count == 10,
+        guard scope.count == 4, scope[3] == "tc3_request", !scope[0].isEmpty, scope[1].count == 10,
               !scope[2].isEmpty, signature.count == 64,
               signature.allSatisfy({ $0.isHexDigit && !$0.isUppercase })
         else { return nil }
