@@ -1,0 +1,109 @@
+import CVM
+import CVMEmulator
+import Foundation
+import Synchronization
+import Testing
+import TencentCloud
+
+/// Paging against the emulator over real HTTP, and against a scripted server whose total changes.
+@Suite struct ImageListerTests {
+    func client(_ endpoint: String, limits: [String: Double] = [:]) throws -> CVMClient {
+        let api = APIClient(
+            configuration: ClientConfiguration(endpoint: try Endpoint(parsing: endpoint), requestClient: "cvmsh/test", rateLimits: limits),
+            credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
+            transport: try AsyncHTTPTransport(configuration: TransportConfiguration()))
+        return CVMClient(api: api)
+    }
+
+    @Test func readsEveryPageOnceInStableOrder() async throws {
+        let emulator = try await Emulator.start(EmulatorOptions(state: .generated(images: 1234), rateLimit: .documented))
+        let cvm = try client(emulator.endpoint, limits: RateLimiter.documented)
+        let images = try await cvm.listAllImages(region: EmulatorState.demoRegion)
+        await cvm.api.shutdown()
+        let calls = await emulator.calls().filter { $0.action == "DescribeImages" }
+        await emulator.stop()
+
+        #expect(images.count == 1234)
+        #expect(Set(images.map(\.imageId)).count == 1234)
+        #expect(images == ImageLister.ordered(images))
+        #expect(calls.count == 13)
+        #expect(calls.allSatisfy { $0.errorCode == nil })
+        let offsets = calls.compactMap { call -> Int? in
+            (try? JSONSerialization.jsonObject(with: Data(call.parameters.utf8)) as? [String: Any])?["Offset"] as? Int
+        }
+        #expect(offsets.sorted() == Array(stride(from: 0, to: 1300, by: 100)))
+    }
+
+    @Test func pagesAfterTheFirstAreFetchedConcurrently() async throws {
+        let emulator = try await Emulator.start(EmulatorOptions(
+            state: .generated(images: 1000), rateLimit: .off, latency: .milliseconds(100)))
+        let transport = InFlightCounter(try AsyncHTTPTransport(configuration: TransportConfiguration()))
+        let api = APIClient(
+            configuration: ClientConfiguration(endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", rateLimits: [:]),
+            credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
+            transport: transport)
+        let images = try await CVMClient(api: api).listAllImages(region: EmulatorState.demoRegion)
+        await api.shutdown()
+        await emulator.stop()
+        #expect(images.count == 1000)
+        // The nine pages after the first are all requested before any of them is answered.
+        #expect(transport.maximum == 9)
+    }
+
+    @Test func aGrowingTotalIsFollowedToTheEnd() async throws {
+        let transport = GrowingCatalogue(initial: 250, grownTo: 420)
+        let api = APIClient(
+            configuration: ClientConfiguration(requestClient: "t", rateLimits: [:]),
+            credentials: StaticCredentialProvider(Credential(secretId: "AKIDxxxxxxxx", secretKey: "k")), transport: transport)
+        let images = try await CVMClient(api: api).listAllImages(region: "ap-nanjing")
+        #expect(images.count == 420)
+        #expect(Set(images.map(\.imageId)).count == 420)
+    }
+}
+
+/// Counts the requests in flight at once.
+final class InFlightCounter: HTTPTransport {
+    private let inner: any HTTPTransport
+    private let counts = Mutex((now: 0, maximum: 0))
+
+    init(_ inner: any HTTPTransport) { self.inner = inner }
+
+    var maximum: Int { counts.withLock { $0.maximum } }
+
+    func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        counts.withLock { $0.now += 1; $0.maximum = max($0.maximum, $0.now) }
+        defer { counts.withLock { $0.now -= 1 } }
+        return try await inner.send(request)
+    }
+
+    func shutdown() async { await inner.shutdown() }
+}
+
+/// A DescribeImages server whose image count grows after the first page was served.
+final class GrowingCatalogue: HTTPTransport {
+    private let served = Mutex(0)
+    let initial: Int
+    let grownTo: Int
+
+    init(initial: Int, grownTo: Int) {
+        self.initial = initial
+        self.grownTo = grownTo
+    }
+
+    func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        let parameters = (try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any]) ?? [:]
+        let offset = parameters["Offset"] as? Int ?? 0
+        let limit = parameters["Limit"] as? Int ?? 20
+        let total = served.withLock { count -> Int in
+            count += 1
+            return count == 1 ? initial : grownTo
+        }
+        let images = (offset..<min(offset + limit, total)).map { index in
+            #"{"ImageId":"img-\#(index)","CreatedTime":"2024-01-01T00:00:00Z","ImageState":"NORMAL"}"#
+        }
+        let body = #"{"Response":{"TotalCount":\#(total),"ImageSet":[\#(images.joined(separator: ","))],"RequestId":"r"}}"#
+        return HTTPResponse(status: 200, headers: ["content-type": "application/json"], body: Array(body.utf8))
+    }
+
+    func shutdown() async {}
+}
