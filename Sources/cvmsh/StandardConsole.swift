@@ -46,7 +46,7 @@ final class StandardConsole: Console {
 
     func confirm(_ question: String) async -> Bool {
         clearProgress()
-        Self.write(STDERR_FILENO, question + " [y/N] ")
+        Self.write(STDERR_FILENO, question.hasSuffix(" ") ? question : question + " ")
         guard let answer = Swift.readLine() else {
             Self.write(STDERR_FILENO, "\n")
             return false

@@ -96,4 +96,17 @@ import Testing
         #expect(rows.count == 150)
         #expect(rows.first?["index"] as? Int == 1)
     }
+
+    @Test func manPageListsEveryFlag() throws {
+        let help = try run(cvmsh, ["--help"]).stdout
+        let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+            .appendingPathComponent("../../docs/man/cvmsh.1").standardized
+        let manual = try String(contentsOf: page, encoding: .utf8)
+        let flags = Set(help.matches(of: /--[a-z][a-z-]+/).map { String($0.output) })
+        #expect(flags.count > 10)
+        for flag in flags {
+            // mdoc spells `--name` as `Fl -name`; regenerate with scripts/man when this fails.
+            #expect(manual.contains("Fl -\(flag.dropFirst(2))"), "docs/man/cvmsh.1 lacks \(flag): run scripts/man")
+        }
+    }
 }

@@ -7,7 +7,8 @@ public protocol Console: AnyObject, Sendable {
     func diagnostic(_ line: String)
     /// Shows (or, with `nil`, clears) a transient status line; does nothing off a terminal.
     func progress(_ line: String?)
-    /// Asks a yes/no question; the default answer is No. Only called in interactive sessions.
+    /// Asks a yes/no question (its text ends with `[y/N] `); the default answer is No. Only
+    /// called in interactive sessions.
     func confirm(_ question: String) async -> Bool
     /// Reads a line without echo (`login`); `nil` when the user gave up or there is no terminal.
     func readSecret(_ prompt: String) async -> String?
