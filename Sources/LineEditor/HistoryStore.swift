@@ -26,10 +26,12 @@ enum HistoryStore {
         var description: String
     }
 
-    /// Reads the history at `path`.
+    /// Reads the history at `path`. A symlink planted at `path` is not followed: it counts as
+    /// unreadable, so the history is neither read from its target nor saved over it.
     static func load(_ path: String) -> Contents {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        let fd = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard fd >= 0 else {
+            if errno == ELOOP { return .unreadable("it is a symbolic link; refusing to follow it") }
             return errno == ENOENT ? .missing : .unreadable(systemError())
         }
         defer { close(fd) }

@@ -41,7 +41,9 @@ struct Launcher {
 
         var logger = Logger(label: "cvmsh") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = options.debug ? .debug : .warning
-        let services = ShellServices(environment: environment, profile: options.demo ? nil : options.profile, version: CVMShell.version, logger: logger)
+        let services = ShellServices(
+            environment: environment, profile: options.demo ? nil : options.profile, version: CVMShell.version, logger: logger,
+            credentialWarning: { console.diagnostic("cvmsh: warning: \($0)") })
 
         var settings = Settings(onError: options.onError.flatMap(ErrorPolicy.init) ?? (scripts.isEmpty && prompt ? .continue : .stop))
         settings.echo = options.echo

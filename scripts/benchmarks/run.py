@@ -243,6 +243,8 @@ def s1():
             assert lines >= n, f"ls printed {lines} lines"
             cv.append(seconds)
             rss.append(mb)
+        throttled = sum(1 for c in emu.calls() if (c["errorCode"] or "").startswith("RequestLimitExceeded"))
+        served = sum(1 for c in emu.calls() if c["action"] == "DescribeImages")
         for i in range(max(2, runs // 2)):
             time.sleep(1.1)
             seconds, _, done = timed([PYTHON, str(HERE / "sequential.py"), "--endpoint", emu.hostport,
@@ -253,7 +255,7 @@ def s1():
     per_call = tccli_per_call("DescribeImages", {"Limit": 100, "Offset": 0}, calls=4)
     tccli_estimate = per_call["median"] * pages
     c, s = stats(cv), stats(seq)
-    RESULTS["scenarios"]["S1"] = {"bound": bound, "cvmsh": c, "sequential": s, "cvmsh_rss_mb": stats(rss),
+    RESULTS["scenarios"]["S1"] = {"bound": bound, "cvmsh": c, "describe_images_served": served, "throttled": throttled, "sequential": s, "cvmsh_rss_mb": stats(rss),
                                   "tccli_per_call": per_call, "tccli_estimate": tccli_estimate}
     row("S1", "cvmsh time / bound", f"{c['median'] / bound:.3f} ({c['min'] / bound:.3f}–{c['max'] / bound:.3f})",
         "≤ 1.15", c["median"] / bound <= 1.15)
@@ -290,7 +292,7 @@ def share_runs(scenario, runs, fail_rate=None):
     initial = initial_state(n)
     shareable = len(shareable_ids(initial))
     bound = 2 * L + (shareable - 1) / RATE["ModifyImageSharePermission"]
-    times, rss, calls, attempts, reads = [], [], [], [], []
+    times, rss, attempts, reads, throttled = [], [], [], [], []
     for i in range(runs):
         with Emulator(n, LATENCY_MS, fail_rate=fail_rate) as emu:
             env = environment(emu)
@@ -303,11 +305,13 @@ def share_runs(scenario, runs, fail_rate=None):
         log_calls = emu.calls()
         attempts.append(sum(1 for c in log_calls if c["action"] == "ModifyImageSharePermission"))
         reads.append(sum(1 for c in log_calls if c["action"] == "DescribeImageSharePermission"))
+        throttled.append(sum(1 for c in log_calls if (c["errorCode"] or "").startswith("RequestLimitExceeded")))
         times.append(seconds)
         rss.append(mb)
-        log(f"  {scenario} run {i + 1}: {seconds:.2f} s, {attempts[-1]} share attempts, {reads[-1]} reads, state exact")
+        log(f"  {scenario} run {i + 1}: {seconds:.2f} s, {attempts[-1]} share attempts, {reads[-1]} reads, "
+            f"{throttled[-1]} throttled, state exact")
     return {"bound": bound, "shareable": shareable, "cvmsh": stats(times), "cvmsh_rss_mb": stats(rss),
-            "share_attempts": attempts, "share_reads": reads, "final_state": "exact"}
+            "share_attempts": attempts, "share_reads": reads, "throttled": throttled, "final_state": "exact"}
 
 
 def s2():

@@ -183,21 +183,22 @@ public final class Interpreter {
     }
 
     /// Prints a failure as `cvmsh:FILE:LINE: error: …` in scripts, `error: …` at the prompt.
+    /// Always one line: control characters (from a word, a file name, a server) are shown escaped.
     public func report(_ error: ShellError, at location: ScriptLocation?, ignored: Bool) {
         let suffix = ignored ? " (ignored)" : ""
         if let location, location.source != Self.promptSource {
-            console.diagnostic("cvmsh:\(location.source):\(location.line): error: \(error)\(suffix)")
+            console.diagnostic("cvmsh:\(location.source):\(location.line): error: \(error)\(suffix)".controlCharactersEscaped)
         } else {
-            console.diagnostic("error: \(error)\(suffix)")
+            console.diagnostic("error: \(error)\(suffix)".controlCharactersEscaped)
         }
     }
 
     /// Prints a warning the same way.
     public func warn(_ message: String) {
         if let location, location.source != Self.promptSource {
-            console.diagnostic("cvmsh:\(location.source):\(location.line): warning: \(message)")
+            console.diagnostic("cvmsh:\(location.source):\(location.line): warning: \(message)".controlCharactersEscaped)
         } else {
-            console.diagnostic("warning: \(message)")
+            console.diagnostic("warning: \(message)".controlCharactersEscaped)
         }
     }
 

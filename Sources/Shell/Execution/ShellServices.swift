@@ -16,11 +16,17 @@ public final class ShellServices: Sendable {
     private let transport: TransportConfiguration
     private let clients = Mutex<[String: CVMClient]>([:])
     private let rateLimits: [String: Double]
+    /// Where warnings about the credential in use (a credentials file other users can read)
+    /// go, each once per session, when an API call uses that credential.
+    private let credentialWarning: (@Sendable (String) -> Void)?
+    private let reportedWarnings = Mutex<Set<String>>([])
 
     public init(
         environment: [String: String], profile: String?, version: String, logger: Logger,
-        rateLimits: [String: Double] = RateLimiter.documented, credentials: CredentialChain? = nil
+        rateLimits: [String: Double] = RateLimiter.documented, credentials: CredentialChain? = nil,
+        credentialWarning: (@Sendable (String) -> Void)? = nil
     ) {
+        self.credentialWarning = credentialWarning
         self.environment = environment
         paths = ShellPaths(environment: environment)
         chain = Mutex(credentials ?? CredentialChain(profile: profile, environment: environment, home: paths.home))
@@ -75,12 +81,22 @@ public final class ShellServices: Sendable {
     }
 }
 
+extension ShellServices {
+    /// Passes each warning not reported before to `credentialWarning`.
+    fileprivate func reportOnce(_ warnings: [String]) {
+        let fresh = reportedWarnings.withLock { seen in warnings.filter { seen.insert($0).inserted } }
+        for warning in fresh { credentialWarning?(warning) }
+    }
+}
+
 /// Resolves through whichever chain the services hold now, so `profile` and `login` take
 /// effect for clients that already exist.
 private struct CurrentCredentials: CredentialProvider {
     let services: ShellServices
 
     func resolve() async throws(CredentialError) -> ResolvedCredential? {
-        try await services.credentials.resolve()
+        let resolved = try await services.credentials.resolve()
+        if let warnings = resolved?.warnings, !warnings.isEmpty { services.reportOnce(warnings) }
+        return resolved
     }
 }

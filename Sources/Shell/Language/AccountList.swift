@@ -41,6 +41,9 @@ private struct Expander {
     var ids: [String] = []
     private var seen: Set<String> = []
     private var expanding: [String] = []
+    /// Aliases already expanded in full: expanding one again adds no id, and skipping it keeps
+    /// shared sub-aliases (`@a` = `@b @b`, `@b` = `@c @c`, …) linear instead of exponential.
+    private var expanded: Set<String> = []
 
     init(aliases: [String: [String]]) { self.aliases = aliases }
 
@@ -62,9 +65,11 @@ private struct Expander {
         if let start = expanding.firstIndex(of: name) {
             throw .aliasLoop(Array(expanding[start...]) + [name])
         }
+        if expanded.contains(name) { return }
         guard let items = aliases[name] else { throw .unknownAlias(name) }
         expanding.append(name)
         try expand(items)
         expanding.removeLast()
+        expanded.insert(name)
     }
 }

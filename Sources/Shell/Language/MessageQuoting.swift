@@ -19,3 +19,22 @@ extension String {
         return result + "'"
     }
 }
+
+extension String {
+    /// The string with each control character (newline, CR, ESC, …) and line or paragraph
+    /// separator written as an escape (`\u{1B}`), so one diagnostic stays one terminal line.
+    var controlCharactersEscaped: String {
+        func breaks(_ scalar: Unicode.Scalar) -> Bool {
+            switch scalar.properties.generalCategory {
+            case .control, .lineSeparator, .paragraphSeparator: true
+            default: false
+            }
+        }
+        guard unicodeScalars.contains(where: breaks) else { return self }
+        var result = ""
+        for scalar in unicodeScalars {
+            if breaks(scalar) { result += scalar.escaped(asASCII: true) } else { result.unicodeScalars.append(scalar) }
+        }
+        return result
+    }
+}

@@ -65,7 +65,7 @@ public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
     }
 
     public var description: String {
-        "\(action): \(code): \(message)" + (requestId.map { " (RequestId \($0))" } ?? "")
+        ("\(action): \(code): \(message)" + (requestId.map { " (RequestId \($0))" } ?? "")).onOneLine
     }
 }
 
@@ -114,7 +114,7 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case .other: what = "transport error"
         }
         let tail = detail.isEmpty ? "" : ": \(detail)"
-        return "\(action): \(what)\(tail)" + (ambiguous ? " (the request may have been applied)" : "")
+        return ("\(action): \(what)\(tail)" + (ambiguous ? " (the request may have been applied)" : "")).onOneLine
     }
 }
 
@@ -131,6 +131,25 @@ public struct DecodingFailure: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     public var description: String {
-        "\(action): unexpected response: \(detail)" + (requestId.map { " (RequestId \($0))" } ?? "")
+        ("\(action): unexpected response: \(detail)" + (requestId.map { " (RequestId \($0))" } ?? "")).onOneLine
+    }
+}
+
+extension String {
+    /// The text with every control character (newline, tab, ESC, …) and line or paragraph
+    /// separator replaced by a space. Error descriptions carry text from the server (a message,
+    /// a proxy's page, a bad value); printed, it must stay one line and never drive the terminal.
+    var onOneLine: String {
+        guard unicodeScalars.contains(where: \.breaksLine) else { return self }
+        return String(String.UnicodeScalarView(unicodeScalars.map { $0.breaksLine ? " " : $0 }))
+    }
+}
+
+extension Unicode.Scalar {
+    fileprivate var breaksLine: Bool {
+        switch properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: true
+        default: false
+        }
     }
 }

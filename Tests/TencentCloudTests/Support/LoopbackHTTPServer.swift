@@ -32,6 +32,11 @@ final class LoopbackHTTPServer: Sendable {
         case noAnswer
         /// Wait, then do the other reply.
         case delayed(Duration, Reply)
+        /// Answer 200 announcing `declared` bytes (`Content-Length`), send only `body`, then close:
+        /// a truncated answer.
+        case truncated(declared: Int, body: Data)
+        /// Answer 200 with the head at once, then `body` one byte every `interval`: a stalling answer.
+        case drip(Duration, body: Data)
 
         /// A `text/plain` answer.
         static func text(_ body: String, status: Int = 200) -> Reply {
@@ -182,6 +187,20 @@ final class LoopbackHTTPServer: Sendable {
         case .delayed(let delay, let next):
             try await Task.sleep(for: delay)
             return try await answer(next, to: request, outbound)
+        case .truncated(let declared, let body):
+            let fields = HTTPHeaders([("Content-Type", "application/json"), ("Content-Length", String(declared))])
+            try await outbound.write(.head(HTTPResponseHead(version: request.version, status: .ok, headers: fields)))
+            try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: body))))
+            return false
+        case .drip(let interval, let body):
+            let fields = HTTPHeaders([("Content-Type", "application/json"), ("Content-Length", String(body.count))])
+            try await outbound.write(.head(HTTPResponseHead(version: request.version, status: .ok, headers: fields)))
+            for byte in body {
+                try await Task.sleep(for: interval)
+                try await outbound.write(.body(.byteBuffer(ByteBuffer(bytes: [byte]))))
+            }
+            try await outbound.write(.end(nil))
+            return request.isKeepAlive
         }
     }
 }
