@@ -37,29 +37,30 @@ extension Interpreter {
     }
 
     /// The caller's own custom images in the current region, read (all pages) at most once
-    /// until `refresh`.
+    /// until `refresh`. Selected images that are no longer listed leave the selection.
     public func images(refresh: Bool = false) async throws(ShellError) -> ImageCache {
-        let region = try requireRegion()
-        if !refresh, let cache = session.images, cache.region == region { return cache }
-        let images = try await withClient { client throws(TencentCloudError) in
-            try await client.listAllImages(region: region, filters: [.ownImages])
-        }
-        let cache = ImageCache(region: region, images: images, fetched: Date())
-        session.images = cache
-        let listed = Set(images.map(\.imageId))
+        let cache = try await imageList(\.images, filter: .ownImages, refresh: refresh)
+        let listed = Set(cache.images.map(\.imageId))
         session.selection.removeAll { !listed.contains($0) }
         return cache
     }
 
-    /// Images other accounts shared with the caller in the current region.
+    /// Images other accounts shared with the caller in the current region (read-only).
     public func imagesSharedWithMe(refresh: Bool = false) async throws(ShellError) -> ImageCache {
+        try await imageList(\.sharedWithMe, filter: .sharedWithMe, refresh: refresh)
+    }
+
+    /// The list `filter` selects, kept in `slot` of the session for the current region.
+    private func imageList(
+        _ slot: WritableKeyPath<Session, ImageCache?>, filter: ImageFilter, refresh: Bool
+    ) async throws(ShellError) -> ImageCache {
         let region = try requireRegion()
-        if !refresh, let cache = session.sharedWithMe, cache.region == region { return cache }
+        if !refresh, let cache = session[keyPath: slot], cache.region == region { return cache }
         let images = try await withClient { client throws(TencentCloudError) in
-            try await client.listAllImages(region: region, filters: [.sharedWithMe])
+            try await client.listAllImages(region: region, filters: [filter])
         }
         let cache = ImageCache(region: region, images: images, fetched: Date())
-        session.sharedWithMe = cache
+        session[keyPath: slot] = cache
         return cache
     }
 
