@@ -44,7 +44,45 @@ public final class AsyncHTTPTransport: HTTPTransport {
         client = HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: config)
     }
 
+    /// Sends `request`; the whole exchange, body included, ends within `requestTimeout`.
+    ///
+    /// AsyncHTTPClient's deadline covers the answer's head and its read timeout covers each wait
+    /// for bytes, but neither bounds a body that keeps arriving slowly (a byte every second), so
+    /// the exchange races a timer of its own.
     public func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
+        let timeout = configuration.requestTimeout
+        let finish = await withTaskGroup(of: Finish.self) { group in
+            group.addTask {
+                do throws(TransportError) {
+                    return .answered(.success(try await self.exchange(request)))
+                } catch {
+                    return .answered(.failure(error))
+                }
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return .deadline
+            }
+            var first = await group.next() ?? .deadline
+            if case .deadline = first, Task.isCancelled {
+                // The caller gave up (Ctrl-C): report the exchange's own cancellation.
+                first = await group.next() ?? .deadline
+            }
+            group.cancelAll()
+            return first
+        }
+        switch finish {
+        case .answered(let result): return try result.get()
+        case .deadline: throw TransportError(action: request.label, kind: .timeout, detail: "", ambiguous: true)
+        }
+    }
+
+    private enum Finish: Sendable {
+        case answered(Result<HTTPResponse, TransportError>)
+        case deadline
+    }
+
+    private func exchange(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         var outgoing = HTTPClientRequest(url: request.url)
         outgoing.method = .POST
         for header in request.headers {
@@ -95,6 +133,10 @@ public final class AsyncHTTPTransport: HTTPTransport {
             default:
                 return TransportError(action: label, kind: .other, detail: "\(error)", ambiguous: true)
             }
+        }
+        if let error = error as? HTTPParserError, error == .invalidEOFState {
+            return TransportError(
+                action: label, kind: .connectionLost, detail: "server closed the connection before the whole answer", ambiguous: true)
         }
         if error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError {
             return TransportError(action: label, kind: .tls, detail: "\(error)", ambiguous: false)

@@ -1,0 +1,121 @@
+import CVM
+import CVMEmulator
+import Foundation
+import Testing
+import TencentCloud
+
+/// Broken servers (issue 8), the TLS case: the emulator's HTTPS front serves a certificate, signed
+/// by a CA the client trusts (`caFile`), but issued for `otherhost.example`. Connecting to
+/// 127.0.0.1 must fail the hostname check with a one-line TLS error, before any call reaches the
+/// emulator. A certificate for 127.0.0.1 from the same CA works, so the failure is the hostname.
+@Suite(.timeLimit(.minutes(1))) struct WrongHostCertificateTests {
+    /// A throw-away CA with two server certificates: one for 127.0.0.1, one for otherhost.example.
+    struct Certificates {
+        let directory: String
+        var caPath: String { directory + "/ca.pem" }
+
+        init() throws {
+            directory = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-wronghost-\(UUID().uuidString)").path
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+            try openssl(["req", "-x509"] + ec + ["-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=cvmsh wrong-host CA",
+                         "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
+            for (name, subjectAltName) in [("other", "DNS:otherhost.example"), ("loopback", "IP:127.0.0.1")] {
+                try "subjectAltName=\(subjectAltName)\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
+                    .write(toFile: directory + "/\(name).cnf", atomically: true, encoding: .utf8)
+                let commonName = name == "other" ? "otherhost.example" : "127.0.0.1"
+                try openssl(["req"] + ec + ["-keyout", "\(name).key", "-out", "\(name).csr", "-subj", "/CN=\(commonName)"])
+                try openssl(["x509", "-req", "-in", "\(name).csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                             "-out", "\(name).pem", "-days", "2", "-extfile", "\(name).cnf"])
+            }
+        }
+
+        func files(_ name: String) -> TLSFiles {
+            TLSFiles(certPath: directory + "/\(name).pem", keyPath: directory + "/\(name).key")
+        }
+
+        private func openssl(_ arguments: [String]) throws {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            process.arguments = ["openssl"] + arguments
+            process.currentDirectoryURL = URL(fileURLWithPath: directory)
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            process.waitUntilExit()
+            guard process.terminationStatus == 0 else {
+                throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "openssl \(arguments.first ?? "") failed"])
+            }
+        }
+
+        func remove() { try? FileManager.default.removeItem(atPath: directory) }
+    }
+
+    func client(_ endpoint: String, caFile: String?) throws -> CVMClient {
+        let transport = try AsyncHTTPTransport(configuration: TransportConfiguration(
+            connectTimeout: .seconds(2), requestTimeout: .seconds(2), caFile: caFile))
+        return CVMClient(api: APIClient(
+            configuration: ClientConfiguration(
+                endpoint: try Endpoint(parsing: endpoint), requestClient: "cvmsh/test", retry: RetryPolicy(base: .milliseconds(1)),
+                rateLimits: [:]),
+            credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
+            transport: transport))
+    }
+
+    /// The error of one DescribeImageQuota call, and how long it took.
+    func failure(_ cvm: CVMClient) async -> (TencentCloudError?, Duration) {
+        let started = ContinuousClock.now
+        do {
+            _ = try await cvm.describeImageQuota(region: EmulatorState.demoRegion)
+            return (nil, ContinuousClock.now - started)
+        } catch {
+            return (error, ContinuousClock.now - started)
+        }
+    }
+
+    @Test func aCertificateForAnotherHostIsATLSFailure() async throws {
+        let certificates = try Certificates()
+        defer { certificates.remove() }
+        let emulator = try await Emulator.start(EmulatorOptions(rateLimit: .off, tls: certificates.files("other")))
+        let cvm = try client(emulator.endpoint, caFile: certificates.caPath)
+        let (error, elapsed) = await failure(cvm)
+        await cvm.api.shutdown()
+        let calls = await emulator.calls()
+        await emulator.stop()
+
+        let failure = try #require(error)
+        guard case .transport(let transport) = failure else {
+            Issue.record("expected a TLS failure, got \(failure)")
+            return
+        }
+        #expect(transport.kind == .tls, "\(failure)")
+        #expect(!failure.isAmbiguous)
+        let text = failure.description
+        #expect(text.hasPrefix("DescribeImageQuota: TLS failure"), "\(text)")
+        #expect(!text.unicodeScalars.contains { $0.properties.generalCategory == .control }, "\(text.debugDescription)")
+        #expect(text.count < 400, "\(text)")
+        // A TLS failure is not retried, and nothing reached the emulator.
+        #expect(calls.isEmpty)
+        #expect(elapsed < .seconds(4), "took \(elapsed)")
+    }
+
+    @Test func theSameCAWithTheRightHostWorksAndAnUntrustedCAFails() async throws {
+        let certificates = try Certificates()
+        defer { certificates.remove() }
+        let emulator = try await Emulator.start(EmulatorOptions(rateLimit: .off, tls: certificates.files("loopback")))
+        let trusted = try client(emulator.endpoint, caFile: certificates.caPath)
+        let quota = try await trusted.describeImageQuota(region: EmulatorState.demoRegion)
+        await trusted.api.shutdown()
+        #expect(quota > 0)
+
+        let untrusted = try client(emulator.endpoint, caFile: nil)
+        let (error, _) = await failure(untrusted)
+        await untrusted.api.shutdown()
+        await emulator.stop()
+        guard case .transport(let transport) = error else {
+            Issue.record("expected a TLS failure, got \(String(describing: error))")
+            return
+        }
+        #expect(transport.kind == .tls)
+    }
+}
