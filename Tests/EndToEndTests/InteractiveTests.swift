@@ -115,4 +115,45 @@ import Testing
         #expect(stat(history, &info) == 0)
         #expect(info.st_mode & 0o777 == 0o600)
     }
+
+    @Test func rcFileRunsInInteractiveSessionsUnlessDashX() throws {
+        try FileManager.default.createDirectory(atPath: home + "/.config/cvmsh", withIntermediateDirectories: true)
+        try "alias team 100087654321\necho rc-was-here\n".write(toFile: home + "/.config/cvmsh/cvmshrc", atomically: true, encoding: .utf8)
+        let terminal = try start()
+        #expect(terminal.output.contains("rc-was-here"))
+        try endOfInput(terminal)
+        #expect(try terminal.waitForExit() == 0)
+        let skipped = try start(["-X"])
+        #expect(!skipped.output.contains("rc-was-here"))
+        try endOfInput(skipped)
+        #expect(try skipped.waitForExit() == 0)
+    }
+
+    @Test func continuedLinesShowTheContinuationPrompt() throws {
+        let terminal = try start()
+        try terminal.type("echo first \\\r")
+        _ = try terminal.waitFor("...> ")
+        try terminal.type("second\r")
+        _ = try terminal.waitFor("first second\r\n")
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try endOfInput(terminal)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
+    @Test func controlCDuringABatchStopsItRecordsItAndReturnsToThePrompt() throws {
+        let terminal = try start()
+        try terminal.type("select all\r")
+        _ = try terminal.waitFor("ap-nanjing [150]> ")
+        // Three accounts on ~130 shareable images at 10 calls per second: about 13 seconds.
+        try terminal.type("share 100030000001,100030000002,100030000003 -y\r")
+        usleep(1_500_000)
+        try terminal.send(control: "C")
+        let summary = try terminal.waitFor("ap-nanjing [150]> ", timeout: .seconds(30))
+        #expect(summary.contains("interrupted"))
+        #expect(summary.contains("shared:"))
+        try terminal.type("journal\r")
+        #expect(try terminal.waitFor("ap-nanjing [150]> ").contains("interrupted"))
+        try endOfInput(terminal)
+        #expect(try terminal.waitForExit() == 0)
+    }
 }

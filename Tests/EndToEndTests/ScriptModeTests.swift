@@ -109,4 +109,20 @@ import Testing
             #expect(manual.contains("Fl -\(flag.dropFirst(2))"), "docs/man/cvmsh.1 lacks \(flag): run scripts/man")
         }
     }
+
+    @Test func echoFlagPrintsCommandsExceptThoseMarkedWithAt() throws {
+        let result = try run(cvmsh, ["--demo", "-e"], stdin: "echo one\n@echo two\n")
+        #expect(result.status == 0)
+        #expect(result.stdout == "cvmsh> echo one\none\ntwo\n")
+    }
+
+    @Test func rcFileIsNotReadForScripts() throws {
+        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-rc-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: home + "/.config/cvmsh", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: home) }
+        try "echo from-rc\nexit 9\n".write(toFile: home + "/.config/cvmsh/cvmshrc", atomically: true, encoding: .utf8)
+        let result = try run(cvmsh, ["--demo"], stdin: "echo script\n", home: home)
+        #expect(result.status == 0)
+        #expect(result.stdout == "script\n")
+    }
 }

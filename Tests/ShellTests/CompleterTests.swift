@@ -7,7 +7,7 @@ import TencentCloud
 @Suite struct CompleterTests {
     static let session: Session = {
         var session = Session(endpoint: .official, region: "ap-nanjing", settings: Settings(onError: .continue))
-        session.regions = [RegionInfo(region: "ap-nanjing"), RegionInfo(region: "ap-guangzhou"), RegionInfo(region: "ap-shanghai")]
+        session.regions = [RegionInfo(region: "ap-guangzhou"), RegionInfo(region: "ap-nanjing"), RegionInfo(region: "ap-shanghai")]
         session.images = ImageCache(region: "ap-nanjing", images: [
             Image(imageId: "img-0iw2hfoo", imageName: "web-prod-20250514", createdTime: "2025-05-14T00:00:00Z"),
             Image(imageId: "img-0kt6h8dx", imageName: "ウェブサーバー-本番", createdTime: "2025-05-01T00:00:00Z"),
@@ -70,7 +70,7 @@ import TencentCloud
     }
 
     @Test func setKeysAndValues() {
-        #expect(complete("set o|").candidates == ["on_error", "output"])
+        #expect(complete("set o|").candidates == ["output", "on_error"])
         #expect(complete("set output |").candidates == ["table", "tsv", "json"])
         #expect(complete("set confirm o|").candidates == ["on", "off"])
     }

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import CVMEmulator
 import Foundation
 import Testing
@@ -219,6 +222,22 @@ import Testing
             let rows = try #require(try JSONSerialization.jsonObject(with: Data(shell.console.output.utf8)) as? [[String: Any]])
             #expect(!rows.isEmpty)
             #expect(rows.allSatisfy { $0["owner"] as? String == EmulatorState.partnerAccountIds[0] || $0["owner"] != nil })
+        }
+    }
+
+    @Test func profileSwitchesToATCCLIProfileAndRefusesAMissingOne() async throws {
+        try await ShellHarness.with(environment: ["TENCENTCLOUD_SECRET_KEY": "wrong-key-wrong-key-wrong-key-00"]) { shell in
+            let tccli = shell.home + "/.tccli"
+            try FileManager.default.createDirectory(atPath: tccli, withIntermediateDirectories: true)
+            let credential = #"{"secretId": "\#(EmulatorState.demoSecretId)", "secretKey": "\#(EmulatorState.demoSecretKey)"}"#
+            try credential.write(toFile: tccli + "/partner.credential", atomically: true, encoding: .utf8)
+            chmod(tccli + "/partner.credential", 0o600)
+            #expect(await shell.run("profile partner\nls\nstatus") == .completed)
+            #expect(shell.console.output.contains("tccli profile partner"))
+            #expect(shell.interpreter.session.profile == "partner")
+            #expect(await shell.run("profile nosuch") == .stopped(.apiUnusable))
+            #expect(shell.console.errors.last?.contains("profile nosuch not found") == true)
+            #expect(shell.interpreter.session.profile == "partner")
         }
     }
 }

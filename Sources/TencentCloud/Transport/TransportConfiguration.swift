@@ -46,9 +46,11 @@ public struct TransportConfiguration: Sendable, Equatable {
         guard proxy != nil else { return false }
         let host = host.lowercased()
         for entry in noProxy.map({ $0.lowercased() }) {
-            if entry == "*" || host == entry { return false }
-            let suffix = entry.hasPrefix(".") ? entry : "." + entry
-            if host.hasSuffix(suffix) { return false }
+            if entry == "*" { return false }
+            // As curl reads NO_PROXY: `.example.com` and `example.com` both mean the domain and
+            // every host below it.
+            let domain = entry.hasPrefix(".") ? String(entry.dropFirst()) : entry
+            if host == domain || host.hasSuffix("." + domain) { return false }
         }
         return true
     }
