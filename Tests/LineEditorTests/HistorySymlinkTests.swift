@@ -1,0 +1,15 @@
+import Foundation
+import Testing
+@testable import LineEditor
+
+/// A symlink planted at the history path is neither read through nor written through.
+@Suite struct HistorySymlinkTests {
+    @Test func aPlantedSymlinkIsUnreadableAndItsTargetUntouched() throws {
+        let directory = try TemporaryDirectory()
+        let target = directory.path + "/target"
+        TemporaryDirectory.write(Array("_HiStOrY_V2_\nsecret\n".utf8), to: target)
+        let path = directory.path + "/history"
+        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
+        #expect(HistoryStore.load(path) == .unreadable("it is a symbolic link; refusing to follow it"))
+    }
+}
