@@ -261,6 +261,7 @@ def s1():
         "≤ 1.15", c["median"] / bound <= 1.15)
     row("S1", "speed-up vs sequential SDK", f"{s['median'] / c['median']:.1f}× ({s['min'] / c['max']:.1f}–{s['max'] / c['min']:.1f})",
         "≥ 5×", s["median"] / c["median"] >= 5)
+    row("S1", "RequestLimitExceeded answers over all cvmsh runs", f"{throttled} of {served} DescribeImages", "—", True)
     row("S1", "speed-up vs tccli (per-call × 50 pages)", f"{tccli_estimate / c['median']:.1f}×", "—", True,
         "extrapolated from 4 tccli calls")
 
@@ -292,7 +293,7 @@ def share_runs(scenario, runs, fail_rate=None):
     initial = initial_state(n)
     shareable = len(shareable_ids(initial))
     bound = 2 * L + (shareable - 1) / RATE["ModifyImageSharePermission"]
-    times, rss, attempts, reads, throttled = [], [], [], [], []
+    times, rss, attempts, reads, throttled, failures = [], [], [], [], [], []
     for i in range(runs):
         with Emulator(n, LATENCY_MS, fail_rate=fail_rate) as emu:
             env = environment(emu)
@@ -300,8 +301,10 @@ def share_runs(scenario, runs, fail_rate=None):
                                       env, stdout=subprocess.PIPE, check=False)
         problems = verify_exact(emu.dump(), ACCOUNTS)
         if problems or done.returncode != 0:
-            raise RuntimeError(f"{scenario} run {i}: exit {done.returncode}, final state wrong: {problems[:5]} "
-                               f"{done.stderr.decode()[-1500:]}")
+            # A wrong final state is a result to report, not a reason to lose the whole run.
+            failures.append({"run": i + 1, "exit": done.returncode, "wrong_images": problems,
+                             "stderr_tail": done.stderr.decode(errors="replace")[-1500:]})
+            log(f"  {scenario} run {i + 1}: exit {done.returncode}, {len(problems)} images not in the wanted state")
         log_calls = emu.calls()
         attempts.append(sum(1 for c in log_calls if c["action"] == "ModifyImageSharePermission"))
         reads.append(sum(1 for c in log_calls if c["action"] == "DescribeImageSharePermission"))
@@ -309,9 +312,10 @@ def share_runs(scenario, runs, fail_rate=None):
         times.append(seconds)
         rss.append(mb)
         log(f"  {scenario} run {i + 1}: {seconds:.2f} s, {attempts[-1]} share attempts, {reads[-1]} reads, "
-            f"{throttled[-1]} throttled, state exact")
+            f"{throttled[-1]} throttled, state {'exact' if not problems else 'WRONG'}")
     return {"bound": bound, "shareable": shareable, "cvmsh": stats(times), "cvmsh_rss_mb": stats(rss),
-            "share_attempts": attempts, "share_reads": reads, "throttled": throttled, "final_state": "exact"}
+            "share_attempts": attempts, "share_reads": reads, "throttled": throttled, "failures": failures,
+            "final_state": "exact" if not failures else f"wrong in {len(failures)} of {runs} runs"}
 
 
 def s2():
@@ -340,6 +344,10 @@ def s2():
     result.update({"sequential_estimate": s, "sequential_calls_measured": k, "tccli_list_call": list_call,
                    "tccli_share_call": share_call, "tccli_estimate": tccli_total})
     RESULTS["scenarios"]["S2"] = result
+    if result["failures"]:
+        row("S2", "final state exact", f"NOT in {len(result['failures'])} runs", "exact", False)
+    row("S2", "RequestLimitExceeded answers per run (client paces at the documented rate)",
+        ", ".join(map(str, result["throttled"])), "—", True)
     row("S2", f"bound / cvmsh time ({shareable} share calls)",
         f"{bound / c['median']:.3f} ({bound / c['max']:.3f}–{bound / c['min']:.3f})", "≥ 0.90", bound / c["median"] >= 0.90)
     row("S2", "speed-up vs sequential SDK", f"{s['median'] / c['median']:.2f}×", "≥ 2×", s["median"] / c["median"] >= 2,
@@ -354,7 +362,12 @@ def s6():
     c, bound = result["cvmsh"], result["bound"]
     RESULTS["scenarios"]["S6"] = result
     row("S6", "bound (fault-free) / cvmsh time", f"{bound / c['median']:.3f} ({bound / c['max']:.3f}–{bound / c['min']:.3f})",
-        "≥ 0.75", bound / c["median"] >= 0.75, "final state verified exact in every run")
+        "≥ 0.75", bound / c["median"] >= 0.75)
+    wrong = result["failures"]
+    row("S6", "final state exact (from --dump)", "every run" if not wrong else
+        f"NOT in {len(wrong)} of {c['n']} runs: " + "; ".join(
+            f"run {w['run']} exit {w['exit']}, {len(w['wrong_images'])} images unshared" for w in wrong),
+        "exact", not wrong)
 
 
 # --------------------------------------------------------------------------- S3
@@ -387,7 +400,8 @@ def s4():
     with Emulator(n, 0) as emu:
         env = environment(emu)
         _, _, done = timed(cvmsh(emu, "ls", output="tsv"), env, stdout=subprocess.PIPE)
-        ids = [line.split("\t")[2] for line in done.stdout.decode().splitlines()[1:] if line.count("\t") > 3]
+        ids = [f[2] for f in (line.split("\t") for line in done.stdout.decode().splitlines())
+               if len(f) > 3 and f[2].startswith("img-")]
         assert len(ids) == n, len(ids)
         rng = random.Random(SEED)
         lines = ["ls"]
