@@ -9,12 +9,14 @@ emulator it starts is stopped in a `finally` (and on SIGTERM/SIGINT). Environmen
     BENCH_OUT      where to write results.json and results.md
     BENCH_RUNS     repetitions of the fast scenarios (default 5); the slow ones use fewer
     BENCH_ONLY     comma-separated scenarios to run (S1,...,S6); default all
+    BENCH_KEEP     keep the work folder (emulator logs and dumps, the S4 script)
 """
 import json
 import math
 import os
 import random
 import re
+import shutil
 import signal
 import statistics
 import subprocess
@@ -499,6 +501,8 @@ def main():
     finally:
         for emulator in list(RUNNING):
             emulator.stop()
+        if not os.environ.get("BENCH_KEEP"):  # emulator logs, dumps and scripts: tens of MB
+            shutil.rmtree(WORK, ignore_errors=True)
     RESULTS["total_seconds"] = time.monotonic() - started
     OUT.mkdir(parents=True, exist_ok=True)
     (OUT / "results.json").write_text(json.dumps(RESULTS, indent=2, ensure_ascii=False))
