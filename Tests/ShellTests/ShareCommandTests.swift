@@ -165,7 +165,12 @@ import Testing
         // Encrypted images would fail (the image list cannot tell them apart), so only shareable ones.
         let script = "set concurrency 2\nselect \(shareable.joined(separator: ","))\nshare \(Self.partners[5]) -y"
         let task = Task { await shell.value.run(script) }
-        try await Task.sleep(for: .milliseconds(1200))
+        // Cancel once the batch is under way (polled, so a loaded machine cannot cancel it
+        // before it starts), bounded at 30 s.
+        let deadline = ContinuousClock.now + .seconds(30)
+        while await harness.changes().count < 2, ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
         task.cancel()
         #expect(await task.value == .stopped(.interrupted))
 
