@@ -27,6 +27,7 @@ public enum SelectCommand: ShellCommand {
         do {
             let spec = try SelectionSpec(parsing: arguments)
             shell.session.selection = try spec.resolve(in: cache.images)
+            shell.session.checkedSelection = (shell.session.selection, cache.region, cache.fetched)
         } catch {
             throw .usage("select: \(error)")
         }
@@ -68,6 +69,7 @@ public enum UnselectCommand: ShellCommand {
         do {
             let spec = try SelectionSpec(parsing: arguments)
             shell.session.selection = try spec.removing(from: shell.session.selection, images: cache.images)
+            shell.session.checkedSelection = (shell.session.selection, cache.region, cache.fetched)
         } catch {
             throw .usage("unselect: \(error)")
         }

@@ -40,8 +40,12 @@ extension Interpreter {
     /// until `refresh`. Selected images that are no longer listed leave the selection.
     public func images(refresh: Bool = false) async throws(ShellError) -> ImageCache {
         let cache = try await imageList(\.images, filter: .ownImages, refresh: refresh)
-        let listed = Set(cache.images.map(\.imageId))
-        session.selection.removeAll { !listed.contains($0) }
+        if let checked = session.checkedSelection, checked.region == cache.region,
+            checked.fetched == cache.fetched, checked.selection == session.selection {
+            return cache  // made from this very list by select/unselect: nothing to drop
+        }
+        session.selection.removeAll { cache.number(of: $0) == nil }
+        session.checkedSelection = (session.selection, cache.region, cache.fetched)
         return cache
     }
 

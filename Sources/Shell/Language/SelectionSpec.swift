@@ -49,13 +49,16 @@ public struct SelectionSpec: Sendable, Equatable {
             case .index, .range, .all, .none, .name:
                 try mark(term, spelling, in: images, into: &chosen)
             case .imageID(let id):
-                guard let position = images.firstIndex(where: { $0.id == id }) else {
+                guard let position = Self.position(of: id, in: images) else {
                     throw .unknownImageID(id)
                 }
                 chosen[position] = true
             }
         }
-        return zip(images, chosen).compactMap { $1 ? $0.id : nil }
+        // Index loops, not zip/enumerated: those copy every image (all its strings) per call.
+        var ids: [String] = []
+        for position in images.indices where chosen[position] { ids.append(images[position].id) }
+        return ids
     }
 
     /// The selection with the spec's images removed (`unselect`). An id may name an image that
@@ -65,7 +68,7 @@ public struct SelectionSpec: Sendable, Equatable {
         var removedIDs: Set<String> = []
         for (term, spelling) in zip(terms, spellings) {
             if case .imageID(let id) = term {
-                guard selection.contains(id) || images.contains(where: { $0.id == id }) else {
+                guard selection.contains(id) || Self.position(of: id, in: images) != nil else {
                     throw .unknownImageID(id)
                 }
                 removedIDs.insert(id)
@@ -73,8 +76,15 @@ public struct SelectionSpec: Sendable, Equatable {
                 try mark(term, spelling, in: images, into: &chosen)
             }
         }
-        for (image, isChosen) in zip(images, chosen) where isChosen { removedIDs.insert(image.id) }
+        for position in images.indices where chosen[position] { removedIDs.insert(images[position].id) }
+        if removedIDs.isEmpty { return selection }
         return selection.filter { !removedIDs.contains($0) }
+    }
+
+    /// The position of the image with this id, without copying images.
+    private static func position(of id: String, in images: [some SelectableImage]) -> Int? {
+        for position in images.indices where images[position].id == id { return position }
+        return nil
     }
 
     private func mark(
@@ -97,7 +107,7 @@ public struct SelectionSpec: Sendable, Equatable {
             break
         case .name(let glob):
             var matched = false
-            for (position, image) in images.enumerated() where glob.matches(image.name) {
+            for position in images.indices where glob.matches(images[position].name) {
                 chosen[position] = true
                 matched = true
             }
