@@ -186,3 +186,26 @@ final class LogCapture: LogHandler, @unchecked Sendable {
         lock.withLock { lines.append("\(event.message) \(event.metadata ?? [:])") }
     }
 }
+
+@Suite struct RetryBudgetTests {
+    @Test func throttlingDoesNotUseUpTheBudgetOfServerErrors() async throws {
+        // Three throttled answers, then three InternalErrors, then success: 7 attempts. With one
+        // shared budget of 4 the InternalErrors would have ended the call.
+        let answers: [Result<HTTPResponse, TransportError>] =
+            Array(repeating: .success(apiError("RequestLimitExceeded")), count: 3)
+            + Array(repeating: .success(apiError("InternalError")), count: 3)
+            + [.success(ok(#"{"Response":{"RequestId":"done"}}"#))]
+        let transport = ScriptedTransport(answers)
+        let result = try await makeClient(transport).perform(changeAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
+        #expect(result.attempts == 7)
+        #expect(result.requestId == "done")
+    }
+
+    @Test func serverErrorsStillStopAfterTheirOwnBudget() async {
+        let transport = ScriptedTransport(Array(repeating: .success(apiError("InternalError")), count: 10))
+        await #expect(throws: TencentCloudError.self) {
+            try await makeClient(transport).call(changeAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
+        }
+        #expect(transport.sent.count == 4)
+    }
+}

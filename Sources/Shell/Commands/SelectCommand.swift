@@ -26,7 +26,7 @@ public enum SelectCommand: ShellCommand {
         }
         do {
             let spec = try SelectionSpec(parsing: arguments)
-            shell.session.selection = try spec.resolve(in: cache.images)
+            shell.session.selection = try spec.resolve(in: cache.images, position: cache.position(of:))
             shell.session.checkedSelection = (shell.session.selection, cache.region, cache.fetched)
         } catch {
             throw .usage("select: \(error)")
@@ -68,7 +68,7 @@ public enum UnselectCommand: ShellCommand {
         let cache = try await shell.images()
         do {
             let spec = try SelectionSpec(parsing: arguments)
-            shell.session.selection = try spec.removing(from: shell.session.selection, images: cache.images)
+            shell.session.selection = try spec.removing(from: shell.session.selection, images: cache.images, position: cache.position(of:))
             shell.session.checkedSelection = (shell.session.selection, cache.region, cache.fetched)
         } catch {
             throw .usage("unselect: \(error)")

@@ -34,7 +34,7 @@ public enum SharedCommand: ShellCommand {
             ids = try shell.requireSelection(name)
         } else {
             do {
-                ids = try SelectionSpec(parsing: args.positional).resolve(in: cache.images)
+                ids = try SelectionSpec(parsing: args.positional).resolve(in: cache.images, position: cache.position(of:))
             } catch {
                 throw .usage("shared: \(error)")
             }

@@ -42,14 +42,18 @@ public struct SelectionSpec: Sendable, Equatable {
 
     /// The ids of the images the spec names, in list order. Throws, naming the first bad term,
     /// if an index is out of range, an id is not listed or a glob matches nothing.
-    public func resolve(in images: [some SelectableImage]) throws(SelectionError) -> [String] {
+    /// - Parameter position: finds an id's position in `images` (an index the caller keeps);
+    ///   by default a linear search.
+    public func resolve(
+        in images: [some SelectableImage], position: ((String) -> Int?)? = nil
+    ) throws(SelectionError) -> [String] {
         var chosen = Array(repeating: false, count: images.count)
         for (term, spelling) in zip(terms, spellings) {
             switch term {
             case .index, .range, .all, .none, .name:
                 try mark(term, spelling, in: images, into: &chosen)
             case .imageID(let id):
-                guard let position = Self.position(of: id, in: images) else {
+                guard let position = position?(id) ?? Self.position(of: id, in: images) else {
                     throw .unknownImageID(id)
                 }
                 chosen[position] = true
@@ -63,12 +67,14 @@ public struct SelectionSpec: Sendable, Equatable {
 
     /// The selection with the spec's images removed (`unselect`). An id may name an image that
     /// is selected but no longer listed; an id in neither is an error. Order is kept.
-    public func removing(from selection: [String], images: [some SelectableImage]) throws(SelectionError) -> [String] {
+    public func removing(
+        from selection: [String], images: [some SelectableImage], position: ((String) -> Int?)? = nil
+    ) throws(SelectionError) -> [String] {
         var chosen = Array(repeating: false, count: images.count)
         var removedIDs: Set<String> = []
         for (term, spelling) in zip(terms, spellings) {
             if case .imageID(let id) = term {
-                guard selection.contains(id) || Self.position(of: id, in: images) != nil else {
+                guard (position?(id) ?? Self.position(of: id, in: images)) != nil || selection.contains(id) else {
                     throw .unknownImageID(id)
                 }
                 removedIDs.insert(id)

@@ -24,6 +24,11 @@ public struct ImageCache: Sendable {
         positions[id].map { images[$0] }
     }
 
+    /// The position (0-based) of the image with this id in ``images``.
+    public func position(of id: String) -> Int? {
+        positions[id]
+    }
+
     /// The `ls` number (1-based) of the image with this id.
     public func number(of id: String) -> Int? {
         positions[id].map { $0 + 1 }

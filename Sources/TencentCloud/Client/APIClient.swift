@@ -49,13 +49,19 @@ public final class APIClient: Sendable {
             throw .decoding(DecodingFailure(action: action.name, requestId: nil, detail: "cannot encode parameters: \(error)"))
         }
         var attempt = 0
+        var failures: [RetryPolicy.Class: Int] = [:]
         while true {
             attempt += 1
             do {
                 let (value, requestId) = try await attemptOnce(action, region: region, body: body, attempt: attempt, as: output)
                 return CallResult(output: value, requestId: requestId, attempts: attempt)
             } catch {
-                let decision = configuration.retry.decide(error, attempt: attempt, idempotent: action.idempotent, random: random())
+                // Each kind of failure has its own budget: throttling in a big batch must not use
+                // up the attempts an InternalError gets, nor the other way round.
+                let kind = RetryPolicy.classify(error, idempotent: action.idempotent)
+                failures[kind, default: 0] += 1
+                let decision = configuration.retry.decide(
+                    error, attempt: failures[kind, default: 1], idempotent: action.idempotent, random: random())
                 guard case .retry(let delay) = decision else { throw error }
                 logger.debug("retrying", metadata: [
                     "action": "\(action.name)", "attempt": "\(attempt)", "after_ms": "\(Int(delay.seconds * 1000))",

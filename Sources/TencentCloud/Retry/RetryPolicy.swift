@@ -30,7 +30,8 @@ public struct RetryPolicy: Sendable, Equatable {
         case stop
     }
 
-    /// The decision after `attempt` (1-based) failed with `error`. `random` is in `0..<1` and
+    /// The decision after the `attempt`-th failure of `error`'s kind (1-based; throttling and
+    /// transient errors are counted apart by the caller). `random` is in `0..<1` and
     /// picks the jittered delay, so tests pass fixed values.
     public func decide(_ error: TencentCloudError, attempt: Int, idempotent: Bool, random: Double) -> Decision {
         let limit: Int
