@@ -12,14 +12,17 @@ import Synchronization
 /// abandoning the calls in flight (recorded as unknown). SIGTERM and SIGHUP cancel it too, so
 /// the prompt loop can save history before the process ends.
 enum InterruptWatcher {
-    nonisolated(unsafe) private static var pending: sig_atomic_t = 0
+    /// Set by the SIGINT handler, taken by the watcher task (on another thread): an atomic, so
+    /// neither a lost nor a doubled interrupt (a plain global here was a data race, found by
+    /// ThreadSanitizer). Lock-free, hence safe to store from a signal handler.
+    private static let pending = Atomic<Int32>(0)
 
     /// Runs `body` with `interpreter` in a task that SIGINT cancels; returns whether it was interrupted.
     static func run<T: Sendable>(_ interpreter: Interpreter, _ body: @escaping @Sendable (Interpreter) async -> T) async -> (T, interrupted: Bool) {
-        pending = 0
+        pending.store(0, ordering: .sequentiallyConsistent)
         var action = sigaction()
         var previous = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in InterruptWatcher.pending = 1 }
+        action.__sigaction_handler.sa_handler = { _ in InterruptWatcher.pending.store(1, ordering: .sequentiallyConsistent) }
         sigemptyset(&action.sa_mask)
         action.sa_flags = SA_RESTART
         sigaction(SIGINT, &action, &previous)
@@ -31,8 +34,7 @@ enum InterruptWatcher {
         let watcher = Task {
             while !Task.isCancelled {
                 try? await Task.sleep(for: .milliseconds(40))
-                if InterruptWatcher.pending != 0 {
-                    InterruptWatcher.pending = 0
+                if InterruptWatcher.pending.exchange(0, ordering: .sequentiallyConsistent) != 0 {
                     if interrupted.exchange(true, ordering: .relaxed) {
                         BatchEngine.abandonInFlightCalls()
                     } else {
@@ -47,6 +49,9 @@ enum InterruptWatcher {
         }
         let result = await work.value
         watcher.cancel()
+        // The watcher must be gone before the next command resets `pending` and starts its own,
+        // or it could take that command's Ctrl-C.
+        await watcher.value
         return (result, interrupted.load(ordering: .relaxed))
     }
 }
