@@ -27,7 +27,6 @@ public enum SelectCommand: ShellCommand {
         do {
             let spec = try SelectionSpec(parsing: arguments)
             shell.session.selection = try spec.resolve(in: cache.images, position: cache.position(of:))
-            shell.session.checkedSelection = (shell.session.selection, cache.region, cache.fetched)
         } catch {
             throw .usage("select: \(error)")
         }
@@ -69,7 +68,6 @@ public enum UnselectCommand: ShellCommand {
         do {
             let spec = try SelectionSpec(parsing: arguments)
             shell.session.selection = try spec.removing(from: shell.session.selection, images: cache.images, position: cache.position(of:))
-            shell.session.checkedSelection = (shell.session.selection, cache.region, cache.fetched)
         } catch {
             throw .usage("unselect: \(error)")
         }

@@ -39,13 +39,11 @@ extension Interpreter {
     /// The caller's own custom images in the current region, read (all pages) at most once
     /// until `refresh`. Selected images that are no longer listed leave the selection.
     public func images(refresh: Bool = false) async throws(ShellError) -> ImageCache {
-        let cache = try await imageList(\.images, filter: .ownImages, refresh: refresh)
-        if let checked = session.checkedSelection, checked.region == cache.region,
-            checked.fetched == cache.fetched, checked.selection == session.selection {
-            return cache  // made from this very list by select/unselect: nothing to drop
-        }
-        session.selection.removeAll { cache.number(of: $0) == nil }
-        session.checkedSelection = (session.selection, cache.region, cache.fetched)
+        let region = try requireRegion()
+        if !refresh, let cache = session.images, cache.region == region { return cache }
+        let cache = try await imageList(\.images, filter: .ownImages, refresh: true)
+        // Only a fresh read can drop an image; the selection was made from the old list.
+        session.selection.removeAll { cache.position(of: $0) == nil }
         return cache
     }
 

@@ -21,10 +21,6 @@ public struct Session: Sendable {
     public var sharedWithMe: ImageCache?
     /// Selected image ids (never indices), in `ls` order.
     public var selection: [String] = []
-    /// The selection as `select`/`unselect` last made it from the image list of `region`
-    /// fetched at `fetched` (so every id is listed): `images()` need not check it again on
-    /// every command, which made long scripts quadratic.
-    var checkedSelection: (selection: [String], region: String, fetched: Date)?
     /// `alias NAME ACCOUNTS`: usable as `@NAME`.
     public var aliases: [String: [String]] = [:]
     /// Who has access to each image, as last read or changed by this session.
