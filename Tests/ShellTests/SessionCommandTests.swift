@@ -240,4 +240,14 @@ import Testing
             #expect(shell.interpreter.session.profile == "partner")
         }
     }
+
+    @Test func unselectAfterARefreshStillRemovesTheRightImages() async throws {
+        try await ShellHarness.with { shell in
+            #expect(await shell.run("select 1-5\nunselect 2\nls --refresh\nunselect 4") == .completed)
+            let images = try #require(shell.interpreter.session.images)
+            #expect(shell.interpreter.session.selection == [1, 3, 5].map { images.images[$0 - 1].imageId })
+            #expect(await shell.run("select all\nunselect 2-150") == .completed)
+            #expect(shell.interpreter.session.selection == [images.images[0].imageId])
+        }
+    }
 }

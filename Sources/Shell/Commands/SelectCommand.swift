@@ -25,12 +25,21 @@ public enum SelectCommand: ShellCommand {
             return
         }
         do {
-            let spec = try SelectionSpec(parsing: arguments)
-            shell.session.selection = try spec.resolve(in: cache.images, position: cache.position(of:))
+            let chosen = try SelectionSpec(parsing: arguments).mask(in: cache.images, position: cache.position(of:))
+            select(cache.images.indices.filter { chosen[$0] }, of: cache, in: shell)
         } catch {
             throw .usage("select: \(error)")
         }
         shell.console.diagnostic("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
+    }
+
+    /// Makes the images at `positions` (in list order) the selection, remembering the positions.
+    static func select(_ positions: [Int], of cache: ImageCache, in shell: Interpreter) {
+        var ids: [String] = []
+        ids.reserveCapacity(positions.count)
+        for position in positions { ids.append(cache.images[position].imageId) }
+        shell.session.selection = ids
+        shell.session.selectionPositions = SelectionPositions(fetched: cache.fetched, ids: ids, positions: positions)
     }
 
     static func showSelection(_ shell: Interpreter, cache: ImageCache) {
@@ -67,7 +76,13 @@ public enum UnselectCommand: ShellCommand {
         let cache = try await shell.images()
         do {
             let spec = try SelectionSpec(parsing: arguments)
-            shell.session.selection = try spec.removing(from: shell.session.selection, images: cache.images, position: cache.position(of:))
+            let selection = shell.session.selection
+            if let positions = shell.session.selectionPositions?.positions(of: selection, in: cache) {
+                let removed = try spec.mask(in: cache.images, position: cache.position(of:))
+                SelectCommand.select(positions.filter { !removed[$0] }, of: cache, in: shell)
+            } else {
+                shell.session.selection = try spec.removing(from: selection, images: cache.images, position: cache.position(of:))
+            }
         } catch {
             throw .usage("unselect: \(error)")
         }

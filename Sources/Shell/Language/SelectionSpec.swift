@@ -47,22 +47,31 @@ public struct SelectionSpec: Sendable, Equatable {
     public func resolve(
         in images: [some SelectableImage], position: ((String) -> Int?)? = nil
     ) throws(SelectionError) -> [String] {
+        let chosen = try mask(in: images, position: position)
+        // Index loops, not zip/enumerated: those copy every image (all its strings) per call.
+        var ids: [String] = []
+        for index in images.indices where chosen[index] { ids.append(images[index].id) }
+        return ids
+    }
+
+    /// Which positions of `images` the spec names. Throws, naming the first bad term, if an
+    /// index is out of range, an id is not listed or a glob matches nothing.
+    public func mask(
+        in images: [some SelectableImage], position: ((String) -> Int?)? = nil
+    ) throws(SelectionError) -> [Bool] {
         var chosen = Array(repeating: false, count: images.count)
         for (term, spelling) in zip(terms, spellings) {
             switch term {
             case .index, .range, .all, .none, .name:
                 try mark(term, spelling, in: images, into: &chosen)
             case .imageID(let id):
-                guard let position = position?(id) ?? Self.position(of: id, in: images) else {
+                guard let found = position?(id) ?? Self.position(of: id, in: images) else {
                     throw .unknownImageID(id)
                 }
-                chosen[position] = true
+                chosen[found] = true
             }
         }
-        // Index loops, not zip/enumerated: those copy every image (all its strings) per call.
-        var ids: [String] = []
-        for position in images.indices where chosen[position] { ids.append(images[position].id) }
-        return ids
+        return chosen
     }
 
     /// The selection with the spec's images removed (`unselect`). An id may name an image that
@@ -70,21 +79,28 @@ public struct SelectionSpec: Sendable, Equatable {
     public func removing(
         from selection: [String], images: [some SelectableImage], position: ((String) -> Int?)? = nil
     ) throws(SelectionError) -> [String] {
+        let locate: (String) -> Int? = position ?? { Self.position(of: $0, in: images) }
         var chosen = Array(repeating: false, count: images.count)
-        var removedIDs: Set<String> = []
+        var unlisted: [String] = []
         for (term, spelling) in zip(terms, spellings) {
             if case .imageID(let id) = term {
-                guard (position?(id) ?? Self.position(of: id, in: images)) != nil || selection.contains(id) else {
+                if let found = locate(id) {
+                    chosen[found] = true
+                } else if selection.contains(id) {
+                    unlisted.append(id)
+                } else {
                     throw .unknownImageID(id)
                 }
-                removedIDs.insert(id)
             } else {
                 try mark(term, spelling, in: images, into: &chosen)
             }
         }
-        for position in images.indices where chosen[position] { removedIDs.insert(images[position].id) }
-        if removedIDs.isEmpty { return selection }
-        return selection.filter { !removedIDs.contains($0) }
+        // One lookup per selected id against the position mask; no set of removed ids is built
+        // (long scripts of `unselect 2-400` would spend their time hashing it).
+        return selection.filter { id in
+            if let found = locate(id) { return !chosen[found] }
+            return !unlisted.contains(id)
+        }
     }
 
     /// The position of the image with this id, without copying images.

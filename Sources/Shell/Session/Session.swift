@@ -21,6 +21,9 @@ public struct Session: Sendable {
     public var sharedWithMe: ImageCache?
     /// Selected image ids (never indices), in `ls` order.
     public var selection: [String] = []
+    /// Where the ids of `selection` stand in the image list they were chosen from, as `select`
+    /// and `unselect` leave them, so a long script never looks the ids up again.
+    var selectionPositions: SelectionPositions?
     /// `alias NAME ACCOUNTS`: usable as `@NAME`.
     public var aliases: [String: [String]] = [:]
     /// Who has access to each image, as last read or changed by this session.
@@ -61,5 +64,20 @@ public struct Session: Sendable {
             result.append(id)
         }
         return result.sorted()
+    }
+}
+
+/// The positions of a selection in one read of the image list.
+struct SelectionPositions: Sendable {
+    /// When that list was read (``ImageCache/fetched``).
+    let fetched: Date
+    /// The selection they describe.
+    let ids: [String]
+    /// Positions in ``ImageCache/images``, parallel to `ids`.
+    let positions: [Int]
+
+    /// The positions, if they still describe `selection` in `cache`.
+    func positions(of selection: [String], in cache: ImageCache) -> [Int]? {
+        fetched == cache.fetched && ids == selection ? positions : nil
     }
 }
