@@ -76,6 +76,10 @@ import Testing
     @Test func controlCDiscardsTheLineAndTheShellGoesOn() throws {
         let terminal = try start()
         try terminal.type("bogus-command")
+        // Ctrl-C interrupts libedit's blocking read; let it finish echoing the keys first (a
+        // signal that lands while it is redrawing, microseconds after a key, waits for the next key).
+        _ = try terminal.waitFor("bogus-command")
+        usleep(200_000)
         try terminal.send(control: "C")
         _ = try terminal.waitFor("ap-nanjing [0]> ")
         try terminal.type("echo still-here\r")
@@ -146,7 +150,8 @@ import Testing
         _ = try terminal.waitFor("ap-nanjing [150]> ")
         // Three accounts on ~130 shareable images at 10 calls per second: about 13 seconds.
         try terminal.type("share 100030000001,100030000002,100030000003 -y\r")
-        usleep(1_500_000)
+        // The progress line ("share 12/133 images  9.8/s …") shows the batch is under way.
+        _ = try terminal.waitFor("images  ", timeout: .seconds(30))
         try terminal.send(control: "C")
         let summary = try terminal.waitFor("ap-nanjing [150]> ", timeout: .seconds(30))
         #expect(summary.contains("interrupted"))

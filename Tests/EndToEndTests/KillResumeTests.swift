@@ -204,8 +204,10 @@ import Testing
         try #require(Self.runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", disk]) == 0)
         defer { _ = try? Self.runTool("/bin/umount", ["-l", disk]) }
 
+        // 120 images: tmpfs hands out whole pages, so the journal can still append to its last
+        // page after the disk is full; the batch must be long enough to outlast that slack.
         let emulator = try await EmulatorProcess(
-            ["--generate", "40", "--latency-ms", "30", "--rate-limit", "off", "--seed", "7"], directory: directory)
+            ["--generate", "120", "--latency-ms", "30", "--rate-limit", "off", "--seed", "7"], directory: directory)
         let journal = disk + "/journal.jsonl"
         var environment = emulator.credentials
         environment["CVMSH_JOURNAL"] = journal
