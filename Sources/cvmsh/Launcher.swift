@@ -97,7 +97,15 @@ struct Launcher {
                     await shell.runScript(source: "<stdin>", lines: LineSource(descriptor: STDIN_FILENO).forEachLine)
                 }
             case .file(let path):
-                outcome = await runScript(interpreter) { await $0.runScript(file: path) }
+                outcome = await runScript(interpreter) { shell in
+                    do {
+                        return try await shell.runScript(file: path)
+                    } catch {
+                        // An unreadable script is a local fatal error (exit 1), not a stopped script.
+                        shell.console.diagnostic("cvmsh: error: \(error)")
+                        return .stopped(.failure)
+                    }
+                }
             }
             switch outcome {
             case .completed: continue
@@ -132,7 +140,14 @@ struct Launcher {
     private func runRC(_ interpreter: Interpreter) async {
         let path = interpreter.services.paths.rcFile
         guard FileManager.default.fileExists(atPath: path) else { return }
-        _ = await runScript(interpreter) { await $0.runScript(file: path) }
+        _ = await runScript(interpreter) { shell in
+            do {
+                return try await shell.runScript(file: path)
+            } catch {
+                shell.warn("rc file \(path): \(error)")
+                return .completed
+            }
+        }
     }
 
     private func banner(_ interpreter: Interpreter, demo: Emulator?) {

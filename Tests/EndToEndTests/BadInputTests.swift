@@ -3,7 +3,7 @@ import Testing
 
 /// The bad-input corpus of issue 8 through the built `cvmsh` (`--demo`): each bad script file is
 /// read from disk as `cvmsh -f FILE` reads it, selects images, hits the bad line, and would then
-/// share. It must exit 3 (1 for a source loop, a local fatal error) with exactly one stderr line
+/// share. It must exit 3 with exactly one stderr line
 /// naming file:line, and start no batch: the journal (`CVMSH_JOURNAL`) is never created. The
 /// control script with a good line does create it. (The emulator's call log is checked for the
 /// same corpus in ShellTests/BadInputTests.)
@@ -81,7 +81,7 @@ import Testing
             "b.cvmsh": Array("source a.cvmsh\n\(share)".utf8),
         ])
         let stderr = result.completed.stderr
-        #expect(result.completed.status == 1, "\(stderr)")
+        #expect(result.completed.status == 3, "\(stderr)")
         #expect(stderr.hasSuffix("b.cvmsh:1: error: source loop: main.cvmsh → a.cvmsh → b.cvmsh → a.cvmsh\n"), "\(stderr)")
         #expect(stderr.split(separator: "\n").filter { !$0.hasSuffix(" selected") }.count == 1, "\(stderr)")
         #expect(!result.journalExists)

@@ -161,4 +161,31 @@ import Testing
         try endOfInput(terminal)
         #expect(try terminal.waitForExit() == 0)
     }
+
+    @Test func controlZSuspendsAndFgGivesBackAWorkingPrompt() throws {
+        // Job control needs a shell: run cvmsh under an interactive bash on the terminal.
+        let terminal = try PseudoTerminal(
+            "/bin/bash", arguments: ["--norc", "--noprofile", "-i"],
+            environment: ["HOME": home, "CVMSH_HISTFILE": history, "NO_COLOR": "1", "PS1": "sh$ ", "EDITRC": home + "/none"],
+            rows: 40, cols: 120)
+        _ = try terminal.waitFor("sh$ ")
+        try terminal.type("\(cvmsh) --demo\r")
+        _ = try terminal.waitFor("ap-nanjing [0]> ", timeout: .seconds(30))
+        usleep(200_000)
+        try terminal.send(control: "Z")
+        _ = try terminal.waitFor("Stopped")
+        _ = try terminal.waitFor("sh$ ")
+        // The terminal was given back in its normal (cooked, echoing) mode.
+        try terminal.type("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo\r")
+        #expect(try terminal.waitFor("sh$ ").contains("icanon echo"))
+        try terminal.type("fg\r")
+        usleep(300_000)
+        try terminal.type("echo back-again\r")
+        _ = try terminal.waitFor("back-again\r\n", timeout: .seconds(20))
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try endOfInput(terminal)
+        _ = try terminal.waitFor("sh$ ")
+        try terminal.type("exit\r")
+        #expect(try terminal.waitForExit() == 0)
+    }
 }

@@ -170,9 +170,9 @@ import Testing
             let outcome = await Self.run(harness, [
                 Array("select \(selection)".utf8), Array("source \(harness.home)/a.cvmsh".utf8), Array(share.utf8.dropLast()),
             ])
-            // A loop is a local fatal error like an unreadable script (conventions: status 1),
-            // reported once, at the inner file and line that closes the loop.
-            #expect(outcome == .stopped(.failure))
+            // The `source` line that would close the loop fails like any command: reported once,
+            // at the inner file and line, and the scripts stop (status 3).
+            #expect(outcome == .stopped(.scriptStopped))
             let diagnostics = harness.console.diagnostics.filter { !$0.hasSuffix(" selected") }
             #expect(diagnostics.count == 1, "\(diagnostics)")
             let error = diagnostics.first ?? ""

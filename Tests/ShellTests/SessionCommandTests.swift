@@ -161,7 +161,8 @@ import Testing
         try await ShellHarness.with { shell in
             try "echo a\nsource b.cvmsh\n".write(toFile: shell.home + "/a.cvmsh", atomically: true, encoding: .utf8)
             try "echo b\nsource a.cvmsh\n".write(toFile: shell.home + "/b.cvmsh", atomically: true, encoding: .utf8)
-            #expect(await shell.run("source \(shell.home)/a.cvmsh") == .stopped(.failure))
+            // The `source` line that would close the loop is the failing command: the script stops (3).
+        #expect(await shell.run("source \(shell.home)/a.cvmsh") == .stopped(.scriptStopped))
             #expect(shell.console.output == "a\nb\n")
             #expect(shell.console.errors.first?.contains("source loop: a.cvmsh → b.cvmsh → a.cvmsh") == true)
         }
@@ -248,6 +249,15 @@ import Testing
             #expect(shell.interpreter.session.selection == [1, 3, 5].map { images.images[$0 - 1].imageId })
             #expect(await shell.run("select all\nunselect 2-150") == .completed)
             #expect(shell.interpreter.session.selection == [images.images[0].imageId])
+        }
+    }
+
+    @Test func aMissingSourcedFileIsAnOrdinaryFailure() async throws {
+        try await ShellHarness.with { shell in
+            #expect(await shell.run("-source nope.cvmsh\necho after") == .completed)
+            #expect(shell.console.output == "after\n")
+            #expect(shell.console.errors.first?.hasSuffix("cannot read nope.cvmsh: no such file (ignored)") == true)
+            #expect(await shell.run("source nope.cvmsh\necho not-reached") == .stopped(.scriptStopped))
         }
     }
 }

@@ -16,7 +16,7 @@ public enum SourceCommand: ShellCommand {
 
     public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
         guard arguments.count == 1 else { throw .usage("source: expected one file; usage: \(synopsis)") }
-        switch await shell.runScript(file: arguments[0]) {
+        switch try await shell.runScript(file: arguments[0]) {
         case .completed: return
         case .stopped(let status): throw .scriptStopped(status)
         case .exited(let status): shell.requestExit(status)

@@ -140,27 +140,26 @@ public final class Interpreter {
 
     /// Runs the script file at `path` (relative paths resolve against the running script's
     /// directory), guarding against `source` loops.
-    public func runScript(file path: String) async -> ScriptOutcome {
+    ///
+    /// Throws, running nothing, when the file cannot be read or would close a `source` loop:
+    /// then the `source` line itself is the failing command.
+    public func runScript(file path: String) async throws(ShellError) -> ScriptOutcome {
         let resolved = resolve(path)
         let canonical = URL(fileURLWithPath: resolved).standardizedFileURL.resolvingSymlinksInPath().path
         if sourceStack.contains(canonical) {
             let chain = (sourceStack + [canonical]).map { ($0 as NSString).lastPathComponent }.joined(separator: " → ")
-            report(.failed("source loop: \(chain)"), at: location, ignored: false)
-            return .stopped(.failure)
+            throw .failed("source loop: \(chain)")
         }
         guard sourceStack.count < Self.maxSourceDepth else {
-            report(.failed("source nesting deeper than \(Self.maxSourceDepth) files"), at: location, ignored: false)
-            return .stopped(.failure)
+            throw .failed("source nesting deeper than \(Self.maxSourceDepth) files")
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: resolved, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            report(.failed("cannot read \(path): no such file"), at: location, ignored: false)
-            return .stopped(.failure)
+            throw .failed("cannot read \(path): no such file")
         }
         let descriptor = open(resolved, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else {
-            report(.failed("cannot read \(path): \(String(cString: strerror(errno)))"), at: location, ignored: false)
-            return .stopped(.failure)
+            throw .failed("cannot read \(path): \(String(cString: strerror(errno)))")
         }
         defer { close(descriptor) }
         sourceStack.append(canonical)
