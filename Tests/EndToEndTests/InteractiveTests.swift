@@ -188,4 +188,32 @@ import Testing
         try terminal.type("exit\r")
         #expect(try terminal.waitForExit() == 0)
     }
+
+    @Test func completionListsFollowTheWindowWidthAfterAResize() throws {
+        let terminal = try start()
+        try terminal.type("ls\r")
+        _ = try terminal.waitFor("150 images in ap-nanjing")
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        func listing() throws -> [String] {
+            try terminal.press(.tab)
+            // From the first candidate to the redrawn line (libedit may redraw the line as it
+            // echoes keys, so the prompt alone does not mark the end of the listing).
+            let text = try terminal.waitFor("img-0iw2hfoo") + terminal.waitFor("> select img-")
+            // "\r\n" is one Character in Swift: split on newlines, not on "\n".
+            return text.split(whereSeparator: \.isNewline).map(String.init).filter { $0.hasPrefix("img-") }
+        }
+        try terminal.type("select img-")
+        let wide = try listing()
+        try terminal.resize(rows: 40, cols: 50)
+        usleep(200_000)
+        let narrow = try listing()
+        #expect(wide.flatMap { $0.split(separator: " ") }.count == 150)
+        #expect(narrow.flatMap { $0.split(separator: " ") }.count == 150)
+        #expect(wide.map(\.count).max()! > 50)
+        #expect(narrow.map(\.count).max()! <= 50)
+        try terminal.send(control: "C")
+        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        try endOfInput(terminal)
+        #expect(try terminal.waitForExit() == 0)
+    }
 }
