@@ -37,8 +37,15 @@ struct Launcher {
                 environment["CVMSH_JOURNAL"] = NSTemporaryDirectory() + "cvmsh-demo-\(getpid())/journal.jsonl"
             }
         }
-        defer { if let demo { Task { await demo.stop() } } }
+        let status = await run(environment: environment, console: console, scripts: scripts, prompt: prompt, demo: demo)
+        await demo?.stop()
+        return status
+    }
 
+    /// Builds the session and runs it; everything after the demo emulator is up.
+    private func run(
+        environment: [String: String], console: StandardConsole, scripts: [ScriptItem], prompt: Bool, demo: Emulator?
+    ) async -> ExitStatus {
         var logger = Logger(label: "cvmsh") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = options.debug ? .debug : .warning
         let services = ShellServices(
