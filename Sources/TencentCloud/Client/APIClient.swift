@@ -142,6 +142,9 @@ public final class APIClient: Sendable {
             metadata["request_id"] = "\(error.requestId ?? "-")"
             metadata["code"] = "\(error.code ?? "-")"
             logger.debug("call", metadata: metadata)
+            if error.code?.hasPrefix("RequestLimitExceeded") == true {
+                await limiter.throttled(action: action.name, account: credential.secretId, region: region)
+            }
             throw error
         }
     }

@@ -7,11 +7,11 @@ public struct ClientConfiguration: Sendable {
     public var requestClient: String
     public var retry: RetryPolicy
     /// Requests per second per action (see ``RateLimiter/documented``); empty to disable.
-    public var rateLimits: [String: Double]
+    public var rateLimits: [String: Int]
 
     public init(
         endpoint: Endpoint = .official, language: String = "en-US", requestClient: String,
-        retry: RetryPolicy = RetryPolicy(), rateLimits: [String: Double] = RateLimiter.documented
+        retry: RetryPolicy = RetryPolicy(), rateLimits: [String: Int] = RateLimiter.documented
     ) {
         self.endpoint = endpoint
         self.language = language

@@ -1,14 +1,16 @@
-/// Client-side throttling: one ``TokenBucket`` per (account, region, action), so a batch never
+/// Client-side throttling: one ``SlidingWindow`` per (account, region, action), so a batch never
 /// sends faster than the API's documented limits and rarely meets `RequestLimitExceeded`.
 public actor RateLimiter {
     /// Requests per second for each action name; actions not listed are not throttled.
-    public let limits: [String: Double]
-    private var buckets: [String: TokenBucket] = [:]
+    public let limits: [String: Int]
+    /// The length of each window to begin with: one second plus the margin.
+    public let window: Duration
+    private var windows: [String: SlidingWindow] = [:]
     private let clock = ContinuousClock()
     private let origin: ContinuousClock.Instant
 
     /// The documented per-second limits of the actions cvmsh calls.
-    public static let documented: [String: Double] = [
+    public static let documented: [String: Int] = [
         "DescribeImages": 40,
         "ModifyImageSharePermission": 10,
         "DescribeImageSharePermission": 10,
@@ -17,32 +19,58 @@ public actor RateLimiter {
         "GetCallerIdentity": 20,
     ]
 
-    /// The fraction of each limit the buckets actually use. The service counts requests per
-    /// sliding second as they arrive; pacing at exactly the limit lets network and scheduling
-    /// jitter put limit + 1 requests in one window now and then (measured by `scripts/bench`:
-    /// ~8 % of share calls answered `RequestLimitExceeded`, each costing a backoff and an
-    /// attempt). 5 % headroom absorbs up to ~50 ms of jitter at 10/s.
-    public let headroom: Double
+    /// How much longer than a second each window is. The service counts requests as they arrive
+    /// over a sliding second; a request that reaches it later than it left here (scheduling,
+    /// connection set-up) shortens the gap to the one `limit` calls later. Measured by
+    /// `scripts/bench` on a loaded 2-core machine: windows of exactly one second had share calls
+    /// answered `RequestLimitExceeded`, each costing a backoff and an attempt; 20 ms had none.
+    /// Links with more jitter widen their windows as the service refuses calls (``throttled(action:account:region:)``).
+    public static let defaultMargin = Duration.milliseconds(20)
 
-    public init(limits: [String: Double] = RateLimiter.documented, headroom: Double = 0.95) {
-        precondition(headroom > 0 && headroom <= 1)
+    /// The widest window ``throttled(action:account:region:)`` makes, in seconds: two thirds of
+    /// the documented rate.
+    public static let widestWindow = 1.5
+
+    public init(limits: [String: Int] = RateLimiter.documented, margin: Duration = RateLimiter.defaultMargin) {
+        precondition(margin >= .zero)
         self.limits = limits
-        self.headroom = headroom
+        window = .seconds(1) + margin
         origin = clock.now
     }
 
     /// Waits until `action` may be sent for this account and region. Throws `CancellationError`
-    /// if the task is cancelled while waiting (the call is then not sent at all).
+    /// if the task is cancelled while waiting (the call is then not sent at all; its place in
+    /// the window stays taken, which only errs on the slow side).
     public func acquire(action: String, account: String, region: String?) async throws {
-        guard let rate = limits[action] else { return }
-        let key = "\(account)\u{1F}\(region ?? "")\u{1F}\(action)"
+        guard let limit = limits[action] else { return }
+        let key = Self.key(action, account, region)
         let now = (clock.now - origin).seconds
-        var bucket = buckets[key] ?? TokenBucket(rate: rate * headroom, now: now)
-        let wait = bucket.reserve(now: now)
-        buckets[key] = bucket
+        var slots = windows[key] ?? SlidingWindow(limit: limit, window: window.seconds)
+        let wait = slots.reserve(now: now)
+        windows[key] = slots
         if wait > 0 {
             try await Task.sleep(for: .seconds(wait))
         }
+    }
+
+    /// Tells the limiter the service answered `RequestLimitExceeded` to `action`: requests reach
+    /// it less evenly than they leave here, so the window's margin doubles (to at least 50 ms,
+    /// at most ``widestWindow``) for the calls still to come.
+    public func throttled(action: String, account: String, region: String?) {
+        let key = Self.key(action, account, region)
+        guard var slots = windows[key] else { return }
+        let margin = slots.window - 1
+        slots.widen(to: min(Self.widestWindow, 1 + max(0.05, 2 * margin)))
+        windows[key] = slots
+    }
+
+    /// The current window of `action` in seconds, once it has been used.
+    func window(action: String, account: String, region: String?) -> Double? {
+        windows[Self.key(action, account, region)]?.window
+    }
+
+    private static func key(_ action: String, _ account: String, _ region: String?) -> String {
+        "\(account)\u{1F}\(region ?? "")\u{1F}\(action)"
     }
 }
 

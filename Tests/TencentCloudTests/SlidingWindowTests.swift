@@ -1,0 +1,90 @@
+import Testing
+@testable import TencentCloud
+
+/// The window runs on a virtual clock: every "time" below is a number passed in, nothing sleeps.
+@Suite struct SlidingWindowTests {
+    /// Start times of `count` calls all asked for at `now`.
+    fileprivate func starts(_ window: inout SlidingWindow, count: Int, now: Double) -> [Double] {
+        (0..<count).map { _ in now + window.reserve(now: now) }
+    }
+
+    @Test func theFirstLimitCallsStartAtOnceThenOneWindowLater() {
+        var window = SlidingWindow(limit: 3, window: 1.0)
+        #expect(starts(&window, count: 7, now: 0) == [0, 0, 0, 1, 1, 1, 2])
+    }
+
+    @Test func noWindowEverHoldsMoreThanTheLimit() {
+        var window = SlidingWindow(limit: 10, window: 1.02)
+        var clock = 0.0
+        var all: [Double] = []
+        for step in 0..<500 {
+            all.append(clock + window.reserve(now: clock))
+            clock += step.isMultiple(of: 7) ? 0.3 : 0.004
+        }
+        #expect(all == all.sorted())
+        for (i, start) in all.enumerated() {
+            // The service counts arrivals in (t - 1 s, t]: with a 1.02 s window no second holds 11.
+            let inSecond = all[i...].prefix { $0 < start + 1.0 }.count
+            #expect(inSecond <= 10)
+        }
+    }
+
+    @Test func aLongRunTakesOneWindowPerLimitCalls() {
+        var window = SlidingWindow(limit: 10, window: 1.0)
+        let all = starts(&window, count: 244, now: 5)
+        // 244 calls: 24 full windows after the first ten, the last four at 5 + 24 s.
+        #expect(all.last == 29)
+        #expect(all.filter { $0 == 29 }.count == 4)
+    }
+
+    @Test func callsAfterAPauseStartImmediately() {
+        var window = SlidingWindow(limit: 2, window: 1.0)
+        _ = starts(&window, count: 4, now: 0)
+        #expect(window.reserve(now: 10) == 0)
+        #expect(window.reserve(now: 10) == 0)
+        #expect(window.reserve(now: 10) == 1)
+    }
+
+    @Test func aCallNeverStartsBeforeAnEarlierReservation() {
+        var window = SlidingWindow(limit: 2, window: 1.0)
+        #expect(starts(&window, count: 3, now: 0) == [0, 0, 1])
+        // Asked at 0.5, while the third call still waits for 1.0: it queues behind it.
+        #expect(window.reserve(now: 0.5) == 0.5)
+    }
+}
+
+extension SlidingWindowTests {
+    @Test func aWidenedWindowSpacesTheCallsStillToCome() {
+        var window = SlidingWindow(limit: 2, window: 1.0)
+        #expect(starts(&window, count: 2, now: 0) == [0, 0])
+        window.widen(to: 1.5)
+        window.widen(to: 1.2)  // never narrower
+        #expect(window.window == 1.5)
+        #expect(starts(&window, count: 3, now: 0) == [1.5, 1.5, 3.0])
+    }
+}
+
+@Suite struct RateLimiterTests {
+    @Test func eachRefusalWidensTheWindowUpToTheWidest() async throws {
+        let limiter = RateLimiter(limits: ["ModifyImageSharePermission": 10], margin: .milliseconds(20))
+        try await limiter.acquire(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing")
+        let start = try #require(await limiter.window(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing"))
+        #expect(abs(start - 1.02) < 1e-9)
+        var seen: [Double] = []
+        for _ in 0..<6 {
+            await limiter.throttled(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing")
+            seen.append(try #require(await limiter.window(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing")))
+        }
+        #expect(seen.map { ($0 * 1000).rounded() } == [1050, 1100, 1200, 1400, 1500, 1500])
+        // Other accounts, regions and actions keep their own windows.
+        #expect(await limiter.window(action: "ModifyImageSharePermission", account: "AKID2", region: "ap-nanjing") == nil)
+        try await limiter.acquire(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-guangzhou")
+        #expect(await limiter.window(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-guangzhou") == 1.02)
+    }
+
+    @Test func actionsWithoutALimitAreNotCounted() async throws {
+        let limiter = RateLimiter(limits: [:])
+        for _ in 0..<100 { try await limiter.acquire(action: "DescribeImages", account: "AKID1", region: nil) }
+        #expect(await limiter.window(action: "DescribeImages", account: "AKID1", region: nil) == nil)
+    }
+}
