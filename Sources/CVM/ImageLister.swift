@@ -1,10 +1,11 @@
 import Foundation
 import TencentCloud
 
-/// Reads every image of a region fast: the first page (100 images) tells the total, then the
-/// remaining pages are fetched concurrently (the client's rate limiter keeps them inside the
-/// documented 40 requests per second), so 5,000 images take about one round trip plus
-/// 49 pages / 40 per second instead of 50 round trips.
+/// Reads every image of a region fast: the first round asks for ``firstRound`` pages at once
+/// (a region at the default quota of 500 custom images is read in one round trip), the totals
+/// they report tell how many pages remain, and those are fetched concurrently too (the client's
+/// rate limiter keeps them inside the documented 40 requests per second), so 5,000 images take
+/// about one round trip plus 45 pages / 40 per second instead of 50 round trips.
 ///
 /// The result is de-duplicated and in a stable order: newest first, then by image id. If the
 /// total changes while paging (images created or deleted), pages up to the largest total seen
@@ -14,25 +15,26 @@ public struct ImageLister: Sendable {
     public let client: CVMClient
     /// Pages in flight at once; enough to fill the rate limit at a few hundred ms of latency.
     public var concurrency: Int
+    /// Pages asked for before any total is known. A smaller region answers the extra ones with
+    /// an empty page: a few cheap reads, against a round trip saved for every larger one.
+    public var firstRound: Int
 
-    public init(client: CVMClient, concurrency: Int = 16) {
+    public init(client: CVMClient, concurrency: Int = 16, firstRound: Int = 5) {
         self.client = client
         self.concurrency = concurrency
+        self.firstRound = firstRound
     }
 
     public func list(region: String, filters: [ImageFilter]) async throws(TencentCloudError) -> [Image] {
-        let first = try await client.describeImages(region: region, filters: filters, offset: 0, limit: Self.pageSize)
-        var pages: [Int: [Image]] = [0: first.images]
-        var total = first.totalCount
-        var nextOffset = Self.pageSize
-        while nextOffset < total {
-            let offsets = Array(stride(from: nextOffset, to: total, by: Self.pageSize))
-            let fetched = try await fetch(region: region, filters: filters, offsets: offsets)
-            for (offset, page) in fetched {
+        var pages: [Int: [Image]] = [:]
+        var total = 0
+        var offsets = Array(stride(from: 0, to: max(1, firstRound) * Self.pageSize, by: Self.pageSize))
+        while !offsets.isEmpty {
+            for (offset, page) in try await fetch(region: region, filters: filters, offsets: offsets) {
                 pages[offset] = page.images
                 total = max(total, page.totalCount)
             }
-            nextOffset = (offsets.last ?? nextOffset) + Self.pageSize
+            offsets = Array(stride(from: offsets[offsets.count - 1] + Self.pageSize, to: total, by: Self.pageSize))
         }
         return Self.ordered(pages.keys.sorted().flatMap { pages[$0]! })
     }

@@ -7,7 +7,7 @@ import TencentCloud
 
 /// Paging against the emulator over real HTTP, and against a scripted server whose total changes.
 @Suite struct ImageListerTests {
-    func client(_ endpoint: String, limits: [String: Double] = [:]) throws -> CVMClient {
+    func client(_ endpoint: String, limits: [String: Int] = [:]) throws -> CVMClient {
         let api = APIClient(
             configuration: ClientConfiguration(endpoint: try Endpoint(parsing: endpoint), requestClient: "cvmsh/test", rateLimits: limits),
             credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
@@ -34,7 +34,7 @@ import TencentCloud
         #expect(offsets.sorted() == Array(stride(from: 0, to: 1300, by: 100)))
     }
 
-    @Test func pagesAfterTheFirstAreFetchedConcurrently() async throws {
+    @Test func pagesAreFetchedConcurrentlyInTwoRounds() async throws {
         let emulator = try await Emulator.start(EmulatorOptions(
             state: .generated(images: 1000), rateLimit: .off, latency: .milliseconds(100)))
         let transport = InFlightCounter(try AsyncHTTPTransport(configuration: TransportConfiguration()))
@@ -46,32 +46,52 @@ import TencentCloud
         await api.shutdown()
         await emulator.stop()
         #expect(images.count == 1000)
-        // The nine pages after the first are all requested before any of them is answered.
-        #expect(transport.maximum == 9)
+        // Five pages are asked for before any total is known, then the other five at once.
+        #expect(transport.maximum == 5)
+        #expect(transport.sent == 10)
+    }
+
+    @Test func aSmallRegionIsReadInOneRound() async throws {
+        let emulator = try await Emulator.start(EmulatorOptions(state: .generated(images: 130), rateLimit: .off))
+        let transport = InFlightCounter(try AsyncHTTPTransport(configuration: TransportConfiguration()))
+        let api = APIClient(
+            configuration: ClientConfiguration(endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", rateLimits: [:]),
+            credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
+            transport: transport)
+        let images = try await CVMClient(api: api).listAllImages(region: EmulatorState.demoRegion)
+        await api.shutdown()
+        let pages = await emulator.calls().filter { $0.action == "DescribeImages" }
+        await emulator.stop()
+        #expect(images.count == 130)
+        // One round of five: two pages of images, three empty ones, nothing after.
+        #expect(pages.count == 5)
+        #expect(transport.maximum == 5)
     }
 
     @Test func aGrowingTotalIsFollowedToTheEnd() async throws {
-        let transport = GrowingCatalogue(initial: 250, grownTo: 420)
+        let transport = GrowingCatalogue(initial: 250, grownTo: 720)
         let api = APIClient(
             configuration: ClientConfiguration(requestClient: "t", rateLimits: [:]),
             credentials: StaticCredentialProvider(Credential(secretId: "AKIDxxxxxxxx", secretKey: "k")), transport: transport)
         let images = try await CVMClient(api: api).listAllImages(region: "ap-nanjing")
-        #expect(images.count == 420)
-        #expect(Set(images.map(\.imageId)).count == 420)
+        // The first round (five pages) sees 720 images: two more pages are read.
+        #expect(images.count == 720)
+        #expect(Set(images.map(\.imageId)).count == 720)
     }
 }
 
 /// Counts the requests in flight at once.
 final class InFlightCounter: HTTPTransport {
     private let inner: any HTTPTransport
-    private let counts = Mutex((now: 0, maximum: 0))
+    private let counts = Mutex((now: 0, sent: 0, maximum: 0))
 
     init(_ inner: any HTTPTransport) { self.inner = inner }
 
     var maximum: Int { counts.withLock { $0.maximum } }
+    var sent: Int { counts.withLock { $0.sent } }
 
     func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
-        counts.withLock { $0.now += 1; $0.maximum = max($0.maximum, $0.now) }
+        counts.withLock { $0.now += 1; $0.sent += 1; $0.maximum = max($0.maximum, $0.now) }
         defer { counts.withLock { $0.now -= 1 } }
         return try await inner.send(request)
     }
@@ -79,9 +99,9 @@ final class InFlightCounter: HTTPTransport {
     func shutdown() async { await inner.shutdown() }
 }
 
-/// A DescribeImages server whose image count grows after the first page was served.
+/// A DescribeImages server whose first page reports fewer images than the pages after it
+/// (images were created while the list was read).
 final class GrowingCatalogue: HTTPTransport {
-    private let served = Mutex(0)
     let initial: Int
     let grownTo: Int
 
@@ -94,11 +114,8 @@ final class GrowingCatalogue: HTTPTransport {
         let parameters = (try? JSONSerialization.jsonObject(with: Data(request.body)) as? [String: Any]) ?? [:]
         let offset = parameters["Offset"] as? Int ?? 0
         let limit = parameters["Limit"] as? Int ?? 20
-        let total = served.withLock { count -> Int in
-            count += 1
-            return count == 1 ? initial : grownTo
-        }
-        let images = (offset..<min(offset + limit, total)).map { index in
+        let total = offset == 0 ? initial : grownTo
+        let images = (offset..<max(offset, min(offset + limit, total))).map { index in
             #"{"ImageId":"img-\#(index)","CreatedTime":"2024-01-01T00:00:00Z","ImageState":"NORMAL"}"#
         }
         let body = #"{"Response":{"TotalCount":\#(total),"ImageSet":[\#(images.joined(separator: ","))],"RequestId":"r"}}"#

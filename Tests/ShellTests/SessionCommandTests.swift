@@ -18,11 +18,11 @@ import Testing
             #expect(rows.last?.hasPrefix("250\t") == true)
             let created = rows.map { $0.split(separator: "\t", omittingEmptySubsequences: false).last.map(String.init) ?? "" }
             #expect(created == created.sorted(by: >))
-            // A second ls reads the cache: still three DescribeImages pages, not six.
+            // One round of five pages (the last two empty); a second ls reads the cache.
             await shell.run("ls")
-            #expect(await shell.calls("DescribeImages").count == 3)
+            #expect(await shell.calls("DescribeImages").count == 5)
             await shell.run("ls --refresh")
-            #expect(await shell.calls("DescribeImages").count == 6)
+            #expect(await shell.calls("DescribeImages").count == 10)
             #expect(await shell.calls("DescribeImageSharePermission").isEmpty)
         }
     }
@@ -32,10 +32,10 @@ import Testing
             #expect(await shell.run("select 1,3 5-7") == .completed)
             #expect(shell.interpreter.session.selection.count == 5)
             let images = try #require(shell.interpreter.session.images)
-            #expect(shell.interpreter.session.selection == [1, 3, 5, 6, 7].map { images.images[$0 - 1].imageId })
-            let before = shell.interpreter.session.selection
+            #expect(shell.interpreter.session.selection.ids == [1, 3, 5, 6, 7].map { images.images[$0 - 1].imageId })
+            let before = shell.interpreter.session.selection.ids
             #expect(await shell.run("select 1,9999") == .stopped(.scriptStopped))
-            #expect(shell.interpreter.session.selection == before)
+            #expect(shell.interpreter.session.selection.ids == before)
             #expect(shell.console.errors.last?.hasPrefix("cvmsh:test.cvmsh:1: error: select:") == true)
             #expect(await shell.run("unselect 3") == .completed)
             #expect(shell.interpreter.session.selection.count == 4)
@@ -47,7 +47,7 @@ import Testing
     @Test func selectByNameGlobFindsJapaneseNames() async throws {
         try await ShellHarness.with { shell in
             #expect(await shell.run("select 'name:ウェブ*'") == .completed)
-            let id = try #require(shell.interpreter.session.selection.first)
+            let id = try #require(shell.interpreter.session.selection.ids.first)
             #expect(shell.interpreter.session.images?.image(id)?.imageName == "ウェブサーバー-本番")
         }
     }
@@ -246,9 +246,9 @@ import Testing
         try await ShellHarness.with { shell in
             #expect(await shell.run("select 1-5\nunselect 2\nls --refresh\nunselect 4") == .completed)
             let images = try #require(shell.interpreter.session.images)
-            #expect(shell.interpreter.session.selection == [1, 3, 5].map { images.images[$0 - 1].imageId })
+            #expect(shell.interpreter.session.selection.ids == [1, 3, 5].map { images.images[$0 - 1].imageId })
             #expect(await shell.run("select all\nunselect 2-150") == .completed)
-            #expect(shell.interpreter.session.selection == [images.images[0].imageId])
+            #expect(shell.interpreter.session.selection.ids == [images.images[0].imageId])
         }
     }
 
