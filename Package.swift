@@ -25,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // Credentials, TC3 signing, transport, errors, retries, rate limits.
@@ -60,6 +61,7 @@ let package = Package(
             dependencies: [
                 "CVM", "TencentCloud",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "BitCollections", package: "swift-collections"),
             ]
         ),
         // libedit, reached through a system-library target and a tiny C shim for its variadics.

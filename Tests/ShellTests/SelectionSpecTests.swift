@@ -77,19 +77,18 @@ private let images = [
         #expect(throws: SelectionError.empty) { try select(",", ",,") }
     }
 
-    @Test func unselectRemovesKeepingOrder() throws {
-        let selection = ["img-aaaa0005", "img-aaaa0001", "img-aaaa0003"]
-        #expect(try SelectionSpec(parsing: ["1"]).removing(from: selection, images: images) == ["img-aaaa0005", "img-aaaa0003"])
-        #expect(try SelectionSpec(parsing: ["name:*-本番,3"]).removing(from: selection, images: images) == ["img-aaaa0001"])
-        #expect(try SelectionSpec(parsing: ["all"]).removing(from: selection, images: images) == [])
-        #expect(try SelectionSpec(parsing: ["none"]).removing(from: selection, images: images) == selection)
-        // An id that is selected but no longer listed can still be removed.
-        #expect(try SelectionSpec(parsing: ["img-gone0001"]).removing(from: ["img-gone0001"], images: images) == [])
+    @Test func positionsAreZeroBasedAndUnionEveryTerm() throws {
+        #expect(Array(try SelectionSpec(parsing: ["5,2-3", "img-aaaa0001"]).positions(in: images)) == [0, 1, 2, 4])
+        #expect(Array(try SelectionSpec(parsing: ["name:*-本番,3"]).positions(in: images)) == [2, 4])
+        #expect(Array(try SelectionSpec(parsing: ["all"]).positions(in: images)) == [0, 1, 2, 3, 4])
+        #expect(try SelectionSpec(parsing: ["none"]).positions(in: images).isEmpty)
+        // A caller's index is used instead of a scan when given.
+        #expect(Array(try SelectionSpec(parsing: ["img-x"]).positions(in: images, position: { _ in 3 })) == [3])
         #expect(throws: SelectionError.unknownImageID("img-zzzz9999")) {
-            try SelectionSpec(parsing: ["img-zzzz9999"]).removing(from: selection, images: images)
+            try SelectionSpec(parsing: ["img-zzzz9999"]).positions(in: images)
         }
         #expect(throws: SelectionError.indexOutOfRange("9", count: 5)) {
-            try SelectionSpec(parsing: ["1,9"]).removing(from: selection, images: images)
+            try SelectionSpec(parsing: ["1,9"]).positions(in: images)
         }
     }
 

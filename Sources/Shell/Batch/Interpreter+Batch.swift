@@ -22,7 +22,7 @@ extension Interpreter {
         guard !session.selection.isEmpty else {
             throw .failed("\(command): nothing selected; select images first (e.g. `ls` then `select 1-5` or `select all`)")
         }
-        return session.selection
+        return session.selection.ids
     }
 
     /// Shows `plan` and asks for confirmation per the conventions. Returns `false` when nothing

@@ -30,7 +30,7 @@ public enum ListCommand: ShellCommand {
         let cache = sharedWithMe
             ? try await shell.imagesSharedWithMe(refresh: args.has("--refresh"))
             : try await shell.images(refresh: args.has("--refresh"))
-        let selected = Set(shell.session.selection)
+        let selection = shell.session.selection
         var table = Table(columns: [
             .init("#", key: "index", alignment: .right), .init("SEL", key: "selected"),
             .init("IMAGE ID", key: "image_id"), .init("NAME", key: "name", maxWidth: 40),
@@ -41,7 +41,7 @@ public enum ListCommand: ShellCommand {
         for (offset, image) in cache.images.enumerated() {
             if let glob, !glob.matches(image.imageName ?? "") { continue }
             if let state, image.imageState?.uppercased() != state { continue }
-            let isSelected = selected.contains(image.imageId)
+            let isSelected = selection.contains(position: offset)
             let mark: Table.Cell = sharedWithMe
                 ? .init(.string(image.imageCreator ?? ""))
                 : .init(.string(isSelected ? "*" : ""), emphasis: isSelected ? .green : nil)
@@ -57,7 +57,7 @@ public enum ListCommand: ShellCommand {
         if shell.session.settings.output == .table {
             let shown = table.rows.count
             let filtered = shown == cache.images.count ? "" : " (\(shown) shown)"
-            shell.console.diagnostic("\(cache.images.count) image\(cache.images.count == 1 ? "" : "s") in \(cache.region)\(filtered), \(selected.count) selected")
+            shell.console.diagnostic("\(cache.images.count) image\(cache.images.count == 1 ? "" : "s") in \(cache.region)\(filtered), \(selection.count) selected")
         }
     }
 }

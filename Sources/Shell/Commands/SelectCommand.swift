@@ -1,3 +1,5 @@
+import BitCollections
+
 /// `select [SPEC…]`: shows or replaces the selection.
 public enum SelectCommand: ShellCommand {
     public static let name = "select"
@@ -25,21 +27,12 @@ public enum SelectCommand: ShellCommand {
             return
         }
         do {
-            let chosen = try SelectionSpec(parsing: arguments).mask(in: cache.images, position: cache.position(of:))
-            select(cache.images.indices.filter { chosen[$0] }, of: cache, in: shell)
+            let chosen = try SelectionSpec(parsing: arguments).positions(in: cache.images, position: cache.position(of:))
+            shell.session.selection = Selection(chosen, of: cache)
         } catch {
             throw .usage("select: \(error)")
         }
         shell.console.diagnostic("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
-    }
-
-    /// Makes the images at `positions` (in list order) the selection, remembering the positions.
-    static func select(_ positions: [Int], of cache: ImageCache, in shell: Interpreter) {
-        var ids: [String] = []
-        ids.reserveCapacity(positions.count)
-        for position in positions { ids.append(cache.images[position].imageId) }
-        shell.session.selection = ids
-        shell.session.selectionPositions = SelectionPositions(fetched: cache.fetched, ids: ids, positions: positions)
     }
 
     static func showSelection(_ shell: Interpreter, cache: ImageCache) {
@@ -47,7 +40,7 @@ public enum SelectCommand: ShellCommand {
             .init("#", key: "index", alignment: .right), .init("IMAGE ID", key: "image_id"),
             .init("NAME", key: "name", maxWidth: 40), .init("STATE", key: "state"),
         ])
-        for id in shell.session.selection {
+        for id in shell.session.selection.ids {
             let image = cache.image(id)
             table.rows.append([
                 cache.number(of: id).map { .init(.int($0)) } ?? .init(.null), .init(.string(id)),
@@ -75,14 +68,10 @@ public enum UnselectCommand: ShellCommand {
         guard !arguments.isEmpty else { throw .usage("unselect: expected what to remove; usage: \(synopsis)") }
         let cache = try await shell.images()
         do {
-            let spec = try SelectionSpec(parsing: arguments)
-            let selection = shell.session.selection
-            if let positions = shell.session.selectionPositions?.positions(of: selection, in: cache) {
-                let removed = try spec.mask(in: cache.images, position: cache.position(of:))
-                SelectCommand.select(positions.filter { !removed[$0] }, of: cache, in: shell)
-            } else {
-                shell.session.selection = try spec.removing(from: selection, images: cache.images, position: cache.position(of:))
-            }
+            let removed = try SelectionSpec(parsing: arguments).positions(in: cache.images, position: cache.position(of:))
+            var kept = shell.session.selection.positionSet
+            kept.subtract(removed)
+            shell.session.selection = Selection(kept, of: cache)
         } catch {
             throw .usage("unselect: \(error)")
         }

@@ -41,9 +41,13 @@ extension Interpreter {
     public func images(refresh: Bool = false) async throws(ShellError) -> ImageCache {
         let region = try requireRegion()
         if !refresh, let cache = session.images, cache.region == region { return cache }
+        // A share needs the caller's account: learn it while the pages load, not after.
+        let client = try client()
+        let learnAccount = session.ownAccountId == nil
+        async let identity = learnAccount ? try? client.getCallerIdentity(region: region) : nil
         let cache = try await imageList(\.images, filter: .ownImages, refresh: true)
-        // Only a fresh read can drop an image; the selection was made from the old list.
-        session.selection.removeAll { cache.position(of: $0) == nil }
+        if let account = await identity?.accountId { session.ownAccountId = account }
+        session.selection = session.selection.carried(to: cache)
         return cache
     }
 

@@ -1,3 +1,5 @@
+import BitCollections
+
 /// A parsed selection: `select` / `unselect` arguments and `shared [SPEC]`.
 ///
 /// Terms are separated by commas and/or spaces across words (commas inside `[...]` of a glob
@@ -47,94 +49,53 @@ public struct SelectionSpec: Sendable, Equatable {
     public func resolve(
         in images: [some SelectableImage], position: ((String) -> Int?)? = nil
     ) throws(SelectionError) -> [String] {
-        let chosen = try mask(in: images, position: position)
-        // Index loops, not zip/enumerated: those copy every image (all its strings) per call.
-        var ids: [String] = []
-        for index in images.indices where chosen[index] { ids.append(images[index].id) }
-        return ids
+        try positions(in: images, position: position).map { images[$0].id }
     }
 
-    /// Which positions of `images` the spec names. Throws, naming the first bad term, if an
-    /// index is out of range, an id is not listed or a glob matches nothing.
-    public func mask(
+    /// The positions in `images` the spec names. Throws, naming the first bad term, if an index
+    /// is out of range, an id is not listed or a glob matches nothing.
+    public func positions(
         in images: [some SelectableImage], position: ((String) -> Int?)? = nil
-    ) throws(SelectionError) -> [Bool] {
-        var chosen = Array(repeating: false, count: images.count)
+    ) throws(SelectionError) -> BitSet {
+        var chosen = BitSet()
         for (term, spelling) in zip(terms, spellings) {
             switch term {
-            case .index, .range, .all, .none, .name:
-                try mark(term, spelling, in: images, into: &chosen)
+            case .index(let index):
+                guard index >= 1, index <= images.count else {
+                    throw .indexOutOfRange(spelling, count: images.count)
+                }
+                chosen.insert(index - 1)
+            case .range(let range):
+                guard range.lowerBound >= 1, range.upperBound <= images.count else {
+                    throw .indexOutOfRange(spelling, count: images.count)
+                }
+                chosen.formUnion(range.lowerBound - 1..<range.upperBound)
+            case .all:
+                chosen.formUnion(images.indices)
+            case .none:
+                break
             case .imageID(let id):
                 guard let found = position?(id) ?? Self.position(of: id, in: images) else {
                     throw .unknownImageID(id)
                 }
-                chosen[found] = true
+                chosen.insert(found)
+            case .name(let glob):
+                var matched = false
+                // Index loops, not enumerated(): that copies every image (all its strings).
+                for index in images.indices where glob.matches(images[index].name) {
+                    chosen.insert(index)
+                    matched = true
+                }
+                if !matched { throw .noNameMatches(glob.pattern) }
             }
         }
         return chosen
-    }
-
-    /// The selection with the spec's images removed (`unselect`). An id may name an image that
-    /// is selected but no longer listed; an id in neither is an error. Order is kept.
-    public func removing(
-        from selection: [String], images: [some SelectableImage], position: ((String) -> Int?)? = nil
-    ) throws(SelectionError) -> [String] {
-        let locate: (String) -> Int? = position ?? { Self.position(of: $0, in: images) }
-        var chosen = Array(repeating: false, count: images.count)
-        var unlisted: [String] = []
-        for (term, spelling) in zip(terms, spellings) {
-            if case .imageID(let id) = term {
-                if let found = locate(id) {
-                    chosen[found] = true
-                } else if selection.contains(id) {
-                    unlisted.append(id)
-                } else {
-                    throw .unknownImageID(id)
-                }
-            } else {
-                try mark(term, spelling, in: images, into: &chosen)
-            }
-        }
-        // One lookup per selected id against the position mask; no set of removed ids is built
-        // (long scripts of `unselect 2-400` would spend their time hashing it).
-        return selection.filter { id in
-            if let found = locate(id) { return !chosen[found] }
-            return !unlisted.contains(id)
-        }
     }
 
     /// The position of the image with this id, without copying images.
     private static func position(of id: String, in images: [some SelectableImage]) -> Int? {
         for position in images.indices where images[position].id == id { return position }
         return nil
-    }
-
-    private func mark(
-        _ term: Term, _ spelling: String, in images: [some SelectableImage], into chosen: inout [Bool]
-    ) throws(SelectionError) {
-        switch term {
-        case .index(let index):
-            guard index >= 1, index <= images.count else {
-                throw .indexOutOfRange(spelling, count: images.count)
-            }
-            chosen[index - 1] = true
-        case .range(let range):
-            guard range.lowerBound >= 1, range.upperBound <= images.count else {
-                throw .indexOutOfRange(spelling, count: images.count)
-            }
-            for index in range { chosen[index - 1] = true }
-        case .all:
-            for position in chosen.indices { chosen[position] = true }
-        case .none, .imageID:
-            break
-        case .name(let glob):
-            var matched = false
-            for position in images.indices where glob.matches(images[position].name) {
-                chosen[position] = true
-                matched = true
-            }
-            if !matched { throw .noNameMatches(glob.pattern) }
-        }
     }
 
     /// Splits a word on commas that are not inside a glob's `[...]`, dropping empty items.

@@ -19,11 +19,8 @@ public struct Session: Sendable {
     public var images: ImageCache?
     /// Images other accounts shared with the caller, in the current region (read-only).
     public var sharedWithMe: ImageCache?
-    /// Selected image ids (never indices), in `ls` order.
-    public var selection: [String] = []
-    /// Where the ids of `selection` stand in the image list they were chosen from, as `select`
-    /// and `unselect` leave them, so a long script never looks the ids up again.
-    var selectionPositions: SelectionPositions?
+    /// The selected images (kept by identity: a refreshed list cannot retarget it).
+    public var selection = Selection()
     /// `alias NAME ACCOUNTS`: usable as `@NAME`.
     public var aliases: [String: [String]] = [:]
     /// Who has access to each image, as last read or changed by this session.
@@ -45,7 +42,7 @@ public struct Session: Sendable {
     public mutating func dropRegionState() {
         images = nil
         sharedWithMe = nil
-        selection = []
+        selection = Selection()
         shares = [:]
     }
 
@@ -64,20 +61,5 @@ public struct Session: Sendable {
             result.append(id)
         }
         return result.sorted()
-    }
-}
-
-/// The positions of a selection in one read of the image list.
-struct SelectionPositions: Sendable {
-    /// When that list was read (``ImageCache/fetched``).
-    let fetched: Date
-    /// The selection they describe.
-    let ids: [String]
-    /// Positions in ``ImageCache/images``, parallel to `ids`.
-    let positions: [Int]
-
-    /// The positions, if they still describe `selection` in `cache`.
-    func positions(of selection: [String], in cache: ImageCache) -> [Int]? {
-        fetched == cache.fetched && ids == selection ? positions : nil
     }
 }
