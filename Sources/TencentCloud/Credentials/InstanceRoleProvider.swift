@@ -1,8 +1,6 @@
+import AsyncHTTPClient
 import Foundation
-
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
+import NIOCore
 
 /// Temporary credentials of the CVM instance's CAM role, from the metadata service:
 /// `GET <endpoint>` gives the role name, `GET <endpoint><role>` the credential JSON
@@ -23,7 +21,6 @@ public actor InstanceRoleProvider: CredentialProvider {
     /// The bound on each metadata request.
     public nonisolated let timeout: Duration
     private let now: @Sendable () -> Date
-    private let session: URLSession
     private var cached: ResolvedCredential?
 
     /// - Parameters:
@@ -43,15 +40,6 @@ public actor InstanceRoleProvider: CredentialProvider {
         self.endpoint = endpoint.hasSuffix("/") ? endpoint : endpoint + "/"
         self.timeout = timeout
         self.now = now
-        let configuration = URLSessionConfiguration.ephemeral
-        configuration.timeoutIntervalForRequest = Double(timeout.components.seconds) + Double(timeout.components.attoseconds) / 1e18
-        configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
-        configuration.urlCache = nil
-        session = URLSession(configuration: configuration)
-    }
-
-    deinit {
-        session.finishTasksAndInvalidate()
     }
 
     /// The role's credential (cached until ``refreshMargin`` before expiry); `nil` when the
@@ -80,33 +68,37 @@ public actor InstanceRoleProvider: CredentialProvider {
     }
 
     /// The body of a 200 answer; `nil` for 404; throws for anything else or no answer in time.
+    /// The metadata service is link-local: requests go direct, never through a proxy.
     private func get(_ url: String) async throws(CredentialError) -> Data? {
-        guard let target = URL(string: url), target.scheme == "http" || target.scheme == "https" else {
+        guard let target = URL(string: url), target.scheme == "http" || target.scheme == "https", target.host != nil else {
             throw CredentialError("metadata endpoint \(url) is not an http(s) URL; fix \(Self.endpointVariable)")
         }
-        var request = URLRequest(url: target)
-        request.timeoutInterval = session.configuration.timeoutIntervalForRequest
-        let session = self.session
-        let answer: (Data, URLResponse)
+        let limit = timeout
+        let answer: (status: Int, body: Data)
         do {
-            answer = try await withDeadline(timeout) { [request] in try await session.data(for: request) }
+            answer = try await withDeadline(timeout) {
+                var request = HTTPClientRequest(url: url)
+                request.method = .GET
+                let response = try await HTTPClient.shared.execute(request, timeout: .nanoseconds(limit.nanoseconds))
+                let body = try await response.body.collect(upTo: 1 << 20)
+                return (Int(response.status.code), Data(body.readableBytesView))
+            }
         } catch is DeadlineExceeded {
             throw CredentialError("metadata service at \(url) did not answer within \(timeout) (not a CVM instance?)")
         } catch {
             throw CredentialError("metadata service at \(url) could not be reached (\(Self.reason(error))); not a CVM instance?")
         }
-        let status = (answer.1 as? HTTPURLResponse)?.statusCode ?? 0
-        switch status {
-        case 200: return answer.0
+        switch answer.status {
+        case 200: return answer.body
         case 404: return nil
-        default: throw CredentialError("metadata service at \(url) answered HTTP \(status); try again later")
+        default: throw CredentialError("metadata service at \(url) answered HTTP \(answer.status); try again later")
         }
     }
 
     private static func reason(_ error: any Error) -> String {
-        if let error = error as? URLError {
-            return error.code == .timedOut ? "timed out" : "URL error \(error.code.rawValue)"
+        if let error = error as? HTTPClientError {
+            return error == .readTimeout || error == .deadlineExceeded ? "timed out" : "\(error)"
         }
-        return error is CancellationError ? "cancelled" : "\(type(of: error))"
+        return error is CancellationError ? "cancelled" : AsyncHTTPTransport.classify(error, label: "metadata").detail
     }
 }

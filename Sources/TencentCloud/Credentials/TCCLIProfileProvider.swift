@@ -3,14 +3,14 @@ import Foundation
 /// Credentials from tccli's `~/.tccli/<profile>.credential` (JSON: `secretId`, `secretKey`,
 /// optional `token` and `type`), and the default region from `~/.tccli/<profile>.configure`
 /// (`_sys_param.region`). A credential of `"type": "cvm-role"` means "use the instance role",
-/// which is asked of the given ``InstanceRoleProvider``.
+/// which is asked of the given role provider (``InstanceRoleProvider`` in the chain).
 public struct TCCLIProfileProvider: CredentialProvider {
     public let profile: String
     public let home: String
     /// Answers for profiles of type `cvm-role`.
-    public let instanceRole: InstanceRoleProvider
+    public let instanceRole: any CredentialProvider
 
-    public init(profile: String = "default", home: String, instanceRole: InstanceRoleProvider) {
+    public init(profile: String = "default", home: String, instanceRole: any CredentialProvider) {
         self.profile = profile
         self.home = home
         self.instanceRole = instanceRole
