@@ -1,6 +1,6 @@
 // libFuzzer harness: the selection grammar. The first byte sizes the image list (0-15 images);
-// the rest is a command line whose words are parsed as a spec, then resolved and removed
-// against the list. Built by scripts/fuzz together with Sources/Shell/Language/*.swift.
+// the rest is a command line whose words are parsed as a spec, then resolved against the list
+// and visited run by run (what `select`/`unselect` keep as a bit set). Built by scripts/fuzz together with Sources/Shell/Language/*.swift.
 
 struct FuzzImage: SelectableImage {
     let id: String
@@ -24,9 +24,12 @@ public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
         let positions = chosen.map { ids.firstIndex(of: $0)! }
         precondition(positions == positions.sorted(), "not in list order")
     }
-    let selection = Array(ids.prefix(count / 2)) + ["img-gone0fz"]
-    if let remaining = try? spec.removing(from: selection, images: images) {
-        precondition(remaining.allSatisfy(selection.contains), "removing added an id")
+    var runs: [Range<Int>] = []
+    if (try? spec.visit(images, mark: { runs.append($0) })) != nil {
+        precondition(runs.allSatisfy { $0.lowerBound >= 0 && $0.upperBound <= count }, "a run outside the list")
+        let visited = Set(runs.flatMap { $0 })
+        let chosen = try? spec.resolve(in: images)
+        precondition(chosen == visited.sorted().map { ids[$0] }, "visit and resolve disagree")
     }
     return 0
 }

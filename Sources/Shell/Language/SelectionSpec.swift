@@ -1,5 +1,3 @@
-import BitCollections
-
 /// A parsed selection: `select` / `unselect` arguments and `shared [SPEC]`.
 ///
 /// Terms are separated by commas and/or spaces across words (commas inside `[...]` of a glob
@@ -49,47 +47,53 @@ public struct SelectionSpec: Sendable, Equatable {
     public func resolve(
         in images: [some SelectableImage], position: ((String) -> Int?)? = nil
     ) throws(SelectionError) -> [String] {
-        try positions(in: images, position: position).map { images[$0].id }
+        var chosen = Array(repeating: false, count: images.count)
+        try visit(images, position: position) { run in
+            for index in run { chosen[index] = true }
+        }
+        // Index loops, not zip/enumerated: those copy every image (all its strings).
+        var ids: [String] = []
+        for index in images.indices where chosen[index] { ids.append(images[index].id) }
+        return ids
     }
 
-    /// The positions in `images` the spec names. Throws, naming the first bad term, if an index
-    /// is out of range, an id is not listed or a glob matches nothing.
-    public func positions(
-        in images: [some SelectableImage], position: ((String) -> Int?)? = nil
-    ) throws(SelectionError) -> BitSet {
-        var chosen = BitSet()
+    /// Calls `mark` with each run of positions (0-based, in `images`) the spec names, term by
+    /// term, so a caller can keep them in whatever set it likes (``Selection`` keeps a bit set).
+    /// Throws, naming the first bad term, if an index is out of range, an id is not listed or a
+    /// glob matches nothing.
+    public func visit(
+        _ images: [some SelectableImage], position: ((String) -> Int?)? = nil, mark: (Range<Int>) -> Void
+    ) throws(SelectionError) {
         for (term, spelling) in zip(terms, spellings) {
             switch term {
             case .index(let index):
                 guard index >= 1, index <= images.count else {
                     throw .indexOutOfRange(spelling, count: images.count)
                 }
-                chosen.insert(index - 1)
+                mark(index - 1..<index)
             case .range(let range):
                 guard range.lowerBound >= 1, range.upperBound <= images.count else {
                     throw .indexOutOfRange(spelling, count: images.count)
                 }
-                chosen.formUnion(range.lowerBound - 1..<range.upperBound)
+                mark(range.lowerBound - 1..<range.upperBound)
             case .all:
-                chosen.formUnion(images.indices)
+                mark(images.indices)
             case .none:
                 break
             case .imageID(let id):
                 guard let found = position?(id) ?? Self.position(of: id, in: images) else {
                     throw .unknownImageID(id)
                 }
-                chosen.insert(found)
+                mark(found..<found + 1)
             case .name(let glob):
                 var matched = false
-                // Index loops, not enumerated(): that copies every image (all its strings).
                 for index in images.indices where glob.matches(images[index].name) {
-                    chosen.insert(index)
+                    mark(index..<index + 1)
                     matched = true
                 }
                 if !matched { throw .noNameMatches(glob.pattern) }
             }
         }
-        return chosen
     }
 
     /// The position of the image with this id, without copying images.

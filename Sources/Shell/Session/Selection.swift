@@ -47,3 +47,14 @@ public struct Selection: Sendable {
         return Selection(moved, of: cache)
     }
 }
+
+extension SelectionSpec {
+    /// The positions in `images` the spec names, as a bit set (see ``visit(_:position:mark:)``).
+    func positions(
+        in images: [some SelectableImage], position: ((String) -> Int?)? = nil
+    ) throws(SelectionError) -> BitSet {
+        var chosen = BitSet()
+        try visit(images, position: position) { chosen.formUnion($0) }
+        return chosen
+    }
+}
