@@ -3,7 +3,7 @@ import Foundation
 import TencentCloud
 
 /// Runs a ``SharePlan``: up to ``concurrency`` images at once in a task group, each image's
-/// calls in order (``ImageRunner``). The client's token buckets pace the calls at the documented
+/// calls in order (``ImageRunner``). The client's sliding windows pace the calls at the documented
 /// 10/s and retry throttling and transient errors, so the batch runs at the API's rate and
 /// throttling never surfaces as a failure.
 ///

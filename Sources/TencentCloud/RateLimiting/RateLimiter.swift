@@ -23,9 +23,9 @@ public actor RateLimiter {
     /// over a sliding second; a request that reaches it later than it left here (scheduling,
     /// connection set-up) shortens the gap to the one `limit` calls later. Measured by
     /// `scripts/bench` on a loaded 2-core machine: windows of exactly one second had share calls
-    /// answered `RequestLimitExceeded`, each costing a backoff and an attempt; 20 ms had none.
+    /// answered `RequestLimitExceeded`, each costing a backoff and an attempt; 10 ms had none.
     /// Links with more jitter widen their windows as the service refuses calls (``throttled(action:account:region:)``).
-    public static let defaultMargin = Duration.milliseconds(20)
+    public static let defaultMargin = Duration.milliseconds(10)
 
     /// The widest window ``throttled(action:account:region:)`` makes, in seconds: two thirds of
     /// the documented rate.
@@ -54,13 +54,13 @@ public actor RateLimiter {
     }
 
     /// Tells the limiter the service answered `RequestLimitExceeded` to `action`: requests reach
-    /// it less evenly than they leave here, so the window's margin doubles (to at least 50 ms,
-    /// at most ``widestWindow``) for the calls still to come.
+    /// it less evenly than they leave here, so the window's margin grows (doubled, by at least
+    /// 20 ms, the window at most ``widestWindow``) for the calls still to come.
     public func throttled(action: String, account: String, region: String?) {
         let key = Self.key(action, account, region)
         guard var slots = windows[key] else { return }
         let margin = slots.window - 1
-        slots.widen(to: min(Self.widestWindow, 1 + max(0.05, 2 * margin)))
+        slots.widen(to: min(Self.widestWindow, 1 + max(2 * margin, margin + 0.02)))
         windows[key] = slots
     }
 
