@@ -35,24 +35,28 @@ extension Action {
         }
         if let filters { try validate(filters) }
 
-        var visible: [(image: EmulatorState.Image, type: String)] = region.images.compactMap { image in
-            imageType(of: image, for: context.caller.accountId).map { (image, $0) }
+        // Positions into the region's images, not copies: a region of 50,000 images is sorted
+        // for every page, and moving whole images around made that a quarter of a second.
+        let images = region.images
+        var visible: [(index: Int, type: String)] = []
+        for index in images.indices {
+            if let type = imageType(of: images[index], for: context.caller.accountId) { visible.append((index, type)) }
         }
         if let imageIds {
             let wanted = Set(imageIds)
-            visible.removeAll { !wanted.contains($0.image.imageId) }
+            visible.removeAll { !wanted.contains(images[$0.index].imageId) }
         }
         for filter in filters ?? [] {
-            visible.removeAll { !matches(filter, image: $0.image, type: $0.type) }
+            visible.removeAll { !matches(filter, image: images[$0.index], type: $0.type) }
         }
         visible.sort { a, b in
-            a.image.createdTime != b.image.createdTime
-                ? a.image.createdTime > b.image.createdTime : a.image.imageId < b.image.imageId
+            let (x, y) = (images[a.index].createdTime, images[b.index].createdTime)
+            return x != y ? x > y : images[a.index].imageId < images[b.index].imageId
         }
         let page = visible.dropFirst(Int(min(offset, Int64(visible.count)))).prefix(Int(limit))
         return [
             EmulatorJSON.Member("TotalCount", .int(Int64(visible.count))),
-            EmulatorJSON.Member("ImageSet", .array(page.map { render($0.image, type: $0.type) })),
+            EmulatorJSON.Member("ImageSet", .array(page.map { render(images[$0.index], type: $0.type) })),
         ]
     }
 
