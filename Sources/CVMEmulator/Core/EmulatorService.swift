@@ -9,6 +9,7 @@ public final class EmulatorService: Sendable {
         var limiter = RateLimiter()
         var faults: FaultInjector
         var calls: [EmulatorCall] = []
+        var listing = ListingOrder()
     }
 
     private let storage: Locked<Storage>
@@ -132,14 +133,16 @@ public final class EmulatorService: Sendable {
             case .drop: return .success([])
             case .dropAfter, nil: break
             }
-            return .success(try perform(action, request: request, caller: caller, now: now, state: &storage.state))
+            return .success(try perform(
+                action, request: request, caller: caller, now: now, state: &storage.state, listing: &storage.listing))
         } catch {
             return .failure(error)
         }
     }
 
     private func perform(
-        _ action: Action, request: EmulatorRequest, caller: Caller, now: Double, state: inout EmulatorState
+        _ action: Action, request: EmulatorRequest, caller: Caller, now: Double, state: inout EmulatorState,
+        listing: inout ListingOrder
     ) throws(APIError) -> [EmulatorJSON.Member] {
         // CVM DescribeRegions is the only action without a region; it ignores one when sent.
         guard action.requiresRegion else {
@@ -164,7 +167,8 @@ public final class EmulatorService: Sendable {
         case .getCallerIdentity:
             return Action.getCallerIdentity(context)
         case .describeImages:
-            return try Action.describeImages(context, region: state.regions[regionIndex])
+            let region = state.regions[regionIndex]
+            return try Action.describeImages(context, region: region, order: listing.positions(of: region))
         case .describeImageSharePermission:
             return try Action.describeImageSharePermission(context, region: state.regions[regionIndex])
         case .modifyImageSharePermission:
