@@ -10,7 +10,36 @@ struct BatchRequest {
     var yes: Bool
 }
 
+/// What a share-changing command works on, gathered before its plan is made.
+struct BatchInputs {
+    var request: BatchRequest
+    var images: ImageCache
+    /// The selected image ids, in list order (never empty).
+    var selection: [String]
+    /// The caller's root account.
+    var ownAccountId: String
+}
+
 extension Interpreter {
+    /// The account ids (and `@alias`es) `words` name, or a usage error naming the command.
+    func accounts(_ words: [String], command: String) throws(ShellError) -> [String] {
+        do {
+            return try AccountList.parse(words, aliases: session.aliases)
+        } catch {
+            throw .usage("\(command): \(error)")
+        }
+    }
+
+    /// Checks, in this order and before any change, that the command may change shares here,
+    /// that the image list is known and something is selected, and learns the caller's account.
+    func batchInputs(_ command: String, _ args: Arguments) async throws(ShellError) -> BatchInputs {
+        let request = BatchRequest(command: command, dryRun: args.has("--dry-run") || session.dryRun, yes: args.has("--yes"))
+        try requireConfirmable(request)
+        let images = try await images()
+        let selection = try requireSelection(command)
+        return BatchInputs(request: request, images: images, selection: selection, ownAccountId: try await ownAccountId())
+    }
+
     /// Refuses a change in a script that has not said it may change shares, before any call.
     func requireConfirmable(_ request: BatchRequest) throws(ShellError) {
         guard !request.dryRun, !isInteractive, !request.yes, session.settings.confirm else { return }

@@ -37,23 +37,15 @@ public enum ShareCommand: ShellCommand {
     public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
         let args = try Arguments(arguments, command: name, flags: ["--dry-run", "--yes"], synonyms: ["-y": "--yes"])
         guard !args.positional.isEmpty else { throw .usage("share: expected account ids; usage: \(synopsis)") }
-        let accounts: [String]
-        do {
-            accounts = try AccountList.parse(args.positional, aliases: shell.session.aliases)
-        } catch {
-            throw .usage("share: \(error)")
-        }
-        let request = BatchRequest(command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
-        try shell.requireConfirmable(request)
-        let cache = try await shell.images()
-        let selection = try shell.requireSelection(name)
-        let own = try await shell.ownAccountId()
+        let accounts = try shell.accounts(args.positional, command: name)
+        let inputs = try await shell.batchInputs(name, args)
+        let own = inputs.ownAccountId
         let plan = SharePlanner.share(
-            selection: selection, accounts: accounts, images: cache, ownAccountId: own, shares: shell.session.shares)
+            selection: inputs.selection, accounts: accounts, images: inputs.images, ownAccountId: own, shares: shell.session.shares)
         guard !plan.accounts.isEmpty else {
             throw .usage("share: \(own) is your own account; there is no one else to share with")
         }
-        guard try await shell.confirm(plan, request) else { return }
+        guard try await shell.confirm(plan, inputs.request) else { return }
         try await shell.runBatch(plan)
     }
 }

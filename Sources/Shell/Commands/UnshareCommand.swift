@@ -34,30 +34,20 @@ public enum UnshareCommand: ShellCommand {
         if !all, args.positional.isEmpty {
             throw .usage("unshare: expected account ids or --all; usage: \(synopsis)")
         }
-        var accounts: [String]?
-        if !all {
-            do {
-                accounts = try AccountList.parse(args.positional, aliases: shell.session.aliases)
-            } catch {
-                throw .usage("unshare: \(error)")
-            }
-        }
-        let request = BatchRequest(command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
-        try shell.requireConfirmable(request)
-        let cache = try await shell.images()
-        let selection = try shell.requireSelection(name)
-        let own = try await shell.ownAccountId()
-        let readable = selection.filter { SharePlanner.ineligible(cache.image($0), operation: .unshare) == nil }
-        if all || request.dryRun {
+        let accounts: [String]? = try all ? nil : shell.accounts(args.positional, command: name)
+        let inputs = try await shell.batchInputs(name, args)
+        let (cache, own) = (inputs.images, inputs.ownAccountId)
+        let readable = inputs.selection.filter { SharePlanner.ineligible(cache.image($0), operation: .unshare) == nil }
+        if all || inputs.request.dryRun {
             // --all needs today's lists; a dry run reads them so the calls it prints are exact.
             _ = try await shell.shareLists(of: readable, refresh: all)
         }
         let plan = SharePlanner.unshare(
-            selection: selection, accounts: accounts, images: cache, ownAccountId: own, shares: shell.session.shares)
+            selection: inputs.selection, accounts: accounts, images: cache, ownAccountId: own, shares: shell.session.shares)
         if !all, plan.accounts.isEmpty {
             throw .usage("unshare: \(own) is your own account; images are never shared with it")
         }
-        guard try await shell.confirm(plan, request) else { return }
+        guard try await shell.confirm(plan, inputs.request) else { return }
         try await shell.runBatch(plan)
     }
 }
