@@ -5,7 +5,7 @@ import Testing
 @Suite struct SlidingWindowTests {
     /// Start times of `count` calls all asked for at `now`.
     fileprivate func starts(_ window: inout SlidingWindow, count: Int, now: Double) -> [Double] {
-        (0..<count).map { _ in now + window.reserve(now: now) }
+        (0..<count).map { _ in window.reserve(now: now).start }
     }
 
     @Test func theFirstLimitCallsStartAtOnceThenOneWindowLater() {
@@ -18,7 +18,7 @@ import Testing
         var clock = 0.0
         var all: [Double] = []
         for step in 0..<500 {
-            all.append(clock + window.reserve(now: clock))
+            all.append(window.reserve(now: clock).start)
             clock += step.isMultiple(of: 7) ? 0.3 : 0.004
         }
         #expect(all == all.sorted())
@@ -40,51 +40,73 @@ import Testing
     @Test func callsAfterAPauseStartImmediately() {
         var window = SlidingWindow(limit: 2, window: 1.0)
         _ = starts(&window, count: 4, now: 0)
-        #expect(window.reserve(now: 10) == 0)
-        #expect(window.reserve(now: 10) == 0)
-        #expect(window.reserve(now: 10) == 1)
+        #expect(window.reserve(now: 10).start == 10)
+        #expect(window.reserve(now: 10).start == 10)
+        #expect(window.reserve(now: 10).start == 11)
     }
 
     @Test func aCallNeverStartsBeforeAnEarlierReservation() {
         var window = SlidingWindow(limit: 2, window: 1.0)
         #expect(starts(&window, count: 3, now: 0) == [0, 0, 1])
         // Asked at 0.5, while the third call still waits for 1.0: it queues behind it.
-        #expect(window.reserve(now: 0.5) == 0.5)
+        #expect(window.reserve(now: 0.5).start == 1)
     }
-}
 
-extension SlidingWindowTests {
-    @Test func aWidenedWindowSpacesTheCallsStillToCome() {
+    @Test func aLateDepartureMovesTheCallOneLimitLater() {
+        var window = SlidingWindow(limit: 2, window: 1.0)
+        let first = window.reserve(now: 0)
+        _ = window.reserve(now: 0)
+        // The first call left 0.3 s late: the third waits for a full window after that.
+        window.departed(first.number, at: 0.3)
+        #expect(window.reserve(now: 0).start == 1.3)
+        // Once the call `limit` places later is reserved, a report about the first changes nothing.
+        window.departed(first.number, at: 5)
+        #expect(window.reserve(now: 0).start == 1.3)
+        // Nor does a report of an earlier departure than reserved, or of an unknown number.
+        let early = window.reserve(now: 0)
+        window.departed(early.number, at: 0)
+        window.departed(99, at: 50)
+        #expect(window.reserve(now: 0).start == max(early.start, 2.3))
+    }
+
+    @Test func refusalsCloseTogetherWidenTheWindowOnce() {
         var window = SlidingWindow(limit: 2, window: 1.0)
         #expect(starts(&window, count: 2, now: 0) == [0, 0])
-        window.widen(to: 1.5)
-        window.widen(to: 1.2)  // never narrower
+        window.widen(to: 1.5, now: 0)
+        window.widen(to: 2.0, now: 0.4)  // the same burst: ignored
         #expect(window.window == 1.5)
         #expect(starts(&window, count: 3, now: 0) == [1.5, 1.5, 3.0])
+        window.widen(to: 1.2, now: 2)  // never narrower
+        #expect(window.window == 1.5)
+        window.widen(to: 1.8, now: 4)
+        #expect(window.window == 1.8)
     }
 }
 
 @Suite struct RateLimiterTests {
-    @Test func eachRefusalWidensTheWindowUpToTheWidest() async throws {
+    @Test func aRefusalWidensTheWindowOncePerBurst() async throws {
         let limiter = RateLimiter(limits: ["ModifyImageSharePermission": 10], margin: .milliseconds(10))
-        try await limiter.acquire(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing")
+        let ticket = try await limiter.acquire(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing")
+        #expect(ticket != nil)
+        await limiter.departed(ticket)
         let start = try #require(await limiter.window(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing"))
         #expect(abs(start - 1.01) < 1e-9)
-        var seen: [Double] = []
-        for _ in 0..<6 {
+        for _ in 0..<5 {
             await limiter.throttled(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing")
-            seen.append(try #require(await limiter.window(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing")))
         }
-        #expect(seen.map { ($0 * 1000).rounded() } == [1030, 1060, 1120, 1240, 1480, 1500])
+        let widened = try #require(await limiter.window(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing"))
+        #expect(abs(widened - 1.03) < 1e-9)
         // Other accounts, regions and actions keep their own windows.
         #expect(await limiter.window(action: "ModifyImageSharePermission", account: "AKID2", region: "ap-nanjing") == nil)
-        try await limiter.acquire(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-guangzhou")
+        _ = try await limiter.acquire(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-guangzhou")
         #expect(await limiter.window(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-guangzhou") == 1.01)
     }
 
     @Test func actionsWithoutALimitAreNotCounted() async throws {
         let limiter = RateLimiter(limits: [:])
-        for _ in 0..<100 { try await limiter.acquire(action: "DescribeImages", account: "AKID1", region: nil) }
+        for _ in 0..<100 {
+            #expect(try await limiter.acquire(action: "DescribeImages", account: "AKID1", region: nil) == nil)
+        }
         #expect(await limiter.window(action: "DescribeImages", account: "AKID1", region: nil) == nil)
     }
 }

@@ -92,8 +92,9 @@ public final class APIClient: Sendable {
         }
         guard let resolved = found else { throw .credential(.missing) }
         let credential = resolved.credential
+        let ticket: RateLimiter.Ticket?
         do {
-            try await limiter.acquire(action: action.name, account: credential.secretId, region: region)
+            ticket = try await limiter.acquire(action: action.name, account: credential.secretId, region: region)
         } catch {
             throw .cancelled(action: action.name)
         }
@@ -123,6 +124,7 @@ public final class APIClient: Sendable {
         var metadata: Logger.Metadata = ["action": "\(action.name)", "region": "\(region ?? "-")", "attempt": "\(attempt)"]
         func elapsed() -> String { String(Int(((ContinuousClock.now - started).seconds * 1000).rounded())) }
         let response: HTTPResponse
+        await limiter.departed(ticket)
         do {
             response = try await transport.send(request)
         } catch {

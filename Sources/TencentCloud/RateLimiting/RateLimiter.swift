@@ -38,31 +38,50 @@ public actor RateLimiter {
         origin = clock.now
     }
 
-    /// Waits until `action` may be sent for this account and region. Throws `CancellationError`
-    /// if the task is cancelled while waiting (the call is then not sent at all; its place in
-    /// the window stays taken, which only errs on the slow side).
-    public func acquire(action: String, account: String, region: String?) async throws {
-        guard let limit = limits[action] else { return }
+    /// A call's place in its action's window, for ``departed(_:)``.
+    public struct Ticket: Sendable {
+        fileprivate let key: String
+        fileprivate let number: Int
+    }
+
+    /// Waits until `action` may be sent for this account and region; `nil` when the action is not
+    /// limited. Throws `CancellationError` if the task is cancelled while waiting (the call is
+    /// then not sent at all; its place in the window stays taken, which only errs on the slow side).
+    public func acquire(action: String, account: String, region: String?) async throws -> Ticket? {
+        guard let limit = limits[action] else { return nil }
         let key = Self.key(action, account, region)
-        let now = (clock.now - origin).seconds
         var slots = windows[key] ?? SlidingWindow(limit: limit, window: window.seconds)
-        let wait = slots.reserve(now: now)
+        let reservation = slots.reserve(now: now)
         windows[key] = slots
+        let wait = reservation.start - now
         if wait > 0 {
             try await Task.sleep(for: .seconds(wait))
         }
+        return Ticket(key: key, number: reservation.number)
+    }
+
+    /// Tells the limiter the call is leaving now, as late as the caller can say it (just before
+    /// the request is written): a call that woke late or took long to sign pushes back the call
+    /// `limit` places after it, so scheduling delays here do not shrink the gap the service sees.
+    public func departed(_ ticket: Ticket?) {
+        guard let ticket, var slots = windows[ticket.key] else { return }
+        slots.departed(ticket.number, at: now)
+        windows[ticket.key] = slots
     }
 
     /// Tells the limiter the service answered `RequestLimitExceeded` to `action`: requests reach
     /// it less evenly than they leave here, so the window's margin grows (doubled, by at least
-    /// 20 ms, the window at most ``widestWindow``) for the calls still to come.
+    /// 20 ms, the window at most ``widestWindow``) for the calls still to come — once per window,
+    /// however many calls of one burst were refused.
     public func throttled(action: String, account: String, region: String?) {
         let key = Self.key(action, account, region)
         guard var slots = windows[key] else { return }
         let margin = slots.window - 1
-        slots.widen(to: min(Self.widestWindow, 1 + max(2 * margin, margin + 0.02)))
+        slots.widen(to: min(Self.widestWindow, 1 + max(2 * margin, margin + 0.02)), now: now)
         windows[key] = slots
     }
+
+    private var now: Double { (clock.now - origin).seconds }
 
     /// The current window of `action` in seconds, once it has been used.
     func window(action: String, account: String, region: String?) -> Double? {

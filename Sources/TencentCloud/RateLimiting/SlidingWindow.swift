@@ -1,15 +1,28 @@
 /// Admits at most `limit` calls in any `window` seconds, the way the service counts them: the
 /// first `limit` calls start at once, and call *n* + `limit` starts no earlier than `window`
-/// after call *n*. Each call reserves its start time up front and learns how long to wait, so
-/// waiting callers queue in order. Pure: tests drive it on a virtual clock.
+/// after call *n* started. Each call reserves its start up front and learns how long to wait, so
+/// waiting callers queue in order; a call that leaves later than reserved says so
+/// (``departed(_:at:)``), and the call `limit` places after it waits for that instead. Pure:
+/// tests drive it on a virtual clock.
 public struct SlidingWindow: Sendable, Equatable {
     /// Calls allowed in any one window.
     public let limit: Int
     /// The window's length in seconds.
     public private(set) var window: Double
-    /// Start times of the last `limit` reservations, oldest at `oldest` (a ring).
+    /// Start times of the last `limit` reservations: reservation *n* is at `n % limit`.
     private var starts: [Double] = []
-    private var oldest = 0
+    /// Reservations made so far.
+    private var reserved = 0
+    /// When the window was last widened.
+    private var widenedAt = -Double.infinity
+
+    /// A reserved start.
+    public struct Reservation: Sendable, Equatable {
+        /// The reservation's number (0 for the first).
+        public let number: Int
+        /// When the call may start (seconds on the window's clock).
+        public let start: Double
+    }
 
     /// An empty window: the first `limit` calls start without waiting.
     public init(limit: Int, window: Double) {
@@ -20,23 +33,30 @@ public struct SlidingWindow: Sendable, Equatable {
     }
 
     /// Reserves the earliest start at or after `now` (seconds on any monotonic clock) that keeps
-    /// every window within the limit and after every earlier reservation; returns the seconds to
-    /// wait until then (0 when the call may start now).
-    public mutating func reserve(now: Double) -> Double {
-        guard starts.count == limit else {
-            let start = max(now, starts.last ?? now)
-            starts.append(start)
-            return start - now
-        }
-        let newest = starts[(oldest + limit - 1) % limit]
-        let start = max(now, newest, starts[oldest] + window)
-        starts[oldest] = start
-        oldest = (oldest + 1) % limit
-        return start - now
+    /// every window within the limit and comes after every earlier reservation.
+    public mutating func reserve(now: Double) -> Reservation {
+        var start = now
+        if reserved > 0 { start = max(start, starts[(reserved - 1) % limit]) }
+        if reserved >= limit { start = max(start, starts[reserved % limit] + window) }
+        if starts.count < limit { starts.append(start) } else { starts[reserved % limit] = start }
+        reserved += 1
+        return Reservation(number: reserved - 1, start: start)
     }
 
-    /// Makes the window `seconds` long (never shorter than it is) for the calls reserved from now on.
-    public mutating func widen(to seconds: Double) {
+    /// Records that reservation `number` actually left at `time`. Later than reserved (the
+    /// caller woke late or took long to send), it moves the start of the call `limit` places
+    /// after it, unless that call has already been reserved.
+    public mutating func departed(_ number: Int, at time: Double) {
+        guard number < reserved, reserved <= number + limit else { return }
+        starts[number % limit] = max(starts[number % limit], time)
+    }
+
+    /// Makes the window `seconds` long (never shorter than it is) for the calls reserved from
+    /// now on, unless it was widened less than a window ago: refusals close together come from
+    /// one burst of late arrivals, and one widening answers them all.
+    public mutating func widen(to seconds: Double, now: Double) {
+        guard now - widenedAt >= window else { return }
         window = max(window, seconds)
+        widenedAt = now
     }
 }
