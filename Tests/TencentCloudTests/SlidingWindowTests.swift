@@ -52,6 +52,12 @@ import Testing
         #expect(window.reserve(now: 0.5).start == 1)
     }
 
+    @Test func spacingSpreadsABurstAndCostsNothingOnceTheWindowLeads() {
+        var window = SlidingWindow(limit: 4, window: 1.0, spacing: 0.1)
+        let all = starts(&window, count: 12, now: 0)
+        #expect(all.map { ($0 * 10).rounded() / 10 } == [0, 0.1, 0.2, 0.3, 1, 1.1, 1.2, 1.3, 2, 2.1, 2.2, 2.3])
+    }
+
     @Test func aLateDepartureMovesTheCallOneLimitLater() {
         var window = SlidingWindow(limit: 2, window: 1.0)
         let first = window.reserve(now: 0)

@@ -1,6 +1,6 @@
 /// Admits at most `limit` calls in any `window` seconds, the way the service counts them: the
-/// first `limit` calls start at once, and call *n* + `limit` starts no earlier than `window`
-/// after call *n* started. Each call reserves its start up front and learns how long to wait, so
+/// first `limit` calls start `spacing` apart, and call *n* + `limit` starts no earlier than
+/// `window` after call *n* started. Each call reserves its start up front and learns how long to wait, so
 /// waiting callers queue in order; a call that leaves later than reserved says so
 /// (``departed(_:at:)``), and the call `limit` places after it waits for that instead. Pure:
 /// tests drive it on a virtual clock.
@@ -9,6 +9,9 @@ public struct SlidingWindow: Sendable, Equatable {
     public let limit: Int
     /// The window's length in seconds.
     public private(set) var window: Double
+    /// The least time between two starts: a burst reaches the service spread out, not all at
+    /// once (a service that takes requests one at a time counts the last of a burst late).
+    public let spacing: Double
     /// Start times of the last `limit` reservations: reservation *n* is at `n % limit`.
     private var starts: [Double] = []
     /// Reservations made so far.
@@ -24,11 +27,12 @@ public struct SlidingWindow: Sendable, Equatable {
         public let start: Double
     }
 
-    /// An empty window: the first `limit` calls start without waiting.
-    public init(limit: Int, window: Double) {
-        precondition(limit > 0 && window > 0)
+    /// An empty window: the first call starts without waiting.
+    public init(limit: Int, window: Double, spacing: Double = 0) {
+        precondition(limit > 0 && window > 0 && spacing >= 0)
         self.limit = limit
         self.window = window
+        self.spacing = spacing
         starts.reserveCapacity(limit)
     }
 
@@ -36,7 +40,7 @@ public struct SlidingWindow: Sendable, Equatable {
     /// every window within the limit and comes after every earlier reservation.
     public mutating func reserve(now: Double) -> Reservation {
         var start = now
-        if reserved > 0 { start = max(start, starts[(reserved - 1) % limit]) }
+        if reserved > 0 { start = max(start, starts[(reserved - 1) % limit] + spacing) }
         if reserved >= limit { start = max(start, starts[reserved % limit] + window) }
         if starts.count < limit { starts.append(start) } else { starts[reserved % limit] = start }
         reserved += 1
