@@ -26,6 +26,18 @@ import Testing
         await harness.stop()
     }
 
+    @Test func theFirstListLearnsTheAccountOnceForEveryShareAfterIt() async throws {
+        try await ShellHarness.with { harness in
+            let ids = await Self.freshImages(harness, 2)
+            #expect(await harness.run("ls\nselect \(ids[0])\nshare \(Self.partners[1]) -y") == .completed)
+            #expect(await harness.run("select \(ids[1])\nshare \(Self.partners[2]) -y\nls --refresh") == .completed)
+            // Asked once, in the background of the first `ls`; both shares used that answer.
+            #expect(await harness.calls("GetCallerIdentity").count == 1)
+            #expect(harness.interpreter.session.ownAccountId == EmulatorState.demoAccountId)
+            #expect(await harness.calls("ModifyImageSharePermission").count == 2)
+        }
+    }
+
     @Test func scriptsMustConfirmAndInteractiveUsersAreAsked() async throws {
         let script = try await ShellHarness.start()
         let ids = await Self.freshImages(script, 2)

@@ -41,12 +41,13 @@ extension Interpreter {
     public func images(refresh: Bool = false) async throws(ShellError) -> ImageCache {
         let region = try requireRegion()
         if !refresh, let cache = session.images, cache.region == region { return cache }
-        // A share needs the caller's account: learn it while the pages load, not after.
-        let client = try client()
-        let learnAccount = session.ownAccountId == nil
-        async let identity = learnAccount ? try? client.getCallerIdentity(region: region) : nil
+        if session.ownAccountId == nil, session.accountLookup == nil {
+            // A share needs the caller's account: ask while the pages load, and never make the
+            // list wait for the answer (STS may be slower or unreachable; `share` reports that).
+            let client = try client()
+            session.accountLookup = Task { try? await client.getCallerIdentity(region: region).accountId }
+        }
         let cache = try await imageList(\.images, filter: .ownImages, refresh: true)
-        if let account = await identity?.accountId { session.ownAccountId = account }
         session.selection = session.selection.carried(to: cache)
         return cache
     }
@@ -73,6 +74,13 @@ extension Interpreter {
     /// The caller's root account id, from GetCallerIdentity (once per credential).
     public func ownAccountId() async throws(ShellError) -> String {
         if let id = session.ownAccountId { return id }
+        if let lookup = session.accountLookup {
+            session.accountLookup = nil
+            if let id = await lookup.value {
+                session.ownAccountId = id
+                return id
+            }
+        }
         let region = try requireRegion()
         let identity = try await withClient { client throws(TencentCloudError) in
             try await client.getCallerIdentity(region: region)

@@ -13,6 +13,9 @@ public struct Session: Sendable {
     public var profile: String?
     /// The caller's root account, learnt once from GetCallerIdentity: never a share target.
     public var ownAccountId: String?
+    /// GetCallerIdentity started in the background by the first list read, so that a later
+    /// share does not wait for it (``ownAccountId`` is set from it when it is needed).
+    var accountLookup: Task<String?, Never>?
     /// DescribeRegions, read once per endpoint.
     public var regions: [RegionInfo]?
     /// The caller's own custom images in the current region.
@@ -51,6 +54,8 @@ public struct Session: Sendable {
         dropRegionState()
         regions = nil
         ownAccountId = nil
+        accountLookup?.cancel()
+        accountLookup = nil
     }
 
     /// Account ids seen in share lists and aliases, for completion.
