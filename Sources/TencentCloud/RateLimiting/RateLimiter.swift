@@ -22,9 +22,10 @@ public actor RateLimiter {
     /// How much longer than a second each window is. The service counts requests as they arrive
     /// over a sliding second; a request that reaches it later than it left here (scheduling,
     /// connection set-up) shortens the gap to the one `limit` calls later. Measured by
-    /// `scripts/bench` on a loaded 2-core machine: windows of exactly one second had share calls
-    /// answered `RequestLimitExceeded`, each costing a backoff and an attempt; 10 ms had none.
-    /// Links with more jitter widen their windows as the service refuses calls (``throttled(action:account:region:)``).
+    /// `scripts/bench` on a 2-core machine: pacing at exactly the limit had share calls answered
+    /// `RequestLimitExceeded`, each costing a backoff and an attempt; 10 ms, with late departures
+    /// reported (``departed(_:)``) and starts spaced, had none in the recorded run. Links with more
+    /// jitter widen their windows as the service refuses calls (``throttled(action:account:region:)``).
     public static let defaultMargin = Duration.milliseconds(10)
 
     /// The widest window ``throttled(action:account:region:)`` makes, in seconds: two thirds of
