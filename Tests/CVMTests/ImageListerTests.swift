@@ -34,9 +34,8 @@ import TencentCloud
         #expect(offsets.sorted() == Array(stride(from: 0, to: 1300, by: 100)))
     }
 
-    @Test func pagesAreFetchedConcurrentlyInTwoRounds() async throws {
-        let emulator = try await Emulator.start(EmulatorOptions(
-            state: .generated(images: 1000), rateLimit: .off, latency: .milliseconds(100)))
+    /// Lists every image of the demo region of `emulator`, counting requests in flight.
+    private func listCounting(_ emulator: Emulator) async throws -> (images: [Image], transport: InFlightCounter) {
         let transport = InFlightCounter(try AsyncHTTPTransport(configuration: TransportConfiguration()))
         let api = APIClient(
             configuration: ClientConfiguration(endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", rateLimits: [:]),
@@ -44,6 +43,13 @@ import TencentCloud
             transport: transport)
         let images = try await CVMClient(api: api).listAllImages(region: EmulatorState.demoRegion)
         await api.shutdown()
+        return (images, transport)
+    }
+
+    @Test func pagesAreFetchedConcurrentlyInTwoRounds() async throws {
+        let emulator = try await Emulator.start(EmulatorOptions(
+            state: .generated(images: 1000), rateLimit: .off, latency: .milliseconds(100)))
+        let (images, transport) = try await listCounting(emulator)
         await emulator.stop()
         #expect(images.count == 1000)
         // Five pages are asked for before any total is known, then the other five at once.
@@ -53,13 +59,7 @@ import TencentCloud
 
     @Test func aSmallRegionIsReadInOneRound() async throws {
         let emulator = try await Emulator.start(EmulatorOptions(state: .generated(images: 130), rateLimit: .off))
-        let transport = InFlightCounter(try AsyncHTTPTransport(configuration: TransportConfiguration()))
-        let api = APIClient(
-            configuration: ClientConfiguration(endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", rateLimits: [:]),
-            credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
-            transport: transport)
-        let images = try await CVMClient(api: api).listAllImages(region: EmulatorState.demoRegion)
-        await api.shutdown()
+        let (images, transport) = try await listCounting(emulator)
         let pages = await emulator.calls().filter { $0.action == "DescribeImages" }
         await emulator.stop()
         #expect(images.count == 130)
