@@ -101,7 +101,7 @@ let package = Package(
         .testTarget(name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         // Runs the built executables: pipes, exit statuses, a real pseudo-terminal.
-        .testTarget(name: "EndToEndTests", dependencies: ["cvmsh", "cvm-emulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cvmsh", "cvm-emulator", "CVMEmulator"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,4 @@
+import CVMEmulator
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -54,7 +55,7 @@ import Testing
     static let partners = ["100030000001", "100030000002"]
 
     static func killAndResume(seed: UInt64) async throws -> KillRun {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)  // the same seed gives the same kill points everywhere
         let directory = try makeTemporaryDirectory("cvmsh-kill")
         defer { try? FileManager.default.removeItem(atPath: directory) }
         let emulator = try await EmulatorProcess(

@@ -71,7 +71,7 @@ import Testing
 
     /// Binary junk: every byte value, in a fixed shuffled order (NULs and invalid UTF-8 included).
     static let binaryLine: [UInt8] = {
-        var generator = BadInputRandom(seed: 8)
+        var generator = SplitMix64(seed: 8)
         return Array(0...255).shuffled(using: &generator).map(UInt8.init).filter { $0 != 0x0A }
     }()
 
@@ -136,7 +136,7 @@ import Testing
 
     @Test func aBinaryFileStopsAtItsFirstLine() async throws {
         try await ShellHarness.with { harness in
-            var generator = BadInputRandom(seed: 88)
+            var generator = SplitMix64(seed: 88)
             let junk = (0..<4096).map { _ in UInt8.random(in: 0...255, using: &generator) }
             var lines = junk.split(separator: 0x0A, omittingEmptySubsequences: false).map(Array.init)
             lines.append(Array("share \(Self.partner) -y".utf8))
@@ -196,18 +196,5 @@ import Testing
                     "\(harness.console.diagnostics)")
             #expect(await harness.calls("ModifyImageSharePermission").isEmpty)
         }
-    }
-}
-
-/// SplitMix64: the same junk on every machine.
-private struct BadInputRandom: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

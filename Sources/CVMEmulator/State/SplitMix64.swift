@@ -1,13 +1,14 @@
 /// SplitMix64: a tiny, fast, seedable generator, so demo data, generated images and injected
-/// faults are the same on every machine for the same seed.
-struct SplitMix64: RandomNumberGenerator, Sendable {
+/// faults are the same on every machine for the same seed (public so tests draw their seeded
+/// inputs from the same generator).
+public struct SplitMix64: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         state = seed
     }
 
-    mutating func next() -> UInt64 {
+    public mutating func next() -> UInt64 {
         state &+= 0x9E37_79B9_7F4A_7C15
         var z = state
         z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
