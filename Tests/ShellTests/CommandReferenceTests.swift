@@ -16,7 +16,8 @@ import Testing
         let readme = try Self.read("README.md")
         let begin = try #require(readme.range(of: "<!-- commands:begin -->\n"))
         let end = try #require(readme.range(of: "<!-- commands:end -->"))
-        #expect(String(readme[begin.upperBound..<end.lowerBound]) == CommandReference.markdownTable(), "run scripts/man")
+        let table = String(readme[begin.upperBound..<end.lowerBound])
+        #expect(table == CommandReference.markdownTable(), "run scripts/man")
         for command in Interpreter.commands {
             #expect(readme.contains("`" + command.synopsis.replacingOccurrences(of: "|", with: "\\|") + "`"))
         }
@@ -37,7 +38,9 @@ import Testing
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.firstIndex(of: "").map { $0 + 1 } == nil, "empty input line")
         #expect(page.unicodeScalars.allSatisfy { $0.isASCII }, "a character man may misread")
-        let groff = ["/usr/bin/groff", "/usr/local/bin/groff"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        let groff = ["/usr/bin/groff", "/usr/local/bin/groff"].first {
+            FileManager.default.isExecutableFile(atPath: $0)
+        }
         guard let groff else { return }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: groff)

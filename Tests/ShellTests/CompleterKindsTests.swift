@@ -12,7 +12,8 @@ import Testing
     ) -> Completion {
         let cursor = fixture.distance(from: fixture.startIndex, to: fixture.firstIndex(of: "|")!)
         let line = fixture.replacingOccurrences(of: "|", with: "")
-        return Completer.complete(line: line, cursor: cursor, session: session, listDirectory: { files[$0] }, regions: regions)
+        return Completer.complete(
+            line: line, cursor: cursor, session: session, listDirectory: { files[$0] }, regions: regions)
     }
 
     @Test func aDirectoryCompletesWithASlashAndNoSpace() {
@@ -39,7 +40,7 @@ import Testing
         let numbers = Self.complete("select 1,|")
         #expect(numbers.candidates == ["1,1", "1,2", "1,3"])
         #expect(numbers.displays == ["1,1  web-prod-20250514", "1,2  ウェブサーバー-本番", "1,3  db prod"])
-        #expect(Self.complete("select img-0i|").displays == ["img-0iw2hfoo  web-prod-20250514"])
+        #expect(Self.complete("select img-0i|").displays == ["img-0iw2hfoo"])
         #expect(Self.complete("set o|").displays == ["output", "on_error"])
     }
 

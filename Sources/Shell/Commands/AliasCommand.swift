@@ -2,14 +2,18 @@
 public enum AliasCommand: ShellCommand {
     public static let signature = CommandSignature(
         "alias",
-        positionals: [Positional("NAME", .optional, completion: .alias), Positional("ACCOUNTS", .any, completion: .account)],
+        positionals: [
+            Positional("NAME", .optional, completion: .alias), Positional("ACCOUNTS", .any, completion: .account),
+        ],
         summary: "show or define named account lists, used as @NAME",
         details: """
             Without words, lists the aliases. With NAME, shows one. With NAME and accounts (ids,
             commas or spaces, other @aliases), defines it; the accounts are checked now, so a typo
             fails here rather than in the middle of a share.
             """,
-        examples: ["alias partners 100000000001,100000000002", "alias everyone @partners 100000000003", "share @everyone"])
+        examples: [
+            "alias partners 100000000001,100000000002", "alias everyone @partners 100000000003", "share @everyone",
+        ])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let arguments = args.positional

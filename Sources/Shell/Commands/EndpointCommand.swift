@@ -12,7 +12,10 @@ public enum EndpointCommand: ShellCommand {
             emulator), so keys and signatures never cross a network unencrypted. Changing the
             endpoint forgets the cached regions, images and selection.
             """,
-        examples: ["endpoint", "endpoint cvm.ap-singapore.tencentcloudapi.com", "endpoint http://127.0.0.1:8099", "endpoint default"])
+        examples: [
+            "endpoint", "endpoint cvm.ap-singapore.tencentcloudapi.com", "endpoint http://127.0.0.1:8099",
+            "endpoint default",
+        ])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let arguments = args.positional

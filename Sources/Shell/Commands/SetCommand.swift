@@ -2,7 +2,10 @@
 public enum SetCommand: ShellCommand {
     public static let signature = CommandSignature(
         "set",
-        positionals: [Positional("KEY", .optional, completion: .settingKey), Positional("VALUE", .optional, completion: .settingValue)],
+        positionals: [
+            Positional("KEY", .optional, completion: .settingKey),
+            Positional("VALUE", .optional, completion: .settingValue),
+        ],
         summary: "show or change settings (" + Settings.all.map(\.key).joined(separator: ", ") + ")",
         details: "Without words, shows every setting. With KEY, shows one; with KEY VALUE, changes it.\n\n" + keyTable,
         examples: ["set output json", "set confirm off", "set on_error continue"])
@@ -20,7 +23,8 @@ public enum SetCommand: ShellCommand {
         guard let key = args.word("KEY") else {
             var table = Table(columns: [.init("KEY", key: "key"), .init("VALUE", key: "value")])
             for setting in Settings.all {
-                table.rows.append([.init(.string(setting.key)), .init(.string(setting.value(in: shell.session.settings)))])
+                let value = setting.value(in: shell.session.settings)
+                table.rows.append([.init(.string(setting.key)), .init(.string(value))])
             }
             shell.render(table)
             return

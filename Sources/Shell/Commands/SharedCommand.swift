@@ -19,7 +19,9 @@ public enum SharedCommand: ShellCommand {
             One row per image with its accounts, or with --by-account one row per account with the
             images it can use. `set output tsv` or `json` for scripts.
             """,
-        examples: ["shared", "shared 1-10 --refresh", "shared all --by-account", "set output json; shared name:'web-*'"])
+        examples: [
+            "shared", "shared 1-10 --refresh", "shared all --by-account", "set output json; shared name:'web-*'",
+        ])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let cache = try await shell.images()

@@ -127,7 +127,7 @@ public enum Completer {
                 Candidate(head + String(offset + 1), note: image.imageName ?? image.imageId)
             }
         }
-        return [Candidate("all"), Candidate("none")] + images.map { Candidate($0.imageId, note: $0.imageName) }
+        return [Candidate("all"), Candidate("none")] + images.map { Candidate($0.imageId) }
     }
 
     /// Account ids seen in share lists and aliases, and the aliases as `@NAME`.
@@ -154,7 +154,8 @@ extension Completer {
         return names.map { name in
             var isDirectory: ObjCBool = false
             let full = (path as NSString).appendingPathComponent(name)
-            return manager.fileExists(atPath: full, isDirectory: &isDirectory) && isDirectory.boolValue ? name + "/" : name
+            let isFolder = manager.fileExists(atPath: full, isDirectory: &isDirectory) && isDirectory.boolValue
+            return isFolder ? name + "/" : name
         }
     }
 }

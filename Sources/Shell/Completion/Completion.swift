@@ -11,7 +11,9 @@ public struct Completion: Sendable, Equatable {
     /// whose name usually continues.
     public var appendSpaceWhenUnique: Bool
 
-    public init(replaceStart: Int, candidates: [String], displays: [String]? = nil, appendSpaceWhenUnique: Bool = true) {
+    public init(
+        replaceStart: Int, candidates: [String], displays: [String]? = nil, appendSpaceWhenUnique: Bool = true
+    ) {
         self.replaceStart = replaceStart
         self.candidates = candidates
         self.displays = displays ?? candidates

@@ -38,7 +38,9 @@ public struct Setting: Sendable {
     }
 
     /// A switch: on/off (also true/false, yes/no, 1/0).
-    public static func onOff(_ key: String, _ path: WritableKeyPath<Settings, Bool> & Sendable, help: String) -> Setting {
+    public static func onOff(
+        _ key: String, _ path: WritableKeyPath<Settings, Bool> & Sendable, help: String
+    ) -> Setting {
         Setting(
             key: key, help: help, allowed: "on|off", completions: ["on", "off"],
             read: { $0[keyPath: path] ? "on" : "off" },
