@@ -47,6 +47,8 @@ import Testing
         #expect(HelpText.wrap("aaa bbb ccc", width: 7) == ["aaa bbb", "ccc"])
         #expect(HelpText.wrap("a-very-long-word b", width: 5) == ["a-very-long-word", "b"])
         #expect(HelpText.wrap("usage: x [A] [B]", width: 12, indent: 4) == ["usage: x [A]", "    [B]"])
+        #expect(HelpText.wrap("forms: 1,3  2-9  all", width: 80) == ["forms: 1,3  2-9  all"])
+        #expect(HelpText.wrap("forms: 1,3  2-9", width: 11) == ["forms: 1,3", "2-9"])
     }
 }
 

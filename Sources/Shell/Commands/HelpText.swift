@@ -101,18 +101,29 @@ enum HelpText {
     }
 
     /// `text` as lines of at most `width` characters, broken only at spaces (a single word longer
-    /// than the width stands alone); continuation lines are indented by `indent`.
+    /// than the width stands alone); continuation lines are indented by `indent`. Runs of spaces
+    /// inside a line are kept (`1,3  2-9`).
     static func wrap(_ text: String, width: Int, indent: Int = 0) -> [String] {
+        var words: [String] = []
+        var gap = ""
+        for piece in text.split(separator: " ", omittingEmptySubsequences: false) {
+            if piece.isEmpty {
+                gap += " "
+            } else {
+                words.append((words.isEmpty ? "" : gap) + piece)
+                gap = ""
+            }
+        }
         var lines: [String] = []
         var current = ""
-        for word in text.split(separator: " ") {
+        for word in words {
             if current.isEmpty {
-                current = String(word)
+                current = word
             } else if current.count + 1 + word.count <= width {
                 current += " " + word
             } else {
                 lines.append(current)
-                current = String(repeating: " ", count: indent) + word
+                current = String(repeating: " ", count: indent) + word.drop { $0 == " " }
             }
         }
         lines.append(current)
