@@ -35,6 +35,7 @@ import Testing
         let page = HelpText.page(for: SetCommand.signature, width: 80)
         for setting in Settings.all {
             #expect(page.contains("  \(setting.key) \(setting.allowed)"), "\(setting.key)")
+            #expect(page.contains("(default \(setting.value(in: Settings.defaults)))"), "\(setting.key)")
         }
         try await ShellHarness.with { shell in
             #expect(await shell.run("status") == .completed)

@@ -10,12 +10,13 @@ public enum SetCommand: ShellCommand {
         details: "Without words, shows every setting. With KEY, shows one; with KEY VALUE, changes it.\n\n" + keyTable,
         examples: ["set output json", "set confirm off", "set on_error continue"])
 
-    /// One indented line per setting: key, allowed values, help.
+    /// One indented line per setting: key, allowed values, help and default.
     static var keyTable: String {
         let heads = Settings.all.map { "\($0.key) \($0.allowed)" }
         let width = heads.map(\.count).max() ?? 0
         return zip(heads, Settings.all).map { head, setting in
-            "  " + head.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + setting.help
+            let help = setting.help + " (default \(setting.value(in: Settings.defaults)))"
+            return "  " + head.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + help
         }.joined(separator: "\n")
     }
 

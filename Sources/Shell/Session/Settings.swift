@@ -24,10 +24,14 @@ public struct Settings: Sendable, Equatable {
     public static let all: [Setting] = [
         .choice("output", \.output, help: "how results are printed (the same on a terminal or a pipe)"),
         .onOff("confirm", \.confirm, help: "ask before changing shares (interactive sessions only)"),
-        .choice("on_error", \.onError, help: "stop a script at its first failing command, or go on"),
+        .choice(
+            "on_error", \.onError, help: "stop a script at its first failing command, or go on (the prompt goes on)"),
         .onOff("echo", \.echo, help: "print each command before running it"),
         .number("concurrency", \.concurrency, in: concurrencyRange, help: "share calls in flight at once"),
     ]
+
+    /// The settings a script starts with (the prompt starts with `on_error continue`).
+    public static let defaults = Settings(onError: .stop)
 
     /// The setting named `key`, or an error naming the closest key and listing them all.
     public static func setting(named key: String) throws(ShellError) -> Setting {
