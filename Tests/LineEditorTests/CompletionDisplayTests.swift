@@ -6,7 +6,8 @@ import LineEditor
     @Test func aListingShowsTheDisplays() {
         let reply = CompletionReply(
             replaceStart: 7, candidates: ["15", "150"], displays: ["15  web-prod", "150  db-prod"])
-        #expect(CompletionEdit.plan(line: "select 15", cursor: 9, reply: reply) == .list(["15  web-prod", "150  db-prod"]))
+        let edit = CompletionEdit.plan(line: "select 15", cursor: 9, reply: reply)
+        #expect(edit == .list(["15  web-prod", "150  db-prod"]))
     }
 
     @Test func editsUseTheCandidatesNotTheDisplays() {
