@@ -33,7 +33,7 @@ public enum CompletionEdit: Equatable, Sendable {
         default:
             let prefix = longestCommonPrefix(reply.candidates)
             if prefix.count > word.count { return .replace(start: start, text: prefix) }
-            return .list(reply.candidates)
+            return .list(reply.displays ?? reply.candidates)
         }
     }
 

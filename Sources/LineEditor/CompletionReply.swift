@@ -9,12 +9,18 @@ public struct CompletionReply: Equatable, Sendable {
     /// if it leaves one open). False for words that usually continue, such as
     /// directory names ending in `/`.
     public var appendSpaceWhenUnique: Bool
+    /// What a listing shows for each candidate (a number with the name it stands for), in the
+    /// order of ``candidates``; `nil` lists the candidates themselves.
+    public var displays: [String]?
 
     /// Creates a reply.
-    public init(replaceStart: Int, candidates: [String], appendSpaceWhenUnique: Bool = true) {
+    public init(
+        replaceStart: Int, candidates: [String], appendSpaceWhenUnique: Bool = true, displays: [String]? = nil
+    ) {
         self.replaceStart = replaceStart
         self.candidates = candidates
         self.appendSpaceWhenUnique = appendSpaceWhenUnique
+        self.displays = displays
     }
 
     /// No candidates: TAB beeps.

@@ -69,6 +69,9 @@ struct CVMShell: AsyncParsableCommand {
     @Flag(help: "Trace every API call on stderr (secrets, tokens and signatures redacted).")
     var debug = false
 
+    @Option(name: .customLong("dump-commands"), help: ArgumentHelp(visibility: .private))
+    var dumpCommands: String?
+
     @Flag(help: "Start the built-in emulator with sample data and use it; nothing leaves this machine.")
     var demo = false
 
@@ -87,6 +90,14 @@ struct CVMShell: AsyncParsableCommand {
     }
 
     func run() async throws {
+        if let dumpCommands {
+            // For scripts/man: the man page's COMMANDS section and the README's table.
+            guard let text = CommandReference.text(dumpCommands) else {
+                throw ValidationError("--dump-commands takes \(CommandReference.formats.joined(separator: " or "))")
+            }
+            print(text, terminator: "")
+            return
+        }
         let status = await Launcher(options: self, arguments: Array(CommandLine.arguments.dropFirst())).run()
         throw ExitCode(status.code)
     }

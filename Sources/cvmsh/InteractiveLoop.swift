@@ -9,6 +9,7 @@ struct InteractiveLoop {
 
     func run() async -> ExitStatus {
         let session = interpreter
+        let regions = RegionPrefetch(services: interpreter.services)
         let editor: LineEditor
         do {
             editor = try LineEditor(configuration: .init(
@@ -17,8 +18,10 @@ struct InteractiveLoop {
                 completer: { line, cursor in
                     let completion = Completer.complete(
                         line: line, cursor: cursor, session: session.session,
-                        listDirectory: { try? FileManager.default.contentsOfDirectory(atPath: session.resolve($0)) })
-                    return CompletionReply(replaceStart: completion.replaceStart, candidates: completion.candidates)
+                        listDirectory: { Completer.directoryEntries(atPath: session.resolve($0)) }, regions: regions)
+                    return CompletionReply(
+                        replaceStart: completion.replaceStart, candidates: completion.candidates,
+                        appendSpaceWhenUnique: completion.appendSpaceWhenUnique, displays: completion.displays)
                 }))
         } catch {
             interpreter.console.diagnostic("error: cannot start the line editor: \(error)")

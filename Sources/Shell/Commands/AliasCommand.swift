@@ -1,20 +1,22 @@
 /// `alias [NAME [ACCOUNTS]]`: named account lists, usable as `@NAME`.
 public enum AliasCommand: ShellCommand {
-    public static let name = "alias"
-    public static let synopsis = "alias [NAME [ACCOUNTS...]]"
-    public static let summary = "show or define named account lists, used as @NAME"
-    public static let details = """
-        Without words, lists the aliases. With NAME, shows one. With NAME and accounts (ids,
-        commas or spaces, other @aliases), defines it; the accounts are checked now, so a typo
-        fails here rather than in the middle of a share.
+    public static let signature = CommandSignature(
+        "alias",
+        positionals: [
+            Positional("NAME", .optional, completion: .alias), Positional("ACCOUNTS", .any, completion: .account),
+        ],
+        summary: "show or define named account lists, used as @NAME",
+        details: """
+            Without words, lists the aliases. With NAME, shows one. With NAME and accounts (ids,
+            commas or spaces, other @aliases), defines it; the accounts are checked now, so a typo
+            fails here rather than in the middle of a share.
+            """,
+        examples: [
+            "alias partners 100000000001,100000000002", "alias everyone @partners 100000000003", "share @everyone",
+        ])
 
-        Examples:
-          alias partners 100000000001,100000000002
-          alias everyone @partners 100000000003
-          share @everyone
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
+        let arguments = args.positional
         guard let name = arguments.first else {
             var table = Table(columns: [.init("ALIAS", key: "alias"), .init("ACCOUNTS", key: "accounts")])
             for (alias, accounts) in shell.session.aliases.sorted(by: { $0.key < $1.key }) {
@@ -46,18 +48,14 @@ public enum AliasCommand: ShellCommand {
 
 /// `unalias NAME`: forgets an alias.
 public enum UnaliasCommand: ShellCommand {
-    public static let name = "unalias"
-    public static let synopsis = "unalias NAME..."
-    public static let summary = "forget aliases"
-    public static let details = """
-        Removes the named aliases.
+    public static let signature = CommandSignature(
+        "unalias", positionals: [Positional("NAME", .oneOrMore, completion: .alias, missing: "a name")],
+        summary: "forget aliases",
+        details: "Removes the named aliases.",
+        examples: ["unalias partners"])
 
-        Example:
-          unalias partners
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        guard !arguments.isEmpty else { throw .usage("unalias: expected a name; usage: \(synopsis)") }
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
+        let arguments = args.words("NAME")
         let names = arguments.map { $0.hasPrefix("@") ? String($0.dropFirst()) : $0 }
         if let missing = names.first(where: { shell.session.aliases[$0] == nil }) {
             throw .failed("unalias: no alias named '\(missing)'")

@@ -1,5 +1,5 @@
 extension Interpreter {
-    /// Every command, in the order `help` lists them.
+    /// Every command, in the order `help`, the man page and the README list them.
     public static let commands: [any ShellCommand.Type] = [
         HelpCommand.self, StatusCommand.self,
         RegionCommand.self, RegionsCommand.self, ProfileCommand.self, LoginCommand.self, LogoutCommand.self,
@@ -15,14 +15,14 @@ extension Interpreter {
     public static var commandNames: [String] {
         var names: [String] = []
         for command in commands {
-            names.append(command.name)
-            names.append(contentsOf: command.aliases)
+            names.append(command.signature.name)
+            names.append(contentsOf: command.signature.aliases)
         }
         return names
     }
 
     /// The command `name` runs (its name or an alias), if any.
     public static func command(named name: String) -> (any ShellCommand.Type)? {
-        commands.first { $0.name == name || $0.aliases.contains(name) }
+        commands.first { $0.signature.name == name || $0.signature.aliases.contains(name) }
     }
 }

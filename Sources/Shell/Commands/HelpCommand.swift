@@ -1,56 +1,25 @@
 /// `help [COMMAND]`: the command list, or one command in full.
 public enum HelpCommand: ShellCommand {
-    public static let name = "help"
-    public static let aliases = ["?"]
-    public static let synopsis = "help [COMMAND]"
-    public static let summary = "list commands, or show one command in full"
-    public static let details = """
-        Without a word, lists every command with a one-line description. With a command name,
-        shows its usage, what it does and examples.
+    public static let signature = CommandSignature(
+        "help", aliases: ["?", "\\?", "\\h"],
+        positionals: [Positional("COMMAND", .optional, completion: .command)],
+        summary: "list commands, or show one command in full",
+        details: """
+            Without a word, lists every command with a one-line description. With a command name,
+            shows its usage, what it does, its options and examples. `?`, `\\?` and `\\h` are the same.
+            """,
+        examples: ["help", "help share"])
 
-        Examples:
-          help
-          help share
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        guard let word = arguments.first else {
-            shell.console.write(overview())
+    public static func run(_ arguments: Arguments, in shell: Interpreter) async throws(ShellError) {
+        let width = shell.console.width
+        guard let word = arguments.word("COMMAND") else {
+            shell.console.write(HelpText.overview(width: width))
             return
         }
-        guard arguments.count == 1 else { throw .usage("help: expected one command name; usage: \(synopsis)") }
         guard let command = Interpreter.command(named: word) else {
             let hint = Suggestion.closest(to: word, in: Interpreter.commandNames).map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("help: unknown command '\(word)'\(hint)")
         }
-        shell.console.write(page(for: command))
-    }
-
-    /// Every command's synopsis and summary, aligned.
-    static func overview() -> String {
-        var lines: [(String, String)] = []
-        for command in Interpreter.commands {
-            lines.append((command.synopsis, command.summary))
-        }
-        let width = lines.reduce(0) { max($0, $1.0.count) }
-        var text = "Commands (help COMMAND for details and examples):\n"
-        for (synopsis, summary) in lines {
-            text += "  " + synopsis + String(repeating: " ", count: width - synopsis.count + 2) + summary + "\n"
-        }
-        text += "\nLists take commas or spaces; `#` starts a comment; `;` separates commands.\n"
-        return text
-    }
-
-    /// The full page of one command.
-    static func page(for command: any ShellCommand.Type) -> String {
-        let summary = command.summary
-        var text = "usage: " + command.synopsis + "\n\n"
-        text += summary.prefix(1).uppercased() + String(summary.dropFirst()) + ".\n\n"
-        text += command.details + "\n"
-        if !command.aliases.isEmpty {
-            text += "\nAlso: " + command.aliases.joined(separator: ", ") + "\n"
-        }
-        return text
+        shell.console.write(HelpText.page(for: command.signature, width: width))
     }
 }
-

@@ -1,32 +1,22 @@
 /// `journal [N]`: the most recent share batches and how they ended.
 public enum JournalCommand: ShellCommand {
-    public static let name = "journal"
-    public static let synopsis = "journal [N]"
-    public static let summary = "show the last N share batches (default 10) and their outcomes"
-    public static let details = """
-        Lists the most recent batches of `share`, `unshare`, `undo` and `resume` from the
-        journal (CVMSH_JOURNAL, else ${XDG_STATE_HOME:-~/.local/state}/cvmsh/journal.jsonl):
-        id, start time, region, operation, images, pairs per outcome and status. A status of
-        `incomplete` (the process died or was stopped) or `interrupted` means `resume` has work
-        to do; `undo` reverses the last complete batch.
+    public static let signature = CommandSignature(
+        "journal", positionals: [Positional("N", .optional, value: .number(1...Int.max))],
+        summary: "show the last N share batches (default 10) and their outcomes",
+        details: """
+            Lists the most recent batches of `share`, `unshare`, `undo` and `resume` from the
+            journal (CVMSH_JOURNAL, else ${XDG_STATE_HOME:-~/.local/state}/cvmsh/journal.jsonl):
+            id, start time, region, operation, images, pairs per outcome and status. A status of
+            `incomplete` (the process died or was stopped) or `interrupted` means `resume` has work
+            to do; `undo` reverses the last complete batch.
 
-        The journal is append-only JSON lines, one record per batch start, change call, image
-        and batch end, flushed to disk before the next change. It never holds keys or tokens.
+            The journal is append-only JSON lines, one record per batch start, change call, image
+            and batch end, flushed to disk before the next change. It never holds keys or tokens.
+            """,
+        examples: ["journal", "journal 3", "set output json; journal 1"])
 
-        Examples:
-          journal
-          journal 3
-          set output json; journal 1
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        let args = try Arguments(arguments, command: name)
-        try args.expectingAtMost(1, command: name, synopsis: synopsis)
-        var limit = 10
-        if let word = args.positional.first {
-            guard let number = Int(word), number > 0 else { throw .usage("journal: N must be a positive number, got '\(word)'") }
-            limit = number
-        }
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
+        let limit = args.number("N") ?? 10
         let contents = try shell.readJournal()
         var table = Table(columns: [
             .init("BATCH", key: "batch"), .init("TIME", key: "time"), .init("REGION", key: "region"),

@@ -2,29 +2,27 @@ import CVM
 
 /// `ls`: the numbered image list.
 public enum ListCommand: ShellCommand {
-    public static let name = "ls"
-    public static let synopsis = "ls [GLOB] [--refresh] [--state S] [--shared-with-me]"
-    public static let summary = "list own custom images in the region, numbered for select"
-    public static let flags = ["--refresh", "--shared-with-me", "--state"]
-    public static let details = """
-        Lists the caller's custom images in the current region, all pages, numbered 1..N newest
-        first (then by id); `select` uses these numbers. Selected images are marked with *.
-        The list is read once per region and kept; --refresh reads it again. GLOB filters by
-        name (* ? [...]); --state keeps one state (NORMAL, CREATING, ...); the numbers stay
-        those of the whole list. --shared-with-me lists images other accounts shared with you
-        (read-only: they cannot be shared on).
+    public static let signature = CommandSignature(
+        "ls",
+        positionals: [Positional("GLOB", .optional)],
+        flags: [
+            .refresh,
+            .option("--state", value: "S", completion: .imageState, help: "keep only images in state S (NORMAL, ...)"),
+            .switch("--shared-with-me", help: "list images other accounts shared with you (read-only)"),
+        ],
+        summary: "list own custom images in the region, numbered for select",
+        details: """
+            Lists the caller's custom images in the current region, all pages, numbered 1..N newest
+            first (then by id); `select` uses these numbers. Selected images are marked with *.
+            The list is read once per region and kept; --refresh reads it again. GLOB filters by
+            name (* ? [...]); --state keeps one state (NORMAL, CREATING, ...); the numbers stay
+            those of the whole list. --shared-with-me lists images other accounts shared with you
+            (read-only: they cannot be shared on).
+            """,
+        examples: ["ls", "ls 'web-*'", "ls --state NORMAL --refresh", "ls --shared-with-me"])
 
-        Examples:
-          ls
-          ls 'web-*'
-          ls --state NORMAL --refresh
-          ls --shared-with-me
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        let args = try Arguments(arguments, command: name, flags: ["--refresh", "--shared-with-me"], options: ["--state"])
-        try args.expectingAtMost(1, command: name, synopsis: synopsis)
-        let glob = args.positional.first.map(Glob.init)
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
+        let glob = args.word("GLOB").map(Glob.init)
         let state = args.value("--state")?.uppercased()
         let sharedWithMe = args.has("--shared-with-me")
         let cache = sharedWithMe

@@ -2,20 +2,19 @@ import TencentCloud
 
 /// `login`: enter keys for this session only.
 public enum LoginCommand: ShellCommand {
-    public static let name = "login"
-    public static let synopsis = "login"
-    public static let summary = "enter a SecretId and SecretKey for this session only"
-    public static let details = """
-        Asks for a SecretId, a SecretKey and an optional session token, without echo. They are
-        kept in memory for this session only and come first in the credential chain; they are
-        never written to history, the journal or any file, and keys are never accepted as
-        words on the line. Only available at a terminal.
+    public static let signature = CommandSignature(
+        "login", positionals: [Positional("WORDS", .any, hidden: true)],
+        summary: "enter a SecretId and SecretKey for this session only",
+        details: """
+            Asks for a SecretId, a SecretKey and an optional session token, without echo. They are
+            kept in memory for this session only and come first in the credential chain; they are
+            never written to history, the journal or any file, and keys are never accepted as
+            words on the line. Only available at a terminal.
+            """,
+        examples: ["login"])
 
-        Example:
-          login
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
+        let arguments = args.positional
         guard arguments.isEmpty else {
             throw .usage("login takes no words: keys are never typed on the command line; run `login` and answer the prompts")
         }
@@ -38,19 +37,16 @@ public enum LoginCommand: ShellCommand {
 
 /// `logout`: forgets the keys entered with `login`.
 public enum LogoutCommand: ShellCommand {
-    public static let name = "logout"
-    public static let synopsis = "logout"
-    public static let summary = "forget the keys entered with login"
-    public static let details = """
-        Forgets the keys entered with `login`; the next call uses the rest of the credential
-        chain (environment, profile files, instance role).
+    public static let signature = CommandSignature(
+        "logout",
+        summary: "forget the keys entered with login",
+        details: """
+            Forgets the keys entered with `login`; the next call uses the rest of the credential
+            chain (environment, profile files, instance role).
+            """,
+        examples: ["logout"])
 
-        Example:
-          logout
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        guard arguments.isEmpty else { throw .usage("logout takes no words") }
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         guard shell.services.credentials.sessionCredential != nil else {
             throw .failed("logout: not logged in (credentials come from \(await source(shell)))")
         }

@@ -1,24 +1,20 @@
 /// `region [REGION]`: shows or switches the region.
 public enum RegionCommand: ShellCommand {
-    public static let name = "region"
-    public static let synopsis = "region [REGION]"
-    public static let summary = "show or switch the region (images and shares are regional)"
-    public static let details = """
-        Without a word, shows the current region. With one, checks it against DescribeRegions
-        (read once and kept) and switches to it. Switching drops the image list, the numbers
-        `select` uses and the selection, and says so.
+    public static let signature = CommandSignature(
+        "region", positionals: [Positional("REGION", .optional, completion: .region)],
+        summary: "show or switch the region (images and shares are regional)",
+        details: """
+            Without a word, shows the current region. With one, checks it against DescribeRegions
+            (read once and kept) and switches to it. Switching drops the image list, the numbers
+            `select` uses and the selection, and says so.
+            """,
+        examples: ["region", "region ap-nanjing"])
 
-        Examples:
-          region
-          region ap-nanjing
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        guard let wanted = arguments.first else {
+    public static func run(_ arguments: Arguments, in shell: Interpreter) async throws(ShellError) {
+        guard let wanted = arguments.word("REGION") else {
             shell.console.line(shell.session.region ?? "(no region: run `region REGION`; `regions` lists them)")
             return
         }
-        guard arguments.count == 1 else { throw .usage("region: expected one region; usage: \(synopsis)") }
         let regions = try await shell.regions()
         guard let info = regions.first(where: { $0.region == wanted }) else {
             let hint = Suggestion.closest(to: wanted, in: regions.map(\.region)).map { "; did you mean '\($0)'?" } ?? ""
@@ -41,21 +37,16 @@ public enum RegionCommand: ShellCommand {
 
 /// `regions`: the regions with their names and state.
 public enum RegionsCommand: ShellCommand {
-    public static let name = "regions"
-    public static let synopsis = "regions [--refresh]"
-    public static let summary = "list regions with names and state"
-    public static let flags = ["--refresh"]
-    public static let details = """
-        Lists the regions DescribeRegions returns (read once per endpoint; --refresh reads again).
-        The current region is marked with * in the CURRENT column.
+    public static let signature = CommandSignature(
+        "regions", flags: [.refresh],
+        summary: "list regions with names and state",
+        details: """
+            Lists the regions DescribeRegions returns (read once per endpoint; --refresh reads again).
+            The current region is marked with * in the CURRENT column.
+            """,
+        examples: ["regions"])
 
-        Example:
-          regions
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        let args = try Arguments(arguments, command: name, flags: flags)
-        try args.expectingAtMost(0, command: name, synopsis: synopsis)
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let regions = try await shell.regions(refresh: args.has("--refresh"))
         var table = Table(columns: [
             .init("REGION", key: "region"), .init("NAME", key: "name"), .init("STATE", key: "state"),

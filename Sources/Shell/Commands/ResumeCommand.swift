@@ -1,27 +1,20 @@
 /// `resume [-y]`: finishes the last incomplete batch.
 public enum ResumeCommand: ShellCommand {
-    public static let name = "resume"
-    public static let synopsis = "resume [--dry-run] [-y]"
-    public static let summary = "finish the last incomplete share batch from the journal"
-    public static let flags = ["--dry-run", "--yes", "-y"]
-    public static let details = """
-        Finishes the most recent batch the journal shows as incomplete (the process was killed,
-        the journal could not be written) or interrupted (Ctrl-C, calls abandoned as unknown).
-        Every image whose outcome was not recorded is re-read first, so a change that reached
-        the service before the crash is counted, not sent twice, and nothing is missed. The
-        results are added to the same batch, so `undo` afterwards reverses all of it.
+    public static let signature = CommandSignature(
+        "resume", flags: [.dryRun, .yes],
+        summary: "finish the last incomplete share batch from the journal",
+        details: """
+            Finishes the most recent batch the journal shows as incomplete (the process was killed,
+            the journal could not be written) or interrupted (Ctrl-C, calls abandoned as unknown).
+            Every image whose outcome was not recorded is re-read first, so a change that reached
+            the service before the crash is counted, not sent twice, and nothing is missed. The
+            results are added to the same batch, so `undo` afterwards reverses all of it.
 
-        Confirmation and dry runs work as for `share`. With nothing to finish, it says so.
+            Confirmation and dry runs work as for `share`. With nothing to finish, it says so.
+            """,
+        examples: ["resume", "resume --dry-run", "resume -y"])
 
-        Examples:
-          resume
-          resume --dry-run
-          resume -y
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        let args = try Arguments(arguments, command: name, flags: ["--dry-run", "--yes"], synonyms: ["-y": "--yes"])
-        try args.expectingAtMost(0, command: name, synopsis: synopsis)
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let request = BatchRequest(command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
         guard let batch = try shell.readJournal().batches.last(where: { !$0.isComplete }) else {
             shell.console.diagnostic("resume: no incomplete batch in the journal")

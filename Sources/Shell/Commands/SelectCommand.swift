@@ -2,25 +2,20 @@ import BitCollections
 
 /// `select [SPEC…]`: shows or replaces the selection.
 public enum SelectCommand: ShellCommand {
-    public static let name = "select"
-    public static let synopsis = "select [SPEC...]"
-    public static let summary = "show or replace the selection (1,3  2-9  all  none  img-...  name:GLOB)"
-    public static let details = """
-        Without words, shows the selected images. With SPECs, replaces the selection:
-        numbers from `ls` (1,3), ranges (2-9), all, none, image ids (img-...) and name globs
-        (name:web-*), separated by commas or spaces. Image ids are stored, never numbers, so a
-        refreshed list cannot retarget it. A number or id that is not listed is an error that
-        changes nothing.
+    public static let signature = CommandSignature(
+        "select", positionals: [Positional("SPEC", .any, completion: .selection)],
+        summary: "show or replace the selection (1,3  2-9  all  none  img-...  name:GLOB)",
+        details: """
+            Without words, shows the selected images. With SPECs, replaces the selection:
+            numbers from `ls` (1,3), ranges (2-9), all, none, image ids (img-...) and name globs
+            (name:web-*), separated by commas or spaces. Image ids are stored, never numbers, so a
+            refreshed list cannot retarget it. A number or id that is not listed is an error that
+            changes nothing.
+            """,
+        examples: ["select 1,3", "select 2-9 12", "select name:'release-2026*'", "select all", "select none"])
 
-        Examples:
-          select 1,3
-          select 2-9 12
-          select name:'release-2026*'
-          select all
-          select none
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
+        let arguments = args.words("SPEC")
         let cache = try await shell.images()
         guard !arguments.isEmpty else {
             showSelection(shell, cache: cache)
@@ -53,19 +48,15 @@ public enum SelectCommand: ShellCommand {
 
 /// `unselect SPEC…`: removes images from the selection.
 public enum UnselectCommand: ShellCommand {
-    public static let name = "unselect"
-    public static let synopsis = "unselect SPEC..."
-    public static let summary = "remove images from the selection"
-    public static let details = """
-        Removes the images SPEC names (same forms as `select`) from the selection.
+    public static let signature = CommandSignature(
+        "unselect",
+        positionals: [Positional("SPEC", .oneOrMore, completion: .selection, missing: "what to remove")],
+        summary: "remove images from the selection",
+        details: "Removes the images SPEC names (same forms as `select`) from the selection.",
+        examples: ["unselect 3", "unselect name:'*-test'"])
 
-        Examples:
-          unselect 3
-          unselect name:'*-test'
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        guard !arguments.isEmpty else { throw .usage("unselect: expected what to remove; usage: \(synopsis)") }
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
+        let arguments = args.words("SPEC")
         let cache = try await shell.images()
         do {
             let removed = try SelectionSpec(parsing: arguments).positions(in: cache.images, position: cache.position(of:))

@@ -1,42 +1,40 @@
 /// `set [KEY [VALUE]]`: shows or changes settings.
 public enum SetCommand: ShellCommand {
-    public static let name = "set"
-    public static let synopsis = "set [KEY [VALUE]]"
-    public static let summary = "show or change settings (output, confirm, on_error, echo, concurrency)"
-    public static let details = """
-        Without words, shows every setting. With KEY, shows one; with KEY VALUE, changes it.
+    public static let signature = CommandSignature(
+        "set",
+        positionals: [
+            Positional("KEY", .optional, completion: .settingKey),
+            Positional("VALUE", .optional, completion: .settingValue),
+        ],
+        summary: "show or change settings (" + Settings.all.map(\.key).joined(separator: ", ") + ")",
+        details: "Without words, shows every setting. With KEY, shows one; with KEY VALUE, changes it.\n\n" + keyTable,
+        examples: ["set output json", "set confirm off", "set on_error continue"])
 
-          output table|tsv|json   how results are printed (the same on a terminal or a pipe)
-          confirm on|off          ask before changing shares (interactive sessions only)
-          on_error stop|continue  stop a script at its first failing command, or go on
-          echo on|off             print each command before running it
-          concurrency N           share calls in flight at once (1-64)
+    /// One indented line per setting: key, allowed values, help and default.
+    static var keyTable: String {
+        let heads = Settings.all.map { "\($0.key) \($0.allowed)" }
+        let width = heads.map(\.count).max() ?? 0
+        return zip(heads, Settings.all).map { head, setting in
+            let help = setting.help + " (default \(setting.value(in: Settings.defaults)))"
+            return "  " + head.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + help
+        }.joined(separator: "\n")
+    }
 
-        Examples:
-          set output json
-          set confirm off
-          set on_error continue
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        switch arguments.count {
-        case 0:
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
+        guard let key = args.word("KEY") else {
             var table = Table(columns: [.init("KEY", key: "key"), .init("VALUE", key: "value")])
-            for (key, _) in Settings.keys {
-                table.rows.append([.init(.string(key)), .init(.string(shell.session.settings.value(of: key) ?? ""))])
+            for setting in Settings.all {
+                let value = setting.value(in: shell.session.settings)
+                table.rows.append([.init(.string(setting.key)), .init(.string(value))])
             }
             shell.render(table)
-        case 1:
-            guard let value = shell.session.settings.value(of: arguments[0]) else {
-                var probe = shell.session.settings
-                try probe.set(arguments[0], to: "")
-                return
-            }
-            shell.console.line("\(arguments[0]) \(value)")
-        case 2:
-            try shell.session.settings.set(arguments[0], to: arguments[1])
-        default:
-            throw .usage("set: too many words; usage: \(synopsis)")
+            return
         }
+        let setting = try Settings.setting(named: key)
+        guard let value = args.word("VALUE") else {
+            shell.console.line("\(key) \(setting.value(in: shell.session.settings))")
+            return
+        }
+        try setting.set(value, in: &shell.session.settings)
     }
 }

@@ -2,32 +2,28 @@ import CVM
 
 /// `shared [SPEC] [--by-account] [--refresh]`: who has access to images.
 public enum SharedCommand: ShellCommand {
-    public static let name = "shared"
-    public static let synopsis = "shared [SPEC...] [--by-account] [--refresh]"
-    public static let summary = "show which accounts the selected (or given) images are shared with"
-    public static let flags = ["--by-account", "--refresh"]
-    public static let details = """
-        Shows who has access to the selected images, or to the images SPEC names (same forms as
-        `select`: 1,3  2-9  all  img-...  name:GLOB). Share lists are read concurrently, at the
-        DescribeImageSharePermission limit of 10 per second, and kept for the session: `share`
-        and `unshare` use them to plan and keep them up to date. --refresh reads them again.
+    public static let signature = CommandSignature(
+        "shared",
+        positionals: [Positional("SPEC", .any, completion: .selection)],
+        flags: [
+            .switch("--by-account", help: "accounts × images instead of images × accounts"),
+            .switch("--refresh", help: "read the lists again even if known"),
+        ],
+        summary: "show which accounts the selected (or given) images are shared with",
+        details: """
+            Shows who has access to the selected images, or to the images SPEC names (same forms as
+            `select`: 1,3  2-9  all  img-...  name:GLOB). Share lists are read concurrently, at the
+            DescribeImageSharePermission limit of 10 per second, and kept for the session: `share`
+            and `unshare` use them to plan and keep them up to date. --refresh reads them again.
 
-        One row per image with its accounts, or with --by-account one row per account with the
-        images it can use. `set output tsv` or `json` for scripts.
+            One row per image with its accounts, or with --by-account one row per account with the
+            images it can use. `set output tsv` or `json` for scripts.
+            """,
+        examples: [
+            "shared", "shared 1-10 --refresh", "shared all --by-account", "set output json; shared name:'web-*'",
+        ])
 
-        Options:
-          --by-account   accounts × images instead of images × accounts
-          --refresh      read the lists again even if known
-
-        Examples:
-          shared
-          shared 1-10 --refresh
-          shared all --by-account
-          set output json; shared name:'web-*'
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        let args = try Arguments(arguments, command: name, flags: ["--by-account", "--refresh"])
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let cache = try await shell.images()
         let ids: [String]
         if args.positional.isEmpty {

@@ -1,25 +1,22 @@
-/// One shell command: its name, its help, and what it does to the session.
+/// One shell command: its ``CommandSignature`` and what it does to the session.
 ///
 /// Commands are stateless types; everything they read or change lives in the ``Interpreter``
-/// they run in, so each can be tested by running it against a session.
+/// they run in, so each can be tested by running it against a session. Adding a command is one
+/// file with such a type plus its line in ``Interpreter/commands``.
 public protocol ShellCommand: Sendable {
-    /// The word that runs it.
-    static var name: String { get }
-    /// Other words that run it (`quit` for `exit`).
-    static var aliases: [String] { get }
-    /// The usage line, e.g. `share ACCOUNTS [--dry-run] [-y]`.
-    static var synopsis: String { get }
-    /// One line for `help`.
-    static var summary: String { get }
-    /// The full text of `help COMMAND`, examples included.
-    static var details: String { get }
-    /// Flags and options it accepts, for TAB completion.
-    static var flags: [String] { get }
-    /// Runs the command with the words after its name.
-    static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError)
+    /// Name, aliases, parameters, flags and help, declared once.
+    static var signature: CommandSignature { get }
+    /// Runs the command with its words already parsed against ``signature``.
+    static func run(_ arguments: Arguments, in shell: Interpreter) async throws(ShellError)
 }
 
 extension ShellCommand {
-    public static var aliases: [String] { [] }
-    public static var flags: [String] { [] }
+    /// The word that runs it.
+    public static var name: String { signature.name }
+    /// Other words that run it.
+    public static var aliases: [String] { signature.aliases }
+    /// The usage line.
+    public static var synopsis: String { signature.synopsis }
+    /// One line for `help`.
+    public static var summary: String { signature.summary }
 }

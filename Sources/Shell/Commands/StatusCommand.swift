@@ -3,21 +3,18 @@ import TencentCloud
 
 /// `status`: everything the session knows, at a glance.
 public enum StatusCommand: ShellCommand {
-    public static let name = "status"
-    public static let synopsis = "status"
-    public static let summary = "show region, endpoint, credentials, cache, selection, settings"
-    public static let details = """
-        Shows the region, the endpoint in use, where the credentials come from (the SecretId
-        masked, the key never), the caller's account once known, the image cache (count and
-        age), the selection, the settings, the journal file and the last batch result.
-        Makes no API call.
+    public static let signature = CommandSignature(
+        "status",
+        summary: "show region, endpoint, credentials, cache, selection, settings",
+        details: """
+            Shows the region, the endpoint in use, where the credentials come from (the SecretId
+            masked, the key never), the caller's account once known, the image cache (count and
+            age), the selection, the settings, the journal file and the last batch result.
+            Makes no API call.
+            """,
+        examples: ["status"])
 
-        Example:
-          status
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        guard arguments.isEmpty else { throw .usage("status takes no words") }
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let session = shell.session
         let credentials: String
         do {
@@ -37,7 +34,7 @@ public enum StatusCommand: ShellCommand {
         } else {
             cache = "not read yet (ls reads it)"
         }
-        let settings = Settings.keys.map { "\($0.key)=\(session.settings.value(of: $0.key) ?? "")" }.joined(separator: " ")
+        let settings = Settings.all.map { "\($0.key)=\($0.value(in: session.settings))" }.joined(separator: " ")
         let region = session.region.map { $0 + (session.regionSource.map { " (from \($0))" } ?? "") } ?? "none (run `region REGION`)"
         let fields: [(String, String, String)] = [
             ("region", "Region", region),

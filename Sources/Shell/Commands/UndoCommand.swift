@@ -1,27 +1,20 @@
 /// `undo [-y]`: reverses the last complete batch.
 public enum UndoCommand: ShellCommand {
-    public static let name = "undo"
-    public static let synopsis = "undo [--dry-run] [-y]"
-    public static let summary = "reverse the last share batch (unshare what it shared, re-share what it unshared)"
-    public static let flags = ["--dry-run", "--yes", "-y"]
-    public static let details = """
-        Reverses the most recent batch in the journal: the pairs it shared are unshared and the
-        pairs it unshared are shared again. Pairs it found already so, skipped or failed are
-        left alone, so the shares return exactly to what they were before it. The undo is a
-        batch of its own (journaled, so it can be undone too). If the last batch is incomplete,
-        run `resume` first.
+    public static let signature = CommandSignature(
+        "undo", flags: [.dryRun, .yes],
+        summary: "reverse the last share batch (unshare what it shared, re-share what it unshared)",
+        details: """
+            Reverses the most recent batch in the journal: the pairs it shared are unshared and the
+            pairs it unshared are shared again. Pairs it found already so, skipped or failed are
+            left alone, so the shares return exactly to what they were before it. The undo is a
+            batch of its own (journaled, so it can be undone too). If the last batch is incomplete,
+            run `resume` first.
 
-        The plan is shown and confirmed as for `share`; --dry-run prints the calls only.
+            The plan is shown and confirmed as for `share`; --dry-run prints the calls only.
+            """,
+        examples: ["undo --dry-run", "undo", "undo -y"])
 
-        Examples:
-          undo --dry-run
-          undo
-          undo -y
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        let args = try Arguments(arguments, command: name, flags: ["--dry-run", "--yes"], synonyms: ["-y": "--yes"])
-        try args.expectingAtMost(0, command: name, synopsis: synopsis)
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let request = BatchRequest(command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
         guard let batch = try shell.readJournal().batches.last else {
             throw .failed("undo: the journal holds no batch")

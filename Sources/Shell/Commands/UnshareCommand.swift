@@ -1,32 +1,22 @@
 /// `unshare ACCOUNTS|--all [--dry-run] [-y]`: cancels shares of the selected images.
 public enum UnshareCommand: ShellCommand {
-    public static let name = "unshare"
-    public static let synopsis = "unshare ACCOUNTS|--all [--dry-run] [-y]"
-    public static let summary = "stop sharing the selected images with accounts (or with everyone)"
-    public static let flags = ["--all", "--dry-run", "--yes", "-y"]
-    public static let details = """
-        Cancels the shares of every selected image with ACCOUNTS (ids and @aliases), or with
-        every account that has it (--all, which reads the current share lists first, at most
-        10 per second). Accounts that do not have an image are reported as not present; an
-        image whose list is not known yet is read just before its change, so the result can be
-        reversed exactly by `undo`.
+    public static let signature = CommandSignature(
+        "unshare",
+        positionals: [Positional("ACCOUNTS", .any, completion: .account)],
+        flags: [.switch("--all", help: "every account that has access now"), .dryRun, .yes],
+        summary: "stop sharing the selected images with accounts (or with everyone)",
+        details: """
+            Cancels the shares of every selected image with ACCOUNTS (ids and @aliases), or with
+            every account that has it (--all, which reads the current share lists first, at most
+            10 per second). Accounts that do not have an image are reported as not present; an
+            image whose list is not known yet is read just before its change, so the result can be
+            reversed exactly by `undo`.
 
-        Confirmation, dry runs, the journal, Ctrl-C and the exit status work as for `share`.
+            Confirmation, dry runs, the journal, Ctrl-C and the exit status work as for `share`.
+            """,
+        examples: ["unshare 100087654321", "unshare @team --dry-run", "select name:'old-*'", "unshare --all -y"])
 
-        Options:
-          --all       every account that has access now
-          --dry-run   show the plan and the exact ModifyImageSharePermission calls; send none
-          -y, --yes   do not ask for confirmation
-
-        Examples:
-          unshare 100087654321
-          unshare @team --dry-run
-          select name:'old-*'
-          unshare --all -y
-        """
-
-    public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
-        let args = try Arguments(arguments, command: name, flags: ["--all", "--dry-run", "--yes"], synonyms: ["-y": "--yes"])
+    public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let all = args.has("--all")
         if all, !args.positional.isEmpty {
             throw .usage("unshare: give account ids or --all, not both; usage: \(synopsis)")

@@ -1,8 +1,12 @@
+import Foundation
+
 /// TAB completion as one pure function of the line, the cursor and the session.
 ///
-/// It uses the executor's own ``Tokenizer``, so it always agrees with what will run, and it
-/// reads only what the session already holds (the cached regions, images, share lists and
-/// aliases): a keypress never makes an API call.
+/// It uses the executor's own ``Tokenizer``, so it always agrees with what will run, and finds
+/// what to offer from the command's ``CommandSignature``: the ``CompletionKind`` of the flag value
+/// or positional under the cursor. It reads only what the session already holds (the cached
+/// regions, images, share lists and aliases): a keypress never waits for an API call. Regions not
+/// read yet come from a ``RegionPrefetch``, which reads them in the background.
 public enum Completer {
     /// The most candidates offered for numbers and ids; beyond that the user types more.
     public static let maxCandidates = 500
@@ -11,8 +15,10 @@ public enum Completer {
     ///   - line: the whole line being edited.
     ///   - cursor: the cursor's character offset in `line`.
     ///   - listDirectory: file names in a directory (for `source`), `nil` when unreadable.
+    ///   - regions: where region ids come from before the session has read them.
     public static func complete(
-        line: String, cursor: Int, session: Session, listDirectory: (String) -> [String]? = { _ in nil }
+        line: String, cursor: Int, session: Session, listDirectory: (String) -> [String]? = { _ in nil },
+        regions: RegionPrefetch? = nil
     ) -> Completion {
         let prefix = String(line.prefix(max(0, cursor)))
         let tokens = Tokenizer.tokenize(prefix)
@@ -26,12 +32,24 @@ public enum Completer {
             partial = word.text
             start = prefix.distance(from: prefix.startIndex, to: word.range.lowerBound)
         }
-        let words = previous.map(\.text)
-        var candidates = candidates(for: words, partial: partial, session: session, listDirectory: listDirectory)
-            .filter { $0.hasPrefix(partial) }
-        if candidates.count > maxCandidates { candidates = Array(candidates.prefix(maxCandidates)) }
+        var found = withoutActuallyEscaping(listDirectory) { listDirectory in
+            let context = Context(session: session, partial: partial, listDirectory: listDirectory, regions: regions)
+            return candidates(for: previous.map(\.text), context).filter { $0.word.hasPrefix(partial) }
+        }
+        if found.count > maxCandidates { found = Array(found.prefix(maxCandidates)) }
         let quote = tokens.openQuote
-        return Completion(replaceStart: start, candidates: candidates.map { spell($0, quote: quote) })
+        let words = found.map { spell($0.word, quote: quote) }
+        let displays = zip(words, found).map { word, candidate in candidate.note.map { word + "  " + $0 } ?? word }
+        let continues = found.count == 1 && found[0].word.hasSuffix("/")
+        return Completion(replaceStart: start, candidates: words, displays: displays, appendSpaceWhenUnique: !continues)
+    }
+
+    /// What the candidates are drawn from.
+    struct Context {
+        var session: Session
+        var partial: String
+        var listDirectory: (String) -> [String]?
+        var regions: RegionPrefetch?
     }
 
     /// The raw spelling of a candidate: quoted as the user started it, or only where needed.
@@ -40,50 +58,76 @@ public enum Completer {
         return String(quote.character) + Tokenizer.escaped(text, inside: quote) + String(quote.character)
     }
 
-    static func candidates(
-        for words: [String], partial: String, session: Session, listDirectory: (String) -> [String]?
-    ) -> [String] {
-        guard var name = words.first else { return Interpreter.commandNames.sorted() }
+    static func candidates(for words: [String], _ context: Context) -> [Candidate] {
+        guard var name = words.first else { return Interpreter.commandNames.sorted().map { Candidate($0) } }
         while let first = name.first, first == "-" || first == "@", name.count > 1 { name.removeFirst() }
-        guard let command = Interpreter.command(named: name) else { return [] }
+        guard let signature = Interpreter.command(named: name)?.signature else { return [] }
         let arguments = Array(words.dropFirst())
-        if partial.hasPrefix("-") { return command.flags.sorted() }
-        if arguments.last == "--state" { return imageStates }
-        switch command.name {
-        case "help": return Interpreter.commandNames.sorted()
-        case "region": return arguments.isEmpty ? (session.regions ?? []).map(\.region) : []
-        case "select", "unselect", "shared": return selectionWords(partial: partial, session: session)
-        case "share", "unshare": return accountWords(session: session)
-        case "alias": return arguments.isEmpty ? session.aliases.keys.sorted() : accountWords(session: session)
-        case "unalias": return session.aliases.keys.sorted()
-        case "set":
-            if arguments.isEmpty { return Settings.keys.map(\.key) }
-            if arguments.count == 1, let key = Settings.keys.first(where: { $0.key == arguments[0] }) {
-                return key.values.filter { !$0.contains("-") || !$0.first!.isNumber }
+        if context.partial.hasPrefix("-"), !signature.flags.isEmpty {
+            return signature.flags.flatMap(\.spellings).sorted().map { Candidate($0) }
+        }
+        return candidates(of: kind(in: signature, after: arguments), arguments: arguments, context)
+    }
+
+    /// The completion kind of the word after `arguments`: an option's value, or a positional.
+    static func kind(in signature: CommandSignature, after arguments: [String]) -> CompletionKind {
+        var positionals = 0
+        var index = 0
+        var flagsEnded = signature.flags.isEmpty
+        while index < arguments.count {
+            let word = arguments[index]
+            index += 1
+            if !flagsEnded, word == "--" {
+                flagsEnded = true
+            } else if !flagsEnded, word.hasPrefix("-"), word.count > 1 {
+                guard let flag = signature.flag(spelled: word), flag.valueName != nil else { continue }
+                if index == arguments.count { return flag.completion }
+                index += 1
+            } else {
+                positionals += 1
             }
-            return []
-        case "source": return arguments.isEmpty ? fileNames(partial: partial, listDirectory: listDirectory) : []
-        case "endpoint": return arguments.isEmpty ? ["default"] : []
-        case "profile": return arguments.isEmpty ? ["default"] : []
-        default: return []
+        }
+        return signature.positional(at: positionals)?.completion ?? .none
+    }
+
+    static func candidates(of kind: CompletionKind, arguments: [String], _ context: Context) -> [Candidate] {
+        let session = context.session
+        switch kind {
+        case .none: return []
+        case .command: return Interpreter.commandNames.sorted().map { Candidate($0) }
+        case .region:
+            let regions = session.regions?.map(\.region) ?? context.regions?.regions(at: session.endpoint) ?? []
+            return regions.map { Candidate($0) }
+        case .selection: return selectionWords(context)
+        case .account: return accountWords(session: session).map { Candidate($0) }
+        case .alias: return session.aliases.keys.sorted().map { Candidate($0) }
+        case .settingKey: return Settings.all.map { Candidate($0.key) }
+        case .settingValue:
+            let setting = arguments.last.flatMap { key in Settings.all.first { $0.key == key } }
+            return (setting?.completions ?? []).map { Candidate($0) }
+        case .file: return fileNames(context).map { Candidate($0) }
+        case .imageState: return imageStates.map { Candidate($0) }
+        case .words(let words): return words.map { Candidate($0) }
         }
     }
 
     static let imageStates = ["CREATEFAILED", "CREATING", "IMPORTFAILED", "IMPORTING", "NORMAL", "SYNCING"]
 
-    /// `all`, `none`, list numbers, image ids and `name:` globs of the cached list.
-    static func selectionWords(partial: String, session: Session) -> [String] {
-        let images = session.images?.images ?? []
+    /// `all`, `none`, list numbers (with the image's name beside them), image ids and `name:`
+    /// globs of the cached list.
+    static func selectionWords(_ context: Context) -> [Candidate] {
+        let partial = context.partial
+        let images = context.session.images?.images ?? []
         if partial.hasPrefix("name:") {
-            return images.compactMap { $0.imageName.map { "name:" + $0 } }
+            return images.compactMap { $0.imageName.map { Candidate("name:" + $0) } }
         }
         if let first = partial.first, first.isASCII, first.isNumber, !images.isEmpty {
             let head = partial.lastIndex(where: { $0 == "," || $0 == "-" }).map { String(partial[...$0]) } ?? ""
-            return (1...images.count).map { head + String($0) }
+            return images.enumerated().map { offset, image in
+                Candidate(head + String(offset + 1), note: image.imageName ?? image.imageId)
+            }
         }
-        var words = ["all", "none"]
-        words += images.map(\.imageId)
-        return words
+        return [Candidate("all"), Candidate("none")] + images.map { Candidate($0.imageId) }
     }
 
     /// Account ids seen in share lists and aliases, and the aliases as `@NAME`.
@@ -91,11 +135,27 @@ public enum Completer {
         session.knownAccounts + session.aliases.keys.sorted().map { "@" + $0 }
     }
 
-    /// Entries of the directory part of `partial`, with that directory in front; directories end in `/`.
-    static func fileNames(partial: String, listDirectory: (String) -> [String]?) -> [String] {
+    /// Entries of the directory part of the word, with that directory in front; directories end in `/`.
+    static func fileNames(_ context: Context) -> [String] {
+        let partial = context.partial
         let slash = partial.lastIndex(of: "/")
         let directory = slash.map { String(partial[...$0]) } ?? ""
-        let entries = listDirectory(directory.isEmpty ? "." : directory) ?? []
+        let entries = context.listDirectory(directory.isEmpty ? "." : directory) ?? []
         return entries.sorted().map { directory + $0 }
+    }
+}
+
+extension Completer {
+    /// The entries of a directory for `listDirectory`, directories with a trailing `/`;
+    /// `nil` when it cannot be read.
+    public static func directoryEntries(atPath path: String) -> [String]? {
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: path) else { return nil }
+        return names.map { name in
+            var isDirectory: ObjCBool = false
+            let full = (path as NSString).appendingPathComponent(name)
+            let isFolder = manager.fileExists(atPath: full, isDirectory: &isDirectory) && isDirectory.boolValue
+            return isFolder ? name + "/" : name
+        }
     }
 }

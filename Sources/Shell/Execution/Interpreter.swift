@@ -51,7 +51,7 @@ public final class Interpreter {
             console.line("cvmsh> \(command.text)")
         }
         do throws(ShellError) {
-            try await dispatch(command.words)
+            try await dispatch(Self.psqlSpelling(command))
         } catch {
             if case .scriptStopped = error {
                 return .failed(error, stops: true)
@@ -74,8 +74,19 @@ public final class Interpreter {
             let hint = Suggestion.closest(to: name, in: Self.commandNames).map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("unknown command '\(name)'\(hint) (type `help` for the list)")
         }
+        let arguments = try Arguments(Array(words.dropFirst()), signature: command.signature)
         if Task.isCancelled { throw .interrupted }
-        try await command.run(Array(words.dropFirst()), in: self)
+        try await command.run(arguments, in: self)
+    }
+
+    /// The words with a leading backslash kept where it names a command (`\q`, `\?`, `\h`, as in
+    /// psql): outside quotes the tokenizer reads `\q` as `q`.
+    static func psqlSpelling(_ command: ScriptCommand) -> [String] {
+        var words = command.words
+        if command.text.hasPrefix("\\"), let first = words.first, Self.command(named: "\\" + first) != nil {
+            words[0] = "\\" + first
+        }
+        return words
     }
 
     /// How a script ended.

@@ -1,4 +1,7 @@
 /// The `set` keys: how the shell renders, confirms and reacts to errors.
+///
+/// Adding a setting is a stored property here plus its declaration in ``all``; `set`, its help,
+/// TAB completion and `status` follow from the declaration.
 public struct Settings: Sendable, Equatable {
     public var output: OutputFormat = .table
     /// Ask before changing shares (interactive sessions only; scripts never ask).
@@ -17,63 +20,40 @@ public struct Settings: Sendable, Equatable {
         self.onError = onError
     }
 
-    /// The keys `set` knows, in display order, with their allowed values.
-    public static let keys: [(key: String, values: [String])] = [
-        ("output", OutputFormat.allCases.map(\.rawValue)),
-        ("confirm", ["on", "off"]),
-        ("on_error", ["stop", "continue"]),
-        ("echo", ["on", "off"]),
-        ("concurrency", ["\(concurrencyRange.lowerBound)-\(concurrencyRange.upperBound)"]),
+    /// Every setting, in the order `set` and `status` show them.
+    public static let all: [Setting] = [
+        .choice("output", \.output, help: "how results are printed (the same on a terminal or a pipe)"),
+        .onOff("confirm", \.confirm, help: "ask before changing shares (interactive sessions only)"),
+        .choice(
+            "on_error", \.onError, help: "stop a script at its first failing command, or go on (the prompt goes on)"),
+        .onOff("echo", \.echo, help: "print each command before running it"),
+        .number("concurrency", \.concurrency, in: concurrencyRange, help: "share calls in flight at once"),
     ]
+
+    /// The settings a script starts with (the prompt starts with `on_error continue`).
+    public static let defaults = Settings(onError: .stop)
+
+    /// The setting named `key`, or an error naming the closest key and listing them all.
+    public static func setting(named key: String) throws(ShellError) -> Setting {
+        if let setting = all.first(where: { $0.key == key }) { return setting }
+        let keys = all.map(\.key)
+        let hint = Suggestion.closest(to: key, in: keys).map { "; did you mean '\($0)'?" } ?? ""
+        throw .usage("set: unknown key '\(key)'\(hint) (keys: \(keys.joined(separator: ", ")))")
+    }
 
     /// The current value of `key` as `set` shows it.
     public func value(of key: String) -> String? {
-        switch key {
-        case "output": output.rawValue
-        case "confirm": confirm ? "on" : "off"
-        case "on_error": onError.rawValue
-        case "echo": echo ? "on" : "off"
-        case "concurrency": String(concurrency)
-        default: nil
-        }
+        Self.all.first { $0.key == key }?.value(in: self)
     }
 
     /// Sets `key` from its text form; throws a one-line error naming the allowed values.
     public mutating func set(_ key: String, to value: String) throws(ShellError) {
-        func onOff() throws(ShellError) -> Bool {
-            switch value.lowercased() {
-            case "on", "true", "yes", "1": return true
-            case "off", "false", "no", "0": return false
-            default: throw .usage("set \(key): expected on or off, got '\(value)'")
-            }
-        }
-        switch key {
-        case "output":
-            guard let format = OutputFormat(rawValue: value.lowercased()) else {
-                throw .usage("set output: expected table, tsv or json, got '\(value)'")
-            }
-            output = format
-        case "confirm": confirm = try onOff()
-        case "on_error":
-            guard let policy = ErrorPolicy(rawValue: value.lowercased()) else {
-                throw .usage("set on_error: expected stop or continue, got '\(value)'")
-            }
-            onError = policy
-        case "echo": echo = try onOff()
-        case "concurrency":
-            guard let number = Int(value), Settings.concurrencyRange.contains(number) else {
-                throw .usage("set concurrency: expected a number from \(Settings.concurrencyRange.lowerBound) to \(Settings.concurrencyRange.upperBound), got '\(value)'")
-            }
-            concurrency = number
-        default:
-            let hint = Suggestion.closest(to: key, in: Settings.keys.map(\.key)).map { "; did you mean '\($0)'?" } ?? ""
-            throw .usage("set: unknown key '\(key)'\(hint) (keys: \(Settings.keys.map(\.key).joined(separator: ", ")))")
-        }
+        try Self.setting(named: key).set(value, in: &self)
     }
 }
 
 /// Stop a script at its first failing command, or continue and fail at the end.
-public enum ErrorPolicy: String, Sendable, Equatable {
+public enum ErrorPolicy: String, Sendable, Equatable, CaseIterable {
     case stop
     case `continue`
 }
