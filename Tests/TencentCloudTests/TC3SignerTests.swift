@@ -84,7 +84,7 @@ struct SignatureVector: Decodable, CustomTestStringConvertible {
         (4_107_542_400, "2100-03-01"),
     ])
     func utcDate(_ timestamp: Int, _ expected: String) {
-        #expect(TC3Signer.utcDate(timestamp) == expected)
+        #expect(UTCDate.day(of: timestamp) == expected)
     }
 
     @Test func authorizationHeaderRoundTrips() throws {

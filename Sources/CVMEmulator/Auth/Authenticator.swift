@@ -1,4 +1,4 @@
-import TencentCloud
+import TencentCloudCore
 
 /// Who is calling, once the signature checked out.
 struct Caller: Sendable {
@@ -35,7 +35,7 @@ enum Authenticator {
                 "AuthFailure.SignatureExpire",
                 "Signature expired. Timestamp is \(timestamp), server time is \(Int(now)); the difference must be at most 300 seconds.")
         }
-        guard authorization.date == TC3Signer.utcDate(timestamp) else { throw APIError.signatureFailure }
+        guard authorization.date == UTCDate.day(of: timestamp) else { throw APIError.signatureFailure }
 
         var extra: [String: String] = [:]
         for name in authorization.signedHeaders where name != "content-type" && name != "host" {

@@ -1,7 +1,7 @@
 /// The parts of a TC3 `Authorization` header:
 /// `TC3-HMAC-SHA256 Credential=ID/DATE/SERVICE/tc3_request, SignedHeaders=a;b, Signature=HEX`.
 ///
-/// The emulator's own parser: `TencentCloud.TC3Authorization` expects a five-part credential
+/// The emulator's own parser: `TencentCloudCore.TC3Authorization` expects a five-part credential
 /// scope and so refuses every header the official SDKs send.
 struct AuthorizationHeader: Sendable, Equatable {
     var secretId: String

@@ -19,7 +19,7 @@ public enum RegionCommand: ShellCommand {
             return
         }
         guard arguments.count == 1 else { throw .usage("region: expected one region; usage: \(synopsis)") }
-        let regions = try await shell.regions()
+        let regions = try await shell.regions(region: wanted)
         guard let info = regions.first(where: { $0.region == wanted }) else {
             let hint = Suggestion.closest(to: wanted, in: regions.map(\.region)).map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("unknown region '\(wanted)'\(hint) (`regions` lists them)")

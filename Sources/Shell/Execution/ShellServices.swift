@@ -15,7 +15,7 @@ public final class ShellServices: Sendable {
     public let logger: Logger
     private let transport: TransportConfiguration
     private let clients = Mutex<[String: CVMClient]>([:])
-    private let rateLimits: [String: Int]
+    private let rateLimits: RateLimits
     /// Where warnings about the credential in use (a credentials file other users can read)
     /// go, each once per session, when an API call uses that credential.
     private let credentialWarning: (@Sendable (String) -> Void)?
@@ -23,7 +23,7 @@ public final class ShellServices: Sendable {
 
     public init(
         environment: [String: String], profile: String?, version: String, logger: Logger,
-        rateLimits: [String: Int] = RateLimiter.documented, credentials: CredentialChain? = nil,
+        rateLimits: RateLimits = .documented, credentials: CredentialChain? = nil,
         credentialWarning: (@Sendable (String) -> Void)? = nil
     ) {
         self.credentialWarning = credentialWarning
