@@ -113,7 +113,8 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case .responseTooLarge(let limit): what = "response larger than \(limit / (1 << 20)) MiB"
         case .other: what = "transport error"
         }
-        let tail = detail.isEmpty ? "" : ": \(detail)"
+        // A connect failure's detail may name where it went: `cannot connect to HOST:PORT: reason`.
+        let tail = detail.isEmpty ? "" : (kind == .connect && detail.hasPrefix("to ") ? " " : ": ") + detail
         return ("\(action): \(what)\(tail)" + (ambiguous ? " (the request may have been applied)" : "")).onOneLine
     }
 }
