@@ -1,5 +1,6 @@
 import CVM
 import CVMEmulator
+import NetworkTestSupport
 import Foundation
 import TencentCloud
 import Testing
