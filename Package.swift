@@ -100,11 +100,15 @@ let package = Package(
         // Test doubles for the network (a loopback CONNECT proxy, a throw-away CA), for any test target.
         .target(
             name: "NetworkTestSupport",
-            dependencies: [.product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio")],
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Tests/NetworkTestSupport"
         ),
         .testTarget(name: "CVMTests", dependencies: ["CVM", "CVMEmulator", "TencentCloud"]),
-        .testTarget(name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud", "NetworkTestSupport"]),
+        .testTarget(
+            name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud", "NetworkTestSupport"]
+        ),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         // Runs the built executables: pipes, exit statuses, a real pseudo-terminal.

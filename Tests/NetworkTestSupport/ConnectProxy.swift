@@ -75,7 +75,8 @@ public final class ConnectProxy: Sendable {
                     do {
                         for try await connection in connections {
                             group.addTask {
-                                await tunnel(connection, upstreamPort: upstreamPort, authorization: authorization, log: log)
+                                await tunnel(
+                                    connection, upstreamPort: upstreamPort, authorization: authorization, log: log)
                             }
                         }
                     } catch {
@@ -110,7 +111,8 @@ public final class ConnectProxy: Sendable {
             let parts = requestLine.split(separator: " ")
             let sent = lines.dropFirst().first { $0.lowercased().hasPrefix("proxy-authorization:") }
                 .map { String($0.drop { $0 != ":" }.dropFirst()).trimmingSpaces }
-            log.requests.withLock { $0.append(Request(target: parts.count > 1 ? String(parts[1]) : "", authorization: sent)) }
+            let request = Request(target: parts.count > 1 ? String(parts[1]) : "", authorization: sent)
+            log.requests.withLock { $0.append(request) }
             guard parts.first == "CONNECT", authorization == nil || sent == authorization else {
                 try await outbound.write(ByteBuffer(string:
                     "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"

@@ -14,7 +14,8 @@ import TencentCloud
     @Test func decodedErrorsCarryTypedCodes() async throws {
         let transport = ScriptedTransport([.success(apiError("AuthFailure.SecretIdNotFound"))])
         do {
-            _ = try await makeClient(transport).call(testAction, region: "r", parameters: Params(ImageId: "i"), as: Echo.self)
+            _ = try await makeClient(transport)
+                .call(testAction, region: "r", parameters: Params(ImageId: "i"), as: Echo.self)
             Issue.record("no error")
         } catch {
             #expect(error.code == .secretIdNotFound)

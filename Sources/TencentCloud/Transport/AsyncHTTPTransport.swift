@@ -145,7 +145,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
             case .connectTimeout, .httpProxyHandshakeTimeout, .socksHandshakeTimeout:
                 return connect("timed out")
             case .proxyAuthenticationRequired:
-                return connect("the proxy asks for credentials (HTTP 407): give them as HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT")
+                return connect(
+                    "the proxy asks for credentials (HTTP 407): give them as HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT")
             case .invalidProxyResponse:
                 return connect("the proxy refused the tunnel")
             case .readTimeout, .deadlineExceeded:

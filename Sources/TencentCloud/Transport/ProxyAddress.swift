@@ -25,7 +25,8 @@ struct ProxyAddress: Sendable, Equatable, CustomStringConvertible {
             }
         }
         guard !rest.isEmpty else { return nil }
-        if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]"), let number = Int(rest[rest.index(after: colon)...]) {
+        if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]"),
+           let number = Int(rest[rest.index(after: colon)...]) {
             host = String(rest[..<colon])
             port = number
         } else {
