@@ -104,6 +104,9 @@ struct SignatureVector: Decodable, CustomTestStringConvertible {
         "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/other, SignedHeaders=content-type;host, Signature=\(String(repeating: "a", count: 64))",
         "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/tc3_request, SignedHeaders=content-type;host, Signature=XYZ",
         "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/tc3_request, SignedHeaders=host, Signature=\(String(repeating: "a", count: 64))",
+        "TC3-HMAC-SHA256 Credential=AKID/2024-6-011/cvm/tc3_request, SignedHeaders=content-type;host, Signature=\(String(repeating: "a", count: 64))",
+        "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/tc3_request, Credential=AKID/2024-06-01/cvm/tc3_request, "
+            + "SignedHeaders=content-type;host, Signature=\(String(repeating: "a", count: 64))",
     ])
     func malformedAuthorizationIsRejected(_ header: String) {
         #expect(TC3Authorization(header: header) == nil)

@@ -16,7 +16,7 @@ enum Authenticator {
 
     /// Authenticates `request`, whose Authorization header has already been parsed.
     static func authenticate(
-        _ request: EmulatorRequest, authorization: AuthorizationHeader, state: EmulatorState, now: Double
+        _ request: EmulatorRequest, authorization: TC3Authorization, state: EmulatorState, now: Double
     ) throws(APIError) -> Caller {
         guard let timestampText = request.header("x-tc-timestamp") else {
             throw APIError.missingParameter("Timestamp")

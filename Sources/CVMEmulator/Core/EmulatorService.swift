@@ -110,7 +110,7 @@ public final class EmulatorService: Sendable {
             }
             guard let actionName = request.header("x-tc-action") else { throw APIError.missingParameter("Action") }
             guard let version = request.header("x-tc-version") else { throw APIError.missingParameter("Version") }
-            guard let header = request.header("authorization"), let authorization = AuthorizationHeader(header) else {
+            guard let header = request.header("authorization"), let authorization = TC3Authorization(header: header) else {
                 throw APIError("AuthFailure.InvalidAuthorization", "The Authorization header is missing or malformed.")
             }
             let action = try Action.route(service: authorization.service, version: version, action: actionName)
