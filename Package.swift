@@ -87,6 +87,8 @@ let package = Package(
             ]
         ),
 
+        // The signer against the official SDK's vectors, with nothing but the core linked.
+        .testTarget(name: "TencentCloudCoreTests", dependencies: ["TencentCloudCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "TencentCloudTests",
             dependencies: [
@@ -94,8 +96,7 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
-            ],
-            resources: [.copy("Fixtures")]
+            ]
         ),
         // Test doubles for the network (a loopback CONNECT proxy, a throw-away CA), for any test target.
         .target(
