@@ -66,7 +66,7 @@ enum Action: String, CaseIterable, Sendable {
     static func service(servedOn host: String?) -> String {
         let name = host.map { String($0.prefix { $0 != ":" }).lowercased() } ?? ""
         let label = String(name.prefix { $0 != "." })
-        let prefixes = Set(allCases.map(\.declaration.hostPrefix))
+        let prefixes = Set(Actions.all.map(\.hostPrefix))
         return name.contains(".") && prefixes.contains(label) ? label : "cvm"
     }
 }

@@ -92,7 +92,7 @@ public final class APIClient: Sendable {
         }
         guard let resolved = found else { throw .credential(.missing) }
         let credential = resolved.credential
-        let host = configuration.endpoint.host(forService: action.hostPrefix)
+        let host = configuration.endpoint.host(forPrefix: action.hostPrefix)
         let ticket: RateLimiter.Ticket?
         do {
             ticket = try await limiter.acquire(action, secretId: credential.secretId, host: host)
@@ -118,7 +118,7 @@ public final class APIClient: Sendable {
         if let region, !region.isEmpty, action.region != .none { headers.append(("X-TC-Region", region)) }
         if let token = credential.token { headers.append(("X-TC-Token", token)) }
         let request = HTTPRequest(
-            url: configuration.endpoint.url(forService: action.hostPrefix), headers: headers, body: body, label: action.name)
+            url: configuration.endpoint.url(forPrefix: action.hostPrefix), headers: headers, body: body, label: action.name)
 
         let started = ContinuousClock.now
         var metadata: Logger.Metadata = ["action": "\(action.name)", "region": "\(region ?? "-")", "attempt": "\(attempt)"]

@@ -31,9 +31,4 @@ public enum Actions {
         describeRegions, describeImages, modifyImageSharePermission, describeImageSharePermission,
         describeImageQuota, getCallerIdentity,
     ]
-
-    /// The declaration of `name` in `service`, if there is one.
-    public static func named(_ name: String, service: String) -> Action? {
-        all.first { $0.name == name && $0.service == service }
-    }
 }
