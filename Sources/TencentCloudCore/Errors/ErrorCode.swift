@@ -6,12 +6,15 @@
 /// Branch on codes, never on `Message` (its text depends on `X-TC-Language`).
 public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible,
     ExpressibleByStringLiteral {
+    /// The code as the service spells it.
     public let rawValue: String
 
+    /// Any code, known or not.
     public init(rawValue: String) {
         self.rawValue = rawValue
     }
 
+    /// Any code, known or not.
     public init(_ rawValue: String) {
         self.rawValue = rawValue
     }

@@ -1,5 +1,6 @@
 /// The parts of a TC3 `Authorization` header, as a server (the emulator) reads them.
 public struct TC3Authorization: Sendable, Equatable {
+    /// The SecretId from the credential scope.
     public let secretId: String
     /// `YYYY-MM-DD` from the credential scope.
     public let date: String
