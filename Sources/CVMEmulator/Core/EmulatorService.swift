@@ -88,7 +88,8 @@ public final class EmulatorService: Sendable {
             fields = members
         case .failure(let error):
             fields = [EmulatorJSON.Member("Error", .object([
-                EmulatorJSON.Member("Code", .string(error.code.rawValue)), EmulatorJSON.Member("Message", .string(error.message)),
+                EmulatorJSON.Member("Code", .string(error.code.rawValue)),
+                EmulatorJSON.Member("Message", .string(error.message)),
             ]))]
         }
         fields.append(EmulatorJSON.Member("RequestId", .string(requestId)))
@@ -110,8 +111,9 @@ public final class EmulatorService: Sendable {
             }
             guard let actionName = request.header("x-tc-action") else { throw APIError.missingParameter("Action") }
             guard let version = request.header("x-tc-version") else { throw APIError.missingParameter("Version") }
-            guard let header = request.header("authorization"), let authorization = TC3Authorization(header: header) else {
-                throw APIError("AuthFailure.InvalidAuthorization", "The Authorization header is missing or malformed.")
+            guard let header = request.header("authorization"), let authorization = TC3Authorization(header: header)
+            else {
+                throw APIError(.invalidAuthorization, "The Authorization header is missing or malformed.")
             }
             let action = try Action.route(service: authorization.service, version: version, action: actionName)
             if strict { try action.checkHost(request.header("host")) }
