@@ -4,7 +4,7 @@ import PackageDescription
 /// cvmsh: a shell for sharing Tencent Cloud CVM custom images with other accounts, in bulk, safely.
 ///
 /// Libraries hold all logic; the two executables only wire them. Dependencies flow one way:
-/// TencentCloud ← CVM ← Shell ← cvmsh, TencentCloud ← CVMEmulator ← cvm-emulator,
+/// TencentCloudCore ← TencentCloud ← CVM ← Shell ← cvmsh, TencentCloudCore ← CVMEmulator ← cvm-emulator,
 /// and LineEditor stands alone (cvmsh joins it to Shell).
 let package = Package(
     name: "cvmsh",
@@ -12,6 +12,7 @@ let package = Package(
     products: [
         .executable(name: "cvmsh", targets: ["cvmsh"]),
         .executable(name: "cvm-emulator", targets: ["cvm-emulator"]),
+        .library(name: "TencentCloudCore", targets: ["TencentCloudCore"]),
         .library(name: "TencentCloud", targets: ["TencentCloud"]),
         .library(name: "CVM", targets: ["CVM"]),
         .library(name: "CVMEmulator", targets: ["CVMEmulator"]),
@@ -28,11 +29,13 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
-        // Credentials, TC3 signing, transport, errors, retries, rate limits.
+        // The API's vocabulary, without networking: TC3 signing, UTC dates, action declarations, error codes.
+        .target(name: "TencentCloudCore", dependencies: [.product(name: "Crypto", package: "swift-crypto")]),
+        // Credentials, transport, errors, retries, rate limits.
         .target(
             name: "TencentCloud",
             dependencies: [
-                .product(name: "Crypto", package: "swift-crypto"),
+                "TencentCloudCore",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "NIOCore", package: "swift-nio"),
@@ -47,12 +50,11 @@ let package = Package(
         .target(
             name: "CVMEmulator",
             dependencies: [
-                "TencentCloud",
+                "TencentCloudCore",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Command language, session, commands, batch engine, journal, rendering. No terminal I/O.
@@ -82,10 +84,11 @@ let package = Package(
             dependencies: [
                 "CVMEmulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "Logging", package: "swift-log"),
             ]
         ),
 
+        // The signer against the official SDK's vectors, with nothing but the core linked.
+        .testTarget(name: "TencentCloudCoreTests", dependencies: ["TencentCloudCore"], resources: [.copy("Fixtures")]),
         .testTarget(
             name: "TencentCloudTests",
             dependencies: [
@@ -93,11 +96,20 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
+        ),
+        // Test doubles for the network (a loopback CONNECT proxy, a throw-away CA), for any test target.
+        .target(
+            name: "NetworkTestSupport",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            resources: [.copy("Fixtures")]
+            path: "Tests/NetworkTestSupport"
         ),
         .testTarget(name: "CVMTests", dependencies: ["CVM", "CVMEmulator", "TencentCloud"]),
-        .testTarget(name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud"]),
+        .testTarget(
+            name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud", "NetworkTestSupport"]
+        ),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud"]),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
         // Runs the built executables: pipes, exit statuses, a real pseudo-terminal.

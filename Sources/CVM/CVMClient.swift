@@ -8,10 +8,13 @@ public struct CVMClient: Sendable {
         self.api = api
     }
 
-    /// The regions CVM offers to this account.
-    public func describeRegions() async throws(TencentCloudError) -> [RegionInfo] {
-        try await api.call(Actions.describeRegions, region: nil, parameters: NoParameters(), as: DescribeRegionsResponse.self)
-            .RegionSet ?? []
+    /// The regions CVM offers to this account. The answer does not depend on `region`, but the
+    /// call always carries one, as the official SDKs' calls do (a strict gateway requires it):
+    /// pass the region being switched to, or the session's.
+    public func describeRegions(region: String) async throws(TencentCloudError) -> [RegionInfo] {
+        try await api.call(
+            Actions.describeRegions, region: region, parameters: NoParameters(), as: DescribeRegionsResponse.self
+        ).RegionSet ?? []
     }
 
     /// One page of images matching `filters` (at most 100).
@@ -21,14 +24,6 @@ public struct CVMClient: Sendable {
         try await api.call(
             Actions.describeImages, region: region,
             parameters: DescribeImagesRequest(Filters: filters, Offset: offset, Limit: limit), as: ImagePage.self)
-    }
-
-    /// The images with these ids (at most 100 per call).
-    public func describeImages(region: String, ids: [String]) async throws(TencentCloudError) -> [Image] {
-        try await api.call(
-            Actions.describeImages, region: region,
-            parameters: DescribeImagesRequest(ImageIds: ids, Limit: min(max(ids.count, 1), 100)), as: ImagePage.self
-        ).images
     }
 
     /// Every image matching `filters`, read page by page concurrently; see ``ImageLister``.
@@ -56,7 +51,8 @@ public struct CVMClient: Sendable {
         ).SharePermissionSet ?? []
     }
 
-    /// The account's custom-image quota in `region`.
+    /// The account's custom-image quota in `region` (kept for copies to other regions, which must
+    /// fit the destination's quota).
     public func describeImageQuota(region: String) async throws(TencentCloudError) -> Int {
         try await api.call(Actions.describeImageQuota, region: region, parameters: NoParameters(), as: DescribeImageQuotaResponse.self)
             .ImageNumQuota

@@ -1,11 +1,15 @@
 import Foundation
+import TencentCloudCore
 
 /// How to start an emulator: its data, limits, faults and listening address.
 public struct EmulatorOptions: Sendable {
     /// The data served; `EmulatorState.demo()` unless told otherwise.
     public var state: EmulatorState
-    /// Requests per second per account and action before `RequestLimitExceeded`.
+    /// Requests per second per (SecretId, Host header, action) before `RequestLimitExceeded`.
     public var rateLimit: RateLimit
+    /// Take the less convenient reading wherever the documentation leaves room: DescribeRegions
+    /// needs `X-TC-Region`, and each service is served only on its own host (see docs/emulator.md).
+    public var strict: Bool
     /// Added before every answer (also before a dropped connection is closed).
     public var latency: Duration
     /// Probability (0…1) that an authenticated call fails with one of `failKinds`.
@@ -29,13 +33,15 @@ public struct EmulatorOptions: Sendable {
     public var clock: EmulatorClock
 
     public init(
-        state: EmulatorState = .demo(), rateLimit: RateLimit = .documented, latency: Duration = .zero,
+        state: EmulatorState = .demo(), rateLimit: RateLimit = .documented, strict: Bool = false,
+        latency: Duration = .zero,
         failRate: Double = 0, failKinds: Set<FaultKind> = [.internalError], seed: UInt64 = 0,
         maxAccountIdsPerCall: Int? = nil, tls: TLSFiles? = nil, logPath: String? = nil,
         host: String = "127.0.0.1", port: Int = 0, clock: EmulatorClock = .system
     ) {
         self.state = state
         self.rateLimit = rateLimit
+        self.strict = strict
         self.latency = latency
         self.failRate = failRate
         self.failKinds = failKinds
@@ -68,9 +74,7 @@ public struct TLSFiles: Sendable, Equatable {
 
 /// The request-rate policy.
 public enum RateLimit: Sendable, Equatable {
-    /// The documented per-action limits: DescribeImages 40/s, DescribeRegions 20/s,
-    /// GetCallerIdentity 20/s, ModifyImageSharePermission, DescribeImageSharePermission and
-    /// DescribeImageQuota 10/s.
+    /// Each action's documented limit, from its declaration (``TencentCloudCore/Action/rateLimit``).
     case documented
     /// The same limit for every action.
     case perSecond(Int)
@@ -78,19 +82,13 @@ public enum RateLimit: Sendable, Equatable {
     case off
 
     /// The limit for `action`, `nil` for none.
-    public func limit(for action: String) -> Int? {
+    public func limit(for action: TencentCloudCore.Action) -> Int? {
         switch self {
         case .off: return nil
         case .perSecond(let n): return n
-        case .documented: return Self.documentedLimits[action]
+        case .documented: return action.rateLimit
         }
     }
-
-    /// Requests per second per action, from each action's documentation page.
-    public static let documentedLimits: [String: Int] = [
-        "DescribeImages": 40, "DescribeRegions": 20, "GetCallerIdentity": 20,
-        "ModifyImageSharePermission": 10, "DescribeImageSharePermission": 10, "DescribeImageQuota": 10,
-    ]
 
     /// Parses `doc`, `off` or a positive integer (the `--rate-limit` syntax).
     public init?(argument: String) {

@@ -34,8 +34,11 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
     @Option(help: "Seed of the --generate images and of the fault sequence.")
     var seed: UInt64 = 0
 
-    @Option(name: .customLong("rate-limit"), help: ArgumentHelp("Requests per second per account and action: doc (the documented limits), a number for every action, or off.", valueName: "doc|n|off"))
+    @Option(name: .customLong("rate-limit"), help: ArgumentHelp("Requests per second per SecretId, host and action: doc (the documented limits), a number for every action, or off.", valueName: "doc|n|off"))
     var rateLimit = "doc"
+
+    @Flag(help: "Take the less convenient reading where the docs leave room: DescribeRegions needs a region, and each service answers only on its own host (sts.* for GetCallerIdentity).")
+    var strict = false
 
     @Option(name: .customLong("max-account-ids"), help: ArgumentHelp("Refuse ModifyImageSharePermission with more AccountIds than this (InvalidParameterValue.LimitExceeded). Default: no cap.", valueName: "n"))
     var maxAccountIds: Int?
@@ -101,7 +104,8 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
             state = .demo()
         }
         let options = EmulatorOptions(
-            state: state, rateLimit: RateLimit(argument: rateLimit) ?? .documented, latency: .milliseconds(latencyMs),
+            state: state, rateLimit: RateLimit(argument: rateLimit) ?? .documented, strict: strict,
+            latency: .milliseconds(latencyMs),
             failRate: failRate, failKinds: try parseFailKinds(), seed: seed, maxAccountIdsPerCall: maxAccountIds,
             tls: tlsCert.flatMap { cert in tlsKey.map { TLSFiles(certPath: cert, keyPath: $0) } },
             logPath: log, host: host, port: port)

@@ -80,7 +80,7 @@ import Testing
     @Test func scopeDateMustMatchTimestamp() {
         let response = tampered { request in
             let header = request.headers["authorization"]!
-            let date = TC3Signer.utcDate(Int(h.clock.now))
+            let date = UTCDate.day(of: Int(h.clock.now))
             request.headers["authorization"] = header.replacingOccurrences(of: date, with: "2000-01-01")
         }
         #expect(response.code == "AuthFailure.SignatureFailure")

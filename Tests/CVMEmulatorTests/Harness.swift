@@ -47,11 +47,11 @@ struct Harness {
     init(
         state: EmulatorState = .demo(), rateLimit: RateLimit = .off, failRate: Double = 0,
         failKinds: Set<FaultKind> = [.internalError], seed: UInt64 = 0, maxAccountIds: Int? = nil,
-        latency: Duration = .zero, logPath: String? = nil
+        latency: Duration = .zero, logPath: String? = nil, strict: Bool = false
     ) throws {
         clock = ManualClock()
         service = try EmulatorService(options: EmulatorOptions(
-            state: state, rateLimit: rateLimit, latency: latency, failRate: failRate, failKinds: failKinds, seed: seed,
+            state: state, rateLimit: rateLimit, strict: strict, latency: latency, failRate: failRate, failKinds: failKinds, seed: seed,
             maxAccountIdsPerCall: maxAccountIds, logPath: logPath, clock: clock.emulatorClock))
     }
 
@@ -59,13 +59,14 @@ struct Harness {
     @discardableResult
     func call(
         _ action: String, _ body: String = "{}", region: String? = EmulatorState.demoRegion, keys: Keys = .demo,
-        version: String? = nil, service scope: String? = nil, skew: Int = 0
+        version: String? = nil, service scope: String? = nil, skew: Int = 0, host: String? = nil
     ) -> EmulatorResponse {
         let isSTS = action == "GetCallerIdentity"
         let request = EmulatorRequest.signed(
             action: action, version: version ?? (isSTS ? "2018-08-13" : "2017-03-12"),
             service: scope ?? (isSTS ? "sts" : "cvm"), region: region, body: body, secretId: keys.secretId,
-            secretKey: keys.secretKey, token: keys.token, timestamp: Int(clock.now) + skew)
+            secretKey: keys.secretKey, token: keys.token, timestamp: Int(clock.now) + skew,
+            host: host ?? (isSTS ? "sts.tencentcloudapi.com" : "cvm.tencentcloudapi.com"))
         return service.handle(request)
     }
 }

@@ -27,11 +27,23 @@ import Testing
         #expect(h.call("DescribeImages").code == nil)
     }
 
-    @Test func collaboratorSharesItsRootsBudget() throws {
-        let h = try Harness(state: SmallState.make(), rateLimit: .perSecond(2))
+    @Test func eachSecretIdHasItsOwnBudget() throws {
+        // Counted per sub-account (SecretId), not per root account.
+        let h = try Harness(state: SmallState.make(), rateLimit: .perSecond(1))
         #expect(h.call("DescribeImageQuota").code == nil)
         #expect(h.call("DescribeImageQuota", keys: .collaborator).code == nil)
-        #expect(h.call("DescribeImageQuota", keys: .temporary).code == "RequestLimitExceeded")
+        #expect(h.call("DescribeImageQuota").code == "RequestLimitExceeded")
+    }
+
+    @Test func regionsThroughOneHostShareABudgetAndHostsHaveTheirOwn() throws {
+        let h = try Harness(state: SmallState.make(), rateLimit: .documented)
+        for index in 0..<10 {
+            let region = index.isMultiple(of: 2) ? SmallState.region : "ap-guangzhou"
+            #expect(h.call("DescribeImageQuota", region: region).code == nil)
+        }
+        #expect(h.call("DescribeImageQuota", region: "ap-guangzhou").code == "RequestLimitExceeded")
+        #expect(h.call("DescribeImageQuota", region: SmallState.region).code == "RequestLimitExceeded")
+        #expect(h.call("DescribeImageQuota", host: "cvm.ap-guangzhou.tencentcloudapi.com").code == nil)
     }
 
     @Test func offMeansNoLimit() throws {

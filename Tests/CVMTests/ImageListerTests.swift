@@ -7,7 +7,7 @@ import TencentCloud
 
 /// Paging against the emulator over real HTTP, and against a scripted server whose total changes.
 @Suite struct ImageListerTests {
-    func client(_ endpoint: String, limits: [String: Int] = [:]) throws -> CVMClient {
+    func client(_ endpoint: String, limits: RateLimits = .off) throws -> CVMClient {
         let api = APIClient(
             configuration: ClientConfiguration(endpoint: try Endpoint(parsing: endpoint), requestClient: "cvmsh/test", rateLimits: limits),
             credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
@@ -17,7 +17,7 @@ import TencentCloud
 
     @Test func readsEveryPageOnceInStableOrder() async throws {
         let emulator = try await Emulator.start(EmulatorOptions(state: .generated(images: 1234), rateLimit: .documented))
-        let cvm = try client(emulator.endpoint, limits: RateLimiter.documented)
+        let cvm = try client(emulator.endpoint, limits: .documented)
         let images = try await cvm.listAllImages(region: EmulatorState.demoRegion)
         await cvm.api.shutdown()
         let calls = await emulator.calls().filter { $0.action == "DescribeImages" }
@@ -38,7 +38,7 @@ import TencentCloud
     private func listCounting(_ emulator: Emulator) async throws -> (images: [Image], transport: InFlightCounter) {
         let transport = InFlightCounter(try AsyncHTTPTransport(configuration: TransportConfiguration()))
         let api = APIClient(
-            configuration: ClientConfiguration(endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", rateLimits: [:]),
+            configuration: ClientConfiguration(endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", rateLimits: .off),
             credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
             transport: transport)
         let images = try await CVMClient(api: api).listAllImages(region: EmulatorState.demoRegion)
@@ -71,7 +71,7 @@ import TencentCloud
     @Test func aGrowingTotalIsFollowedToTheEnd() async throws {
         let transport = GrowingCatalogue(initial: 250, grownTo: 720)
         let api = APIClient(
-            configuration: ClientConfiguration(requestClient: "t", rateLimits: [:]),
+            configuration: ClientConfiguration(requestClient: "t", rateLimits: .off),
             credentials: StaticCredentialProvider(Credential(secretId: "AKIDxxxxxxxx", secretKey: "k")), transport: transport)
         let images = try await CVMClient(api: api).listAllImages(region: "ap-nanjing")
         // The first round (five pages) sees 720 images: two more pages are read.

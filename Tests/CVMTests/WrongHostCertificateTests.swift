@@ -57,7 +57,7 @@ import TencentCloud
         return CVMClient(api: APIClient(
             configuration: ClientConfiguration(
                 endpoint: try Endpoint(parsing: endpoint), requestClient: "cvmsh/test", retry: RetryPolicy(base: .milliseconds(1)),
-                rateLimits: [:]),
+                rateLimits: .off),
             credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
             transport: transport))
     }

@@ -14,7 +14,7 @@ import TencentCloud
         let options = EmulatorOptions(
             state: .generated(images: 300), rateLimit: .documented, failRate: 0.2,
             failKinds: [.internalError, .drop, .dropAfter], seed: 42)
-        let harness = try await ShellHarness.start(options, rateLimits: RateLimiter.documented)
+        let harness = try await ShellHarness.start(options, rateLimits: .documented)
         let images = await harness.ownImages()
         let shareable = Set(images.filter(\.shareable).map(\.imageId))
         #expect(images.count == 300 && shareable.count < 300 && shareable.count > 200)

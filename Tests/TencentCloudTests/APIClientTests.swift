@@ -36,8 +36,8 @@ func apiError(_ code: String, _ requestId: String = "req-1") -> HTTPResponse {
 struct Echo: Decodable, Sendable, Equatable { let Value: Int? }
 struct Params: Encodable, Sendable { let ImageId: String }
 
-let testAction = Action(service: "cvm", version: "2017-03-12", name: "DescribeImages", idempotent: true)
-let changeAction = Action(service: "cvm", version: "2017-03-12", name: "ModifyImageSharePermission", idempotent: false)
+let testAction = Actions.describeImages
+let changeAction = Actions.modifyImageSharePermission
 
 /// A clock that ticks one second per reading.
 final class TickingClock: Sendable {
@@ -51,7 +51,7 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
     return APIClient(
         configuration: ClientConfiguration(
             endpoint: endpoint, requestClient: "cvmsh/test",
-            retry: RetryPolicy(base: .milliseconds(1), cap: .milliseconds(2)), rateLimits: [:]),
+            retry: RetryPolicy(base: .milliseconds(1), cap: .milliseconds(2)), rateLimits: .off),
         credentials: StaticCredentialProvider(credential), transport: transport,
         now: { counter.tick() }, random: { 0.5 })
 }
@@ -131,7 +131,7 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
             func resolve() async throws(CredentialError) -> ResolvedCredential? { nil }
         }
         let client = APIClient(
-            configuration: ClientConfiguration(requestClient: "t", rateLimits: [:]), credentials: Nothing(),
+            configuration: ClientConfiguration(requestClient: "t", rateLimits: .off), credentials: Nothing(),
             transport: ScriptedTransport([]))
         await #expect(throws: TencentCloudError.credential(.missing)) {
             try await client.call(testAction, region: "r", parameters: Params(ImageId: "i"), as: Echo.self)
@@ -140,7 +140,7 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
 
     @Test func loopbackEndpointUsesItsOwnHostForEveryService() async throws {
         let transport = ScriptedTransport([])
-        let sts = Action(service: "sts", version: "2018-08-13", name: "GetCallerIdentity", idempotent: true)
+        let sts = Actions.getCallerIdentity
         _ = try await makeClient(transport, endpoint: try Endpoint(parsing: "http://127.0.0.1:9000"))
             .call(sts, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
         let request = try #require(transport.sent.first)
@@ -155,7 +155,7 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
         logger.logLevel = .trace
         let transport = ScriptedTransport([.success(apiError("RequestLimitExceeded")), .success(ok(#"{"Response":{"RequestId":"rid-9"}}"#))])
         let client = APIClient(
-            configuration: ClientConfiguration(requestClient: "t", retry: RetryPolicy(base: .milliseconds(1)), rateLimits: [:]),
+            configuration: ClientConfiguration(requestClient: "t", retry: RetryPolicy(base: .milliseconds(1)), rateLimits: .off),
             credentials: StaticCredentialProvider(Credential(secretId: "AKIDSECRETIDVALUE999", secretKey: "TOPSECRETKEY", token: "TOPSECRETTOKEN")),
             transport: transport, logger: logger)
         _ = try await client.call(testAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)

@@ -109,13 +109,16 @@ import TencentCloud
         }
     }
 
-    @Test func theInstanceRoleEndpointComesFromTheEnvironmentByDefault() async throws {
+    @Test func theInstanceRoleEndpointIsTheCallersChoiceNotTheEnvironments() async throws {
         let home = try TemporaryHome()
         defer { home.remove() }
         try await LoopbackHTTPServer.with(MetadataServer.handler(role: "env-role")) { server in
+            let environment = ["CVMSH_METADATA_ENDPOINT": MetadataServer.endpoint(server)]
+            let defaulted = CredentialChain(environment: environment, home: home.path, systemFile: home.absentSystemFile)
+            #expect(defaulted.instanceRole.endpoint == InstanceRoleProvider.defaultEndpoint)
             let chain = CredentialChain(
-                environment: ["CVMSH_METADATA_ENDPOINT": MetadataServer.endpoint(server)], home: home.path,
-                systemFile: home.absentSystemFile)
+                environment: [:], home: home.path, systemFile: home.absentSystemFile,
+                instanceRole: InstanceRoleProvider(endpoint: MetadataServer.endpoint(server)))
             let resolved = try await chain.resolve()
             #expect(resolved?.source == .instanceRole(name: "env-role"))
         }

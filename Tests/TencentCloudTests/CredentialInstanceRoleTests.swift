@@ -17,15 +17,15 @@ import TencentCloud
         }
     }
 
-    @Test func theEndpointComesFromTheEnvironment() async throws {
+    @Test func theEndpointIsGivenByTheCaller() async throws {
         try await LoopbackHTTPServer.with(MetadataServer.handler(role: "r")) { server in
             let endpoint = server.baseURL + MetadataServer.path.dropLast()
-            let provider = InstanceRoleProvider(environment: ["CVMSH_METADATA_ENDPOINT": endpoint])
+            let provider = InstanceRoleProvider(endpoint: endpoint)
             #expect(provider.endpoint == MetadataServer.endpoint(server))
             let resolved = try await provider.resolve()
             #expect(resolved?.source == .instanceRole(name: "r"))
         }
-        #expect(InstanceRoleProvider(environment: [:]).endpoint
+        #expect(InstanceRoleProvider().endpoint
             == "http://metadata.tencentyun.com/latest/meta-data/cam/security-credentials/")
     }
 

@@ -3,23 +3,24 @@ import Testing
 
 @Suite struct EndpointTests {
     @Test func officialHostPerService() {
-        #expect(Endpoint.official.url(forService: "cvm") == "https://cvm.tencentcloudapi.com/")
-        #expect(Endpoint.official.host(forService: "sts") == "sts.tencentcloudapi.com")
+        #expect(Endpoint.official.url(forPrefix: "cvm") == "https://cvm.tencentcloudapi.com/")
+        #expect(Endpoint.official.host(forPrefix: "sts") == "sts.tencentcloudapi.com")
+        #expect(Endpoint.official.host(forPrefix: "organization") == "organization.tencentcloudapi.com")
     }
 
     @Test func regionalAndInternationalHostsKeepTheirSuffix() throws {
         let regional = try Endpoint(parsing: "cvm.ap-guangzhou.tencentcloudapi.com")
-        #expect(regional.url(forService: "cvm") == "https://cvm.ap-guangzhou.tencentcloudapi.com/")
-        #expect(regional.host(forService: "sts") == "sts.ap-guangzhou.tencentcloudapi.com")
+        #expect(regional.url(forPrefix: "cvm") == "https://cvm.ap-guangzhou.tencentcloudapi.com/")
+        #expect(regional.host(forPrefix: "sts") == "sts.ap-guangzhou.tencentcloudapi.com")
         let intl = try Endpoint(parsing: "https://cvm.intl.tencentcloudapi.com/")
-        #expect(intl.host(forService: "sts") == "sts.intl.tencentcloudapi.com")
+        #expect(intl.host(forPrefix: "sts") == "sts.intl.tencentcloudapi.com")
     }
 
     @Test func loopbackEmulatorServesEveryServiceOnOneURL() throws {
         let local = try Endpoint(parsing: "http://127.0.0.1:8099")
-        #expect(local.url(forService: "cvm") == "http://127.0.0.1:8099/")
-        #expect(local.url(forService: "sts") == "http://127.0.0.1:8099/")
-        #expect(local.host(forService: "cvm") == "127.0.0.1:8099")
+        #expect(local.url(forPrefix: "cvm") == "http://127.0.0.1:8099/")
+        #expect(local.url(forPrefix: "sts") == "http://127.0.0.1:8099/")
+        #expect(local.host(forPrefix: "cvm") == "127.0.0.1:8099")
         #expect(try Endpoint(parsing: "http://localhost:1/").host == "localhost")
     }
 
@@ -34,6 +35,6 @@ import Testing
     }
 
     @Test func defaultPortIsNotRepeatedInTheHostHeader() throws {
-        #expect(try Endpoint(parsing: "https://cvm.tencentcloudapi.com:443").host(forService: "cvm") == "cvm.tencentcloudapi.com")
+        #expect(try Endpoint(parsing: "https://cvm.tencentcloudapi.com:443").host(forPrefix: "cvm") == "cvm.tencentcloudapi.com")
     }
 }

@@ -8,7 +8,7 @@ import Testing
     struct Output: Decodable, Sendable { let ImageState: Kind }
 
     func decode(_ body: String) throws(TencentCloudError) -> (Output, String?) {
-        try APIClient.decode(
+        try ResponseDecoder.decode(
             HTTPResponse(status: 200, headers: ["content-type": "application/json"], body: Array(body.utf8)),
             action: "DescribeImages", as: Output.self)
     }

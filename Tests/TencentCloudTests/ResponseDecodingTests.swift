@@ -8,7 +8,7 @@ struct Images: Decodable, Sendable {
 /// Recorded bodies of every documented envelope shape (reference §3.7), and what breaks them.
 @Suite struct ResponseDecodingTests {
     func decode(_ response: HTTPResponse) throws(TencentCloudError) -> (Images, String?) {
-        try APIClient.decode(response, action: "DescribeImages", as: Images.self)
+        try ResponseDecoder.decode(response, action: "DescribeImages", as: Images.self)
     }
 
     @Test func success() throws {

@@ -5,7 +5,7 @@ import Testing
     let policy = RetryPolicy(maxAttempts: 4, maxThrottledAttempts: 10, base: .milliseconds(100), cap: .seconds(2))
 
     func api(_ code: String) -> TencentCloudError {
-        .api(APIError(action: "DescribeImages", code: code, message: "", requestId: "r"))
+        .api(APIError(action: "DescribeImages", code: ErrorCode(code), message: "", requestId: "r"))
     }
 
     func transport(_ kind: TransportError.Kind, ambiguous: Bool) -> TencentCloudError {

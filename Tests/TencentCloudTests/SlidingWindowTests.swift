@@ -90,29 +90,41 @@ import Testing
 }
 
 @Suite struct RateLimiterTests {
+    let share = Actions.modifyImageSharePermission
+    let host = "cvm.tencentcloudapi.com"
+
     @Test func aRefusalWidensTheWindowOncePerBurst() async throws {
-        let limiter = RateLimiter(limits: ["ModifyImageSharePermission": 10], margin: .milliseconds(10))
-        let ticket = try await limiter.acquire(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing")
+        let limiter = RateLimiter(policy: .documented, margin: .milliseconds(10))
+        let ticket = try await limiter.acquire(share, secretId: "AKID1", host: host)
         #expect(ticket != nil)
         await limiter.departed(ticket)
-        let start = try #require(await limiter.window(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing"))
+        let start = try #require(await limiter.window(share, secretId: "AKID1", host: host))
         #expect(abs(start - 1.01) < 1e-9)
         for _ in 0..<5 {
-            await limiter.throttled(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing")
+            await limiter.throttled(share, secretId: "AKID1", host: host)
         }
-        let widened = try #require(await limiter.window(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-nanjing"))
+        let widened = try #require(await limiter.window(share, secretId: "AKID1", host: host))
         #expect(abs(widened - 1.03) < 1e-9)
-        // Other accounts, regions and actions keep their own windows.
-        #expect(await limiter.window(action: "ModifyImageSharePermission", account: "AKID2", region: "ap-nanjing") == nil)
-        _ = try await limiter.acquire(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-guangzhou")
-        #expect(await limiter.window(action: "ModifyImageSharePermission", account: "AKID1", region: "ap-guangzhou") == 1.01)
+        // Other SecretIds, hosts and actions keep their own windows.
+        #expect(await limiter.window(share, secretId: "AKID2", host: host) == nil)
+        #expect(await limiter.window(Actions.describeImages, secretId: "AKID1", host: host) == nil)
+        _ = try await limiter.acquire(share, secretId: "AKID1", host: "cvm.ap-guangzhou.tencentcloudapi.com")
+        #expect(await limiter.window(share, secretId: "AKID1", host: "cvm.ap-guangzhou.tencentcloudapi.com") == 1.01)
     }
 
-    @Test func actionsWithoutALimitAreNotCounted() async throws {
-        let limiter = RateLimiter(limits: [:])
+    @Test func offCountsNothing() async throws {
+        let limiter = RateLimiter(policy: .off)
         for _ in 0..<100 {
-            #expect(try await limiter.acquire(action: "DescribeImages", account: "AKID1", region: nil) == nil)
+            #expect(try await limiter.acquire(Actions.describeImages, secretId: "AKID1", host: host) == nil)
         }
-        #expect(await limiter.window(action: "DescribeImages", account: "AKID1", region: nil) == nil)
+        #expect(await limiter.window(Actions.describeImages, secretId: "AKID1", host: host) == nil)
+    }
+
+    @Test func eachDeclaredActionIsThrottledAtItsDocumentedLimit() {
+        let limits = Dictionary(uniqueKeysWithValues: Actions.all.map { ($0.name, $0.rateLimit) })
+        #expect(limits == [
+            "DescribeImages": 40, "ModifyImageSharePermission": 10, "DescribeImageSharePermission": 10,
+            "DescribeImageQuota": 10, "DescribeRegions": 20, "GetCallerIdentity": 20,
+        ])
     }
 }

@@ -28,8 +28,16 @@ import Testing
         ("http://user:pw@proxy.corp:3128/", "proxy.corp", 3128), ("proxy.corp", "proxy.corp", 80),
     ])
     func proxyHostAndPort(_ text: String, _ host: String, _ port: Int) throws {
-        let parsed = try #require(AsyncHTTPTransport.hostAndPort(text))
-        #expect(parsed.0 == host)
-        #expect(parsed.1 == port)
+        let parsed = try #require(ProxyAddress(text))
+        #expect(parsed.host == host)
+        #expect(parsed.port == port)
+    }
+
+    @Test func proxyCredentialsArePercentDecodedAndNeverShown() throws {
+        let parsed = try #require(ProxyAddress("http://ops%40corp:p%3Ass@proxy.corp:3128"))
+        #expect(parsed.username == "ops@corp")
+        #expect(parsed.password == "p:ss")
+        #expect(parsed.description == "proxy.corp:3128")
+        #expect(ProxyAddress("proxy:8080")?.username == nil)
     }
 }

@@ -3,7 +3,6 @@
 struct NoParameters: Encodable, Sendable {}
 
 struct DescribeImagesRequest: Encodable, Sendable {
-    var ImageIds: [String]?
     var Filters: [ImageFilter]?
     var Offset: Int?
     var Limit: Int?

@@ -1,4 +1,7 @@
-/// The actions the emulator serves, with what the gateway needs to route and check them.
+import TencentCloudCore
+
+/// The actions the emulator serves; each one's service, version, host, rate limit and region
+/// rule come from its declaration in `TencentCloudCore.Actions`.
 enum Action: String, CaseIterable, Sendable {
     case describeRegions = "DescribeRegions"
     case describeImages = "DescribeImages"
@@ -7,14 +10,17 @@ enum Action: String, CaseIterable, Sendable {
     case describeImageQuota = "DescribeImageQuota"
     case getCallerIdentity = "GetCallerIdentity"
 
-    /// The credential-scope service (product).
-    var service: String { self == .getCallerIdentity ? "sts" : "cvm" }
-
-    /// The API version.
-    var version: String { self == .getCallerIdentity ? "2018-08-13" : "2017-03-12" }
-
-    /// Whether `X-TC-Region` must be sent (CVM DescribeRegions is the only one without).
-    var requiresRegion: Bool { self != .describeRegions }
+    /// The shared declaration.
+    var declaration: TencentCloudCore.Action {
+        switch self {
+        case .describeRegions: Actions.describeRegions
+        case .describeImages: Actions.describeImages
+        case .modifyImageSharePermission: Actions.modifyImageSharePermission
+        case .describeImageSharePermission: Actions.describeImageSharePermission
+        case .describeImageQuota: Actions.describeImageQuota
+        case .getCallerIdentity: Actions.getCallerIdentity
+        }
+    }
 
     /// The request parameters the action accepts.
     var parameterNames: Set<String> {
@@ -26,21 +32,42 @@ enum Action: String, CaseIterable, Sendable {
         }
     }
 
-    /// API versions by product.
-    static let products: [String: Set<String>] = ["cvm": ["2017-03-12"], "sts": ["2018-08-13"]]
+    /// API versions by credential-scope service.
+    static let products: [String: Set<String>] = Dictionary(
+        allCases.map { ($0.declaration.service, [$0.declaration.version]) }, uniquingKeysWith: { $0.union($1) })
 
     /// Finds the action for a credential-scope service, `X-TC-Version` and `X-TC-Action`.
     static func route(service: String, version: String, action: String) throws(APIError) -> Action {
         guard let versions = products[service] else {
-            throw APIError("NoSuchProduct", "The product `\(service)` does not exist.")
+            throw APIError(.noSuchProduct, "The product `\(service)` does not exist.")
         }
         guard versions.contains(version) else {
-            throw APIError("NoSuchVersion", "The API version `\(version)` does not exist for `\(service)`.")
+            throw APIError(.noSuchVersion, "The API version `\(version)` does not exist for `\(service)`.")
         }
-        guard let found = Action(rawValue: action), found.service == service else {
-            throw APIError("InvalidAction", "The requested action `\(action)` does not exist.")
+        guard let found = Action(rawValue: action), found.declaration.service == service else {
+            throw APIError(.invalidAction, "The requested action `\(action)` does not exist.")
         }
         return found
+    }
+
+    /// In strict mode, the answer of the real gateway to an action sent to another service's
+    /// host: it routes by host, so `GetCallerIdentity` (sts, 2018-08-13) sent to a `cvm` host
+    /// asks for a version cvm does not have.
+    func checkHost(_ host: String?) throws(APIError) {
+        let served = Self.service(servedOn: host)
+        guard served != declaration.hostPrefix else { return }
+        throw APIError(
+            .noSuchVersion, "The requested version \(declaration.version) of service \(served) is not found")
+    }
+
+    /// The service a host serves in strict mode: the first label of a host named after a
+    /// declared service (`sts.ap-guangzhou.tencentcloudapi.com`), and `cvm` for any other
+    /// host (the emulator's loopback address stands for a CVM endpoint).
+    static func service(servedOn host: String?) -> String {
+        let name = host.map { String($0.prefix { $0 != ":" }).lowercased() } ?? ""
+        let label = String(name.prefix { $0 != "." })
+        let prefixes = Set(Actions.all.map(\.hostPrefix))
+        return name.contains(".") && prefixes.contains(label) ? label : "cvm"
     }
 }
 

@@ -1,4 +1,4 @@
-import TencentCloud
+import TencentCloudCore
 
 /// Who is calling, once the signature checked out.
 struct Caller: Sendable {
@@ -16,7 +16,7 @@ enum Authenticator {
 
     /// Authenticates `request`, whose Authorization header has already been parsed.
     static func authenticate(
-        _ request: EmulatorRequest, authorization: AuthorizationHeader, state: EmulatorState, now: Double
+        _ request: EmulatorRequest, authorization: TC3Authorization, state: EmulatorState, now: Double
     ) throws(APIError) -> Caller {
         guard let timestampText = request.header("x-tc-timestamp") else {
             throw APIError.missingParameter("Timestamp")
@@ -35,7 +35,7 @@ enum Authenticator {
                 "AuthFailure.SignatureExpire",
                 "Signature expired. Timestamp is \(timestamp), server time is \(Int(now)); the difference must be at most 300 seconds.")
         }
-        guard authorization.date == TC3Signer.utcDate(timestamp) else { throw APIError.signatureFailure }
+        guard authorization.date == UTCDate.day(of: timestamp) else { throw APIError.signatureFailure }
 
         var extra: [String: String] = [:]
         for name in authorization.signedHeaders where name != "content-type" && name != "host" {

@@ -1,9 +1,11 @@
+import TencentCloudCore
+
 /// An API error: the `Code` and `Message` of `{"Response":{"Error":{...}}}`.
 struct APIError: Error, Sendable, Equatable {
-    var code: String
+    var code: ErrorCode
     var message: String
 
-    init(_ code: String, _ message: String) {
+    init(_ code: ErrorCode, _ message: String) {
         self.code = code
         self.message = message
     }
@@ -11,23 +13,23 @@ struct APIError: Error, Sendable, Equatable {
 
 extension APIError {
     static func missingParameter(_ name: String) -> APIError {
-        APIError("MissingParameter", "The request is missing a required parameter `\(name)`.")
+        APIError(.missingParameter, "The request is missing a required parameter `\(name)`.")
     }
 
     static func unknownParameter(_ name: String) -> APIError {
-        APIError("UnknownParameter", "The parameter `\(name)` is not recognized.")
+        APIError(.unknownParameter, "The parameter `\(name)` is not recognized.")
     }
 
     static func invalidParameter(_ message: String) -> APIError {
-        APIError("InvalidParameter", message)
+        APIError(.invalidParameter, message)
     }
 
     static func invalidParameterValue(_ message: String) -> APIError {
-        APIError("InvalidParameterValue", message)
+        APIError(.invalidParameterValue, message)
     }
 
     static let signatureFailure = APIError(
-        "AuthFailure.SignatureFailure",
+        .signatureFailure,
         "The provided credentials could not be validated. Please check your signature is correct.")
-    static let internalError = APIError("InternalError", "An internal error has occurred. Retry your request, but if the problem persists, contact us.")
+    static let internalError = APIError(.internalError, "An internal error has occurred. Retry your request, but if the problem persists, contact us.")
 }

@@ -1,4 +1,4 @@
-import TencentCloud
+import TencentCloudCore
 
 /// One HTTP request as the service core sees it: no sockets, just method, headers and body.
 public struct EmulatorRequest: Sendable {

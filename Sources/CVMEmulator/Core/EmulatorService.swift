@@ -1,5 +1,5 @@
 import Foundation
-import TencentCloud
+import TencentCloudCore
 
 /// The emulator's whole behaviour, without sockets: give it a request, get the response and
 /// what to do with the connection. Thread-safe; calls are processed one at a time.
@@ -15,6 +15,7 @@ public final class EmulatorService: Sendable {
     private let storage: Locked<Storage>
     private let clock: EmulatorClock
     private let rateLimit: RateLimit
+    private let strict: Bool
     private let latency: Duration
     private let maxAccountIdsPerCall: Int?
     private let log: CallLog?
@@ -27,6 +28,7 @@ public final class EmulatorService: Sendable {
             faults: FaultInjector(seed: options.seed, rate: options.failRate, kinds: options.failKinds)))
         clock = options.clock
         rateLimit = options.rateLimit
+        strict = options.strict
         latency = options.latency
         maxAccountIdsPerCall = options.maxAccountIdsPerCall
         log = try options.logPath.map { try CallLog(path: $0) }
@@ -86,7 +88,8 @@ public final class EmulatorService: Sendable {
             fields = members
         case .failure(let error):
             fields = [EmulatorJSON.Member("Error", .object([
-                EmulatorJSON.Member("Code", .string(error.code)), EmulatorJSON.Member("Message", .string(error.message)),
+                EmulatorJSON.Member("Code", .string(error.code.rawValue)),
+                EmulatorJSON.Member("Message", .string(error.message)),
             ]))]
         }
         fields.append(EmulatorJSON.Member("RequestId", .string(requestId)))
@@ -108,10 +111,12 @@ public final class EmulatorService: Sendable {
             }
             guard let actionName = request.header("x-tc-action") else { throw APIError.missingParameter("Action") }
             guard let version = request.header("x-tc-version") else { throw APIError.missingParameter("Version") }
-            guard let header = request.header("authorization"), let authorization = AuthorizationHeader(header) else {
-                throw APIError("AuthFailure.InvalidAuthorization", "The Authorization header is missing or malformed.")
+            guard let header = request.header("authorization"), let authorization = TC3Authorization(header: header)
+            else {
+                throw APIError(.invalidAuthorization, "The Authorization header is missing or malformed.")
             }
             let action = try Action.route(service: authorization.service, version: version, action: actionName)
+            if strict { try action.checkHost(request.header("host")) }
             guard let contentType = request.header("content-type"),
                   contentType.lowercased().hasPrefix("application/json")
             else {
@@ -121,10 +126,12 @@ public final class EmulatorService: Sendable {
                 request, authorization: authorization, state: storage.state, now: now)
             outcome.accountId = caller.accountId
 
-            if let limit = rateLimit.limit(for: action.rawValue),
-               !storage.limiter.allow(account: caller.accountId, action: action.rawValue, limit: limit, now: now) {
+            if let limit = rateLimit.limit(for: action.declaration),
+               !storage.limiter.allow(
+                   secretId: authorization.secretId, host: request.header("host") ?? "", action: action.rawValue,
+                   limit: limit, now: now) {
                 throw APIError(
-                    "RequestLimitExceeded",
+                    .requestLimitExceeded,
                     "Your current request times exceeds the frequency limit of \(limit) requests per second for `\(action.rawValue)`. Please reduce the frequency of calls.")
             }
             outcome.fault = storage.faults.next()
@@ -144,16 +151,19 @@ public final class EmulatorService: Sendable {
         _ action: Action, request: EmulatorRequest, caller: Caller, now: Double, state: inout EmulatorState,
         listing: inout ListingOrder
     ) throws(APIError) -> [EmulatorJSON.Member] {
-        // CVM DescribeRegions is the only action without a region; it ignores one when sent.
-        guard action.requiresRegion else {
+        // CVM DescribeRegions documents Region as optional and ignores one when sent; strict
+        // mode requires it, as a gateway may.
+        let region = request.header("x-tc-region").flatMap { $0.isEmpty ? nil : $0 }
+        if region == nil, action.declaration.region.isRequired(strict: strict) {
+            throw APIError.missingParameter("Region")
+        }
+        guard action.declaration.region == .required else {
             _ = try Parameters(body: request.body, allowed: action.parameterNames)
             return Action.describeRegions(state)
         }
-        guard let region = request.header("x-tc-region"), !region.isEmpty else {
-            throw APIError.missingParameter("Region")
-        }
+        guard let region else { throw APIError.missingParameter("Region") }
         guard let regionIndex = state.regions.firstIndex(where: { $0.region == region }) else {
-            throw APIError("UnsupportedRegion", "The action `\(action.rawValue)` does not support region `\(region)`.")
+            throw APIError(.unsupportedRegion, "The action `\(action.rawValue)` does not support region `\(region)`.")
         }
         let context = ActionContext(
             caller: caller,
@@ -181,7 +191,7 @@ public final class EmulatorService: Sendable {
 extension Result where Failure == APIError {
     /// The error code, `nil` for success.
     fileprivate var errorCode: String? {
-        if case .failure(let error) = self { return error.code }
+        if case .failure(let error) = self { return error.code.rawValue }
         return nil
     }
 }

@@ -1,4 +1,4 @@
-import TencentCloud
+import TencentCloudCore
 
 /// ISO-8601 UTC times as the API writes them.
 enum ISOTime {
@@ -6,7 +6,7 @@ enum ISOTime {
     static func format(_ unixSeconds: Int) -> String {
         let seconds = ((unixSeconds % 86_400) + 86_400) % 86_400
         let hh = seconds / 3600, mm = seconds / 60 % 60, ss = seconds % 60
-        return "\(TC3Signer.utcDate(unixSeconds))T\(two(hh)):\(two(mm)):\(two(ss))Z"
+        return "\(UTCDate.day(of: unixSeconds))T\(two(hh)):\(two(mm)):\(two(ss))Z"
     }
 
     /// The same time with `+00:00` instead of `Z` (the form of the API's own examples).

@@ -38,8 +38,8 @@ struct ImageRunner: Sendable {
     /// Calls in a row that settle nothing before the remaining pairs fail.
     static let maxStalls = 8
 
-    private static let alreadyExists = "FailedOperation.AccountAlreadyExists"
-    private static let limitExceeded = "InvalidParameterValue.LimitExceeded"
+    private static let alreadyExists = ErrorCode.accountAlreadyExists
+    private static let limitExceeded = ErrorCode.accountIdLimitExceeded
 
     func run() async -> ImageResult {
         var run = State(plan: plan, known: known)
@@ -128,7 +128,7 @@ struct ImageRunner: Sendable {
             } catch {
                 let transient: Bool
                 switch error {
-                case .api(let api): transient = api.code.hasPrefix("InternalError") || api.code.hasPrefix("RequestLimitExceeded")
+                case .api(let api): transient = api.code.isIn(.internalError) || api.code.isIn(.requestLimitExceeded)
                 case .transport: transient = !Task.isCancelled
                 default: transient = false
                 }
@@ -186,7 +186,7 @@ struct ImageRunner: Sendable {
     /// The API error code, or a name for the kind of local failure.
     static func code(of error: TencentCloudError) -> String {
         switch error {
-        case .api(let api): api.code
+        case .api(let api): api.code.rawValue
         case .transport: "cvmsh.Transport"
         case .decoding: "cvmsh.Decoding"
         case .credential: "cvmsh.Credential"

@@ -15,7 +15,7 @@ public enum RegionCommand: ShellCommand {
             shell.console.line(shell.session.region ?? "(no region: run `region REGION`; `regions` lists them)")
             return
         }
-        let regions = try await shell.regions()
+        let regions = try await shell.regions(region: wanted)
         guard let info = regions.first(where: { $0.region == wanted }) else {
             let hint = Suggestion.closest(to: wanted, in: regions.map(\.region)).map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("unknown region '\(wanted)'\(hint) (`regions` lists them)")

@@ -11,25 +11,26 @@ public final class RegionPrefetch: Sendable {
         case loaded([String])
     }
 
-    private let read: @Sendable (Endpoint) async -> [String]?
+    private let read: @Sendable (Endpoint, _ region: String?) async -> [String]?
     private let states = Mutex<[String: State]>([:])
 
-    /// - Parameter read: the region ids at an endpoint, `nil` when they cannot be read (tried again
-    ///   on a later request).
-    public init(read: @escaping @Sendable (Endpoint) async -> [String]?) {
+    /// - Parameter read: the region ids at an endpoint, asked with the session's region (if any),
+    ///   `nil` when they cannot be read (tried again on a later request).
+    public init(read: @escaping @Sendable (Endpoint, _ region: String?) async -> [String]?) {
         self.read = read
     }
 
     /// Reads regions through the session's clients (DescribeRegions, errors ignored).
     public convenience init(services: ShellServices) {
-        self.init { endpoint in
+        self.init { endpoint, region in
             guard let client = try? services.client(for: endpoint) else { return nil }
-            return try? await client.describeRegions().map(\.region).sorted()
+            // Some deployments require X-TC-Region even for DescribeRegions: always send one.
+            return try? await client.describeRegions(region: region ?? Session.fallbackRegion).map(\.region).sorted()
         }
     }
 
     /// The regions at `endpoint` once read; otherwise starts reading them (once) and returns `nil`.
-    public func regions(at endpoint: Endpoint) -> [String]? {
+    public func regions(at endpoint: Endpoint, region: String? = nil) -> [String]? {
         let key = endpoint.description
         let start: Bool = states.withLock { states in
             switch states[key] {
@@ -42,7 +43,7 @@ public final class RegionPrefetch: Sendable {
         }
         if start {
             Task.detached { [self] in
-                let regions = await read(endpoint)
+                let regions = await read(endpoint, region)
                 states.withLock { $0[key] = regions.map { .loaded($0) } }
             }
         }

@@ -26,11 +26,13 @@ extension Interpreter {
         return region
     }
 
-    /// DescribeRegions, read once per endpoint and kept.
-    public func regions(refresh: Bool = false) async throws(ShellError) -> [RegionInfo] {
+    /// DescribeRegions, read once per endpoint and kept. The call carries `region` (the one being
+    /// switched to), else the session's, else ap-guangzhou.
+    public func regions(refresh: Bool = false, region: String? = nil) async throws(ShellError) -> [RegionInfo] {
         if !refresh, let regions = session.regions { return regions }
+        let asked = region ?? session.region ?? Session.fallbackRegion
         let regions = try await withClient { client throws(TencentCloudError) in
-            try await client.describeRegions().sorted { $0.region < $1.region }
+            try await client.describeRegions(region: asked).sorted { $0.region < $1.region }
         }
         session.regions = regions
         return regions

@@ -35,7 +35,7 @@ public enum ShellError: Error, Sendable, Equatable, CustomStringConvertible {
             default: return false
             }
         case .api(let api):
-            return api.code.hasPrefix("AuthFailure") || api.code == "UnauthorizedOperation.InvalidToken"
+            return api.code.isIn(.authFailure) || api.code == .invalidToken
         case .decoding, .cancelled: return false
         }
     }

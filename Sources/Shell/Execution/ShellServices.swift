@@ -15,7 +15,7 @@ public final class ShellServices: Sendable {
     public let logger: Logger
     private let transport: TransportConfiguration
     private let clients = Mutex<[String: CVMClient]>([:])
-    private let rateLimits: [String: Int]
+    private let rateLimits: RateLimits
     /// Where warnings about the credential in use (a credentials file other users can read)
     /// go, each once per session, when an API call uses that credential.
     private let credentialWarning: (@Sendable (String) -> Void)?
@@ -23,17 +23,25 @@ public final class ShellServices: Sendable {
 
     public init(
         environment: [String: String], profile: String?, version: String, logger: Logger,
-        rateLimits: [String: Int] = RateLimiter.documented, credentials: CredentialChain? = nil,
+        rateLimits: RateLimits = .documented, credentials: CredentialChain? = nil,
         credentialWarning: (@Sendable (String) -> Void)? = nil
     ) {
         self.credentialWarning = credentialWarning
         self.environment = environment
         paths = ShellPaths(environment: environment)
-        chain = Mutex(credentials ?? CredentialChain(profile: profile, environment: environment, home: paths.home))
+        chain = Mutex(credentials ?? Self.chain(profile: profile, environment: environment, home: paths.home))
         requestClient = "cvmsh/\(version)"
         self.logger = logger
         transport = TransportConfiguration.fromEnvironment(environment)
         self.rateLimits = rateLimits
+    }
+
+    /// The chain of `profile`; `CVMSH_METADATA_ENDPOINT` overrides the instance-role metadata URL.
+    private static func chain(profile: String?, environment: [String: String], home: String) -> CredentialChain {
+        let metadata = environment["CVMSH_METADATA_ENDPOINT"].flatMap { $0.isEmpty ? nil : $0 }
+        return CredentialChain(
+            profile: profile, environment: environment, home: home,
+            instanceRole: InstanceRoleProvider(endpoint: metadata ?? InstanceRoleProvider.defaultEndpoint))
     }
 
     /// The credential chain in use (the `--profile` / `profile` one).
@@ -42,7 +50,7 @@ public final class ShellServices: Sendable {
     /// Switches to the chain of profile `name` (`nil`: the default chain). The keys entered
     /// with `login` are forgotten, so the new profile really is the one used.
     public func switchProfile(to name: String?) {
-        let next = CredentialChain(profile: name, environment: environment, home: paths.home)
+        let next = Self.chain(profile: name, environment: environment, home: paths.home)
         chain.withLock { $0 = next }
     }
 

@@ -34,6 +34,10 @@ public struct Session: Sendable {
     /// `--dry-run` on the command line: share changes are shown, never sent.
     public var dryRun = false
 
+    /// The region sent with DescribeRegions before any region is chosen: the API calls Region
+    /// optional there, but some deployments refuse a request without one.
+    public static let fallbackRegion = "ap-guangzhou"
+
     public init(endpoint: Endpoint = .official, region: String? = nil, settings: Settings) {
         self.endpoint = endpoint
         self.region = region

@@ -8,7 +8,7 @@ public final class APIClient: Sendable {
     public let configuration: ClientConfiguration
     public let credentials: any CredentialProvider
     private let transport: any HTTPTransport
-    private let limiter: RateLimiter
+    let limiter: RateLimiter
     private let logger: Logger
     private let now: @Sendable () -> Int
     private let random: @Sendable () -> Double
@@ -25,7 +25,7 @@ public final class APIClient: Sendable {
         self.configuration = configuration
         self.credentials = credentials
         self.transport = transport
-        limiter = RateLimiter(limits: configuration.rateLimits)
+        limiter = RateLimiter(policy: configuration.rateLimits)
         self.logger = logger
         self.now = now
         self.random = random
@@ -49,7 +49,7 @@ public final class APIClient: Sendable {
             throw .decoding(DecodingFailure(action: action.name, requestId: nil, detail: "cannot encode parameters: \(error)"))
         }
         var attempt = 0
-        var failures: [RetryPolicy.Class: Int] = [:]
+        var failures: [RetryPolicy.FailureKind: Int] = [:]
         while true {
             attempt += 1
             do {
@@ -58,14 +58,14 @@ public final class APIClient: Sendable {
             } catch {
                 // Each kind of failure has its own budget: throttling in a big batch must not use
                 // up the attempts an InternalError gets, nor the other way round.
-                let kind = RetryPolicy.classify(error, idempotent: action.idempotent)
+                let kind = RetryPolicy.kind(of: error, idempotent: action.idempotent)
                 failures[kind, default: 0] += 1
                 let decision = configuration.retry.decide(
                     error, attempt: failures[kind, default: 1], idempotent: action.idempotent, random: random())
                 guard case .retry(let delay) = decision else { throw error }
                 logger.debug("retrying", metadata: [
                     "action": "\(action.name)", "attempt": "\(attempt)", "after_ms": "\(Int(delay.seconds * 1000))",
-                    "error": "\(error.code ?? "transport")",
+                    "error": "\(error.code?.rawValue ?? "transport")",
                 ])
                 do {
                     try await Task.sleep(for: delay)
@@ -92,14 +92,14 @@ public final class APIClient: Sendable {
         }
         guard let resolved = found else { throw .credential(.missing) }
         let credential = resolved.credential
+        let host = configuration.endpoint.host(forPrefix: action.hostPrefix)
         let ticket: RateLimiter.Ticket?
         do {
-            ticket = try await limiter.acquire(action: action.name, account: credential.secretId, region: region)
+            ticket = try await limiter.acquire(action, secretId: credential.secretId, host: host)
         } catch {
             throw .cancelled(action: action.name)
         }
 
-        let host = configuration.endpoint.host(forService: action.service)
         let timestamp = now()
         let contentType = "application/json"
         let signature = TC3Signer.sign(
@@ -115,10 +115,10 @@ public final class APIClient: Sendable {
             ("X-TC-Language", configuration.language),
             ("X-TC-RequestClient", configuration.requestClient),
         ]
-        if let region, action.needsRegion || !region.isEmpty { headers.append(("X-TC-Region", region)) }
+        if let region, !region.isEmpty, action.region != .none { headers.append(("X-TC-Region", region)) }
         if let token = credential.token { headers.append(("X-TC-Token", token)) }
         let request = HTTPRequest(
-            url: configuration.endpoint.url(forService: action.service), headers: headers, body: body, label: action.name)
+            url: configuration.endpoint.url(forPrefix: action.hostPrefix), headers: headers, body: body, label: action.name)
 
         let started = ContinuousClock.now
         var metadata: Logger.Metadata = ["action": "\(action.name)", "region": "\(region ?? "-")", "attempt": "\(attempt)"]
@@ -136,26 +136,19 @@ public final class APIClient: Sendable {
         metadata["status"] = "\(response.status)"
         metadata["ms"] = "\(elapsed())"
         do {
-            let (value, requestId) = try Self.decode(response, action: action.name, as: output)
+            let (value, requestId) = try ResponseDecoder.decode(response, action: action.name, as: output)
             metadata["request_id"] = "\(requestId ?? "-")"
             logger.debug("call", metadata: metadata)
             return (value, requestId)
         } catch {
             metadata["request_id"] = "\(error.requestId ?? "-")"
-            metadata["code"] = "\(error.code ?? "-")"
+            metadata["code"] = "\(error.code?.rawValue ?? "-")"
             logger.debug("call", metadata: metadata)
-            if error.code?.hasPrefix("RequestLimitExceeded") == true {
-                await limiter.throttled(action: action.name, account: credential.secretId, region: region)
+            if error.code?.isIn(.requestLimitExceeded) == true {
+                await limiter.throttled(action, secretId: credential.secretId, host: host)
             }
             throw error
         }
-    }
-
-    /// Turns an HTTP answer into the typed output or the error it carries (see ``ResponseDecoder``).
-    static func decode<Output: Decodable>(
-        _ response: HTTPResponse, action: String, as output: Output.Type
-    ) throws(TencentCloudError) -> (Output, String?) {
-        try ResponseDecoder.decode(response, action: action, as: output)
     }
 
     private static let encoder: JSONEncoder = {

@@ -6,12 +6,12 @@ public struct ClientConfiguration: Sendable {
     /// `X-TC-RequestClient`, e.g. `cvmsh/0.1.0`; helps Tencent Cloud support trace calls.
     public var requestClient: String
     public var retry: RetryPolicy
-    /// Requests per second per action (see ``RateLimiter/documented``); empty to disable.
-    public var rateLimits: [String: Int]
+    /// Whether calls are throttled to each action's declared limit (``Action/rateLimit``).
+    public var rateLimits: RateLimits
 
     public init(
         endpoint: Endpoint = .official, language: String = "en-US", requestClient: String,
-        retry: RetryPolicy = RetryPolicy(), rateLimits: [String: Int] = RateLimiter.documented
+        retry: RetryPolicy = RetryPolicy(), rateLimits: RateLimits = .documented
     ) {
         self.endpoint = endpoint
         self.language = language

@@ -62,12 +62,13 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         return parts.count == 4 && parts[0] == "127" && parts.allSatisfy { UInt8($0) != nil }
     }
 
-    /// The host (and `Host` header) for `service`. On `*.tencentcloudapi.com` the first label is the
-    /// service (`cvm.ap-guangzhou…` → `sts.ap-guangzhou…`); any other host serves every service.
-    public func host(forService service: String) -> String {
+    /// The host (and `Host` header) for a service's host prefix (``Action/hostPrefix``). On
+    /// `*.tencentcloudapi.com` the first label is the prefix (`cvm.ap-guangzhou…` →
+    /// `sts.ap-guangzhou…`); any other host serves every service.
+    public func host(forPrefix prefix: String) -> String {
         var name = host
         if host.hasSuffix(".tencentcloudapi.com"), let dot = host.firstIndex(of: ".") {
-            name = service + host[dot...]
+            name = prefix + host[dot...]
         }
         if let port, !(scheme == "https" && port == 443), !(scheme == "http" && port == 80) {
             name += ":\(port)"
@@ -75,9 +76,9 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         return name
     }
 
-    /// The URL to POST to for `service`.
-    public func url(forService service: String) -> String {
-        "\(scheme)://\(host(forService: service))/"
+    /// The URL to POST to for a service's host prefix.
+    public func url(forPrefix prefix: String) -> String {
+        "\(scheme)://\(host(forPrefix: prefix))/"
     }
 
     public var description: String {

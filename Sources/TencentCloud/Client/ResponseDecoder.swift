@@ -26,7 +26,7 @@ enum ResponseDecoder {
         }
         let requestId = probe.Response.RequestId
         if let error = probe.Response.Error {
-            throw .api(APIError(action: action, code: error.Code, message: error.Message ?? "", requestId: requestId))
+            throw .api(APIError(action: action, code: ErrorCode(error.Code), message: error.Message ?? "", requestId: requestId))
         }
         do {
             return (try JSONDecoder().decode(Envelope<Output>.self, from: Data(response.body)).Response, requestId)

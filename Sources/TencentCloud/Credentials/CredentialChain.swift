@@ -24,13 +24,14 @@ public final class CredentialChain: CredentialProvider, Sendable {
     ///   - environment: the process environment (or a test's).
     ///   - home: the home directory holding `.tccli/` and `.tencentcloud/`.
     ///   - systemFile: the machine-wide INI file.
-    ///   - instanceRole: the metadata provider; by default one configured from `environment`.
+    ///   - instanceRole: the metadata provider; by default one asking the official metadata
+    ///     endpoint (the caller decides any override: the SDK layer reads no variable for it).
     public init(
         profile: String? = nil, environment: [String: String], home: String,
-        systemFile: String = INIProfileProvider.systemFile, instanceRole: InstanceRoleProvider? = nil
+        systemFile: String = INIProfileProvider.systemFile, instanceRole: InstanceRoleProvider = InstanceRoleProvider()
     ) {
         let name = profile ?? ProfileName.standard
-        let role = instanceRole ?? InstanceRoleProvider(environment: environment)
+        let role = instanceRole
         self.profile = profile
         self.instanceRole = role
         environmentProvider = EnvironmentCredentialProvider(environment: environment)

@@ -9,8 +9,6 @@ import NIOCore
 /// The credential is cached and fetched again once fewer than ``refreshMargin`` seconds remain.
 /// Every request is bounded by ``timeout``. HTTP 404 means no role is bound (`nil`).
 public actor InstanceRoleProvider: CredentialProvider {
-    /// Overrides the metadata base URL (tests point it at a loopback server).
-    public static let endpointVariable = "CVMSH_METADATA_ENDPOINT"
     /// The official metadata base URL for instance-role credentials.
     public static let defaultEndpoint = "http://metadata.tencentyun.com/latest/meta-data/cam/security-credentials/"
     /// Credentials are refreshed when fewer than this many seconds remain (the SDKs' 300 s).
@@ -24,19 +22,12 @@ public actor InstanceRoleProvider: CredentialProvider {
     private var cached: ResolvedCredential?
 
     /// - Parameters:
-    ///   - environment: where `CVMSH_METADATA_ENDPOINT` is looked up.
+    ///   - endpoint: the metadata base URL, chosen by the caller (tests and tools point it at a
+    ///     loopback server); a missing trailing `/` is added.
     ///   - timeout: the bound on each request (1 s by default: off CVM nothing answers).
     ///   - now: the clock used to decide when to refresh.
     public init(
-        environment: [String: String], timeout: Duration = .seconds(1),
-        now: @escaping @Sendable () -> Date = { Date() }
-    ) {
-        let configured = environment[Self.endpointVariable].flatMap { $0.isEmpty ? nil : $0 }
-        self.init(endpoint: configured ?? Self.defaultEndpoint, timeout: timeout, now: now)
-    }
-
-    /// - Parameter endpoint: the metadata base URL; a missing trailing `/` is added.
-    public init(endpoint: String, timeout: Duration = .seconds(1), now: @escaping @Sendable () -> Date = { Date() }) {
+        endpoint: String = InstanceRoleProvider.defaultEndpoint, timeout: Duration = .seconds(1), now: @escaping @Sendable () -> Date = { Date() }) {
         self.endpoint = endpoint.hasSuffix("/") ? endpoint : endpoint + "/"
         self.timeout = timeout
         self.now = now
@@ -58,7 +49,7 @@ public actor InstanceRoleProvider: CredentialProvider {
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard !role.isEmpty else { return nil }
         guard role.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+=,.@_-".contains($0)) }) else {
-            throw CredentialError("metadata service at \(endpoint) answered an invalid role name; check \(Self.endpointVariable)")
+            throw CredentialError("metadata service at \(endpoint) answered an invalid role name; is it a Tencent Cloud metadata service?")
         }
         guard let body = try await get(endpoint + role) else { return nil }
         let credential = try RoleCredentialDocument.decode(body, from: endpoint + role)
@@ -71,7 +62,7 @@ public actor InstanceRoleProvider: CredentialProvider {
     /// The metadata service is link-local: requests go direct, never through a proxy.
     private func get(_ url: String) async throws(CredentialError) -> Data? {
         guard let target = URL(string: url), target.scheme == "http" || target.scheme == "https", target.host != nil else {
-            throw CredentialError("metadata endpoint \(url) is not an http(s) URL; fix \(Self.endpointVariable)")
+            throw CredentialError("metadata endpoint \(url) is not an http(s) URL; give http://HOST[:PORT]/PATH/")
         }
         let limit = timeout
         let answer: (status: Int, body: Data)

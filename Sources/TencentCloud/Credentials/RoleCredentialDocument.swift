@@ -20,7 +20,7 @@ struct RoleCredentialDocument: Decodable {
         do {
             document = try JSONDecoder().decode(RoleCredentialDocument.self, from: body)
         } catch {
-            throw CredentialError("metadata service at \(url) answered something that is not role credential JSON; check \(InstanceRoleProvider.endpointVariable)")
+            throw CredentialError("metadata service at \(url) answered something that is not role credential JSON; is it a Tencent Cloud metadata service?")
         }
         guard document.code == "Success" else {
             let code = document.code.map { "Code \($0.prefix(64))" } ?? "no Code"

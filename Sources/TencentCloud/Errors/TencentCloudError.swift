@@ -35,7 +35,7 @@ public enum TencentCloudError: Error, Sendable, Equatable, CustomStringConvertib
     }
 
     /// The API error code, if the service sent one.
-    public var code: String? {
+    public var code: ErrorCode? {
         if case .api(let error) = self { return error.code }
         return nil
     }
@@ -53,11 +53,11 @@ public enum TencentCloudError: Error, Sendable, Equatable, CustomStringConvertib
 /// An error the service reported in `Response.Error`.
 public struct APIError: Error, Sendable, Equatable, CustomStringConvertible {
     public let action: String
-    public let code: String
+    public let code: ErrorCode
     public let message: String
     public let requestId: String?
 
-    public init(action: String, code: String, message: String, requestId: String?) {
+    public init(action: String, code: ErrorCode, message: String, requestId: String?) {
         self.action = action
         self.code = code
         self.message = message
@@ -113,7 +113,8 @@ public struct TransportError: Error, Sendable, Equatable, CustomStringConvertibl
         case .responseTooLarge(let limit): what = "response larger than \(limit / (1 << 20)) MiB"
         case .other: what = "transport error"
         }
-        let tail = detail.isEmpty ? "" : ": \(detail)"
+        // A connect failure's detail may name where it went: `cannot connect to HOST:PORT: reason`.
+        let tail = detail.isEmpty ? "" : (kind == .connect && detail.hasPrefix("to ") ? " " : ": ") + detail
         return ("\(action): \(what)\(tail)" + (ambiguous ? " (the request may have been applied)" : "")).onOneLine
     }
 }

@@ -1,23 +1,24 @@
-/// Client-side throttling: one ``SlidingWindow`` per (account, region, action), so a batch never
-/// sends faster than the API's documented limits and rarely meets `RequestLimitExceeded`.
+/// Client-side throttling: one ``SlidingWindow`` per (SecretId, API host, action), the dimension
+/// the service counts in (https://cloud.tencent.com/document/product/1278/109059: per API, access
+/// region and sub-account, where the access region is the API server the request goes to, not
+/// `X-TC-Region`), so a batch never sends faster than each action's declared limit
+/// (``Action/rateLimit``) and rarely meets `RequestLimitExceeded`. Product regions reached
+/// through one host share one budget.
 public actor RateLimiter {
-    /// Requests per second for each action name; actions not listed are not throttled.
-    public let limits: [String: Int]
+    /// Whether calls are throttled.
+    public let policy: RateLimits
     /// The length of each window to begin with: one second plus the margin.
     public let window: Duration
-    private var windows: [String: SlidingWindow] = [:]
+    private var windows: [Key: SlidingWindow] = [:]
     private let clock = ContinuousClock()
     private let origin: ContinuousClock.Instant
 
-    /// The documented per-second limits of the actions cvmsh calls.
-    public static let documented: [String: Int] = [
-        "DescribeImages": 40,
-        "ModifyImageSharePermission": 10,
-        "DescribeImageSharePermission": 10,
-        "DescribeImageQuota": 10,
-        "DescribeRegions": 20,
-        "GetCallerIdentity": 20,
-    ]
+    /// One budget of the service.
+    struct Key: Hashable {
+        var secretId: String
+        var host: String
+        var action: String
+    }
 
     /// How much longer than a second each window is. The service counts requests as they arrive
     /// over a sliding second; a request that reaches it later than it left here (scheduling,
@@ -25,32 +26,33 @@ public actor RateLimiter {
     /// `scripts/bench` on a 2-core machine: pacing at exactly the limit had share calls answered
     /// `RequestLimitExceeded`, each costing a backoff and an attempt; 10 ms, with late departures
     /// reported (``departed(_:)``) and starts spaced, had none in the recorded run. Links with more
-    /// jitter widen their windows as the service refuses calls (``throttled(action:account:region:)``).
+    /// jitter widen their windows as the service refuses calls (``throttled(_:secretId:host:)``).
     public static let defaultMargin = Duration.milliseconds(10)
 
-    /// The widest window ``throttled(action:account:region:)`` makes, in seconds: two thirds of
+    /// The widest window ``throttled(_:secretId:host:)`` makes, in seconds: two thirds of
     /// the documented rate.
     public static let widestWindow = 1.5
 
-    public init(limits: [String: Int] = RateLimiter.documented, margin: Duration = RateLimiter.defaultMargin) {
+    public init(policy: RateLimits = .documented, margin: Duration = RateLimiter.defaultMargin) {
         precondition(margin >= .zero)
-        self.limits = limits
+        self.policy = policy
         window = .seconds(1) + margin
         origin = clock.now
     }
 
     /// A call's place in its action's window, for ``departed(_:)``.
     public struct Ticket: Sendable {
-        fileprivate let key: String
+        fileprivate let key: Key
         fileprivate let number: Int
     }
 
-    /// Waits until `action` may be sent for this account and region; `nil` when the action is not
-    /// limited. Throws `CancellationError` if the task is cancelled while waiting (the call is
+    /// Waits until `action` may be sent with `secretId` to `host` (the `Host` header); `nil` when
+    /// throttling is off. Throws `CancellationError` if the task is cancelled while waiting (the call is
     /// then not sent at all; its place in the window stays taken, which only errs on the slow side).
-    public func acquire(action: String, account: String, region: String?) async throws -> Ticket? {
-        guard let limit = limits[action] else { return nil }
-        let key = Self.key(action, account, region)
+    public func acquire(_ action: Action, secretId: String, host: String) async throws -> Ticket? {
+        guard policy == .documented else { return nil }
+        let key = Key(secretId: secretId, host: host, action: action.name)
+        let limit = action.rateLimit
         var slots = windows[key] ?? SlidingWindow(limit: limit, window: window.seconds, spacing: Self.spacing(limit))
         let reservation = slots.reserve(now: now)
         windows[key] = slots
@@ -74,8 +76,8 @@ public actor RateLimiter {
     /// it less evenly than they leave here, so the window's margin grows (doubled, by at least
     /// 20 ms, the window at most ``widestWindow``) for the calls still to come — once per window,
     /// however many calls of one burst were refused.
-    public func throttled(action: String, account: String, region: String?) {
-        let key = Self.key(action, account, region)
+    public func throttled(_ action: Action, secretId: String, host: String) {
+        let key = Key(secretId: secretId, host: host, action: action.name)
         guard var slots = windows[key] else { return }
         let margin = slots.window - 1
         slots.widen(to: min(Self.widestWindow, 1 + max(2 * margin, margin + 0.02)), now: now)
@@ -93,14 +95,21 @@ public actor RateLimiter {
 
     private var now: Double { (clock.now - origin).seconds }
 
-    /// The current window of `action` in seconds, once it has been used.
-    func window(action: String, account: String, region: String?) -> Double? {
-        windows[Self.key(action, account, region)]?.window
-    }
+    /// How many budgets (SecretId, host, action) have been used.
+    var budgets: Int { windows.count }
 
-    private static func key(_ action: String, _ account: String, _ region: String?) -> String {
-        "\(account)\u{1F}\(region ?? "")\u{1F}\(action)"
+    /// The current window of `action` in seconds, once it has been used.
+    func window(_ action: Action, secretId: String, host: String) -> Double? {
+        windows[Key(secretId: secretId, host: host, action: action.name)]?.window
     }
+}
+
+/// Whether the client throttles its calls.
+public enum RateLimits: Sendable, Equatable {
+    /// Each action at its declared limit (``Action/rateLimit``) per SecretId and host.
+    case documented
+    /// No throttling (tests that count calls, not their pace).
+    case off
 }
 
 extension Duration {

@@ -11,6 +11,8 @@ import NIOSSL
 public final class AsyncHTTPTransport: HTTPTransport {
     private let client: HTTPClient
     private let configuration: TransportConfiguration
+    /// The proxy in use, `nil` for direct connections.
+    private let proxy: ProxyAddress?
 
     public init(configuration: TransportConfiguration, proxyFor host: String? = nil) throws(TransportError) {
         self.configuration = configuration
@@ -37,10 +39,15 @@ public final class AsyncHTTPTransport: HTTPTransport {
         // A refused connection fails at once instead of retrying until the deadline.
         config.connectionPool.retryConnectionEstablishment = false
         config.httpVersion = .http1Only
-        if let proxy = configuration.proxy, host.map(configuration.usesProxy(for:)) ?? true,
-           let (proxyHost, proxyPort) = Self.hostAndPort(proxy) {
-            config.proxy = .server(host: proxyHost, port: proxyPort)
+        let proxy = configuration.proxy.flatMap(ProxyAddress.init)
+            .flatMap { host.map(configuration.usesProxy(for:)) ?? true ? $0 : nil }
+        if let proxy {
+            let authorization = proxy.username.map {
+                HTTPClient.Authorization.basic(username: $0, password: proxy.password ?? "")
+            }
+            config.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
         }
+        self.proxy = proxy
         client = HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: config)
     }
 
@@ -108,7 +115,7 @@ public final class AsyncHTTPTransport: HTTPTransport {
         } catch let error as TransportError {
             throw error
         } catch {
-            throw Self.classify(error, label: request.label)
+            throw Self.classify(error, label: request.label, target: connectTarget(request.url))
         }
     }
 
@@ -116,14 +123,32 @@ public final class AsyncHTTPTransport: HTTPTransport {
         try? await client.shutdown()
     }
 
-    /// Sorts a failure into connect/TLS (nothing sent) or ambiguous (perhaps applied).
-    static func classify(_ error: any Error, label: String) -> TransportError {
+    /// Where a request to `url` connects: `host:port` of the URL, or of the proxy that carries it.
+    private func connectTarget(_ url: String) -> String? {
+        if let proxy { return "proxy \(proxy)" }
+        guard let address = ProxyAddress(url) else { return nil }
+        let https = url.lowercased().hasPrefix("https://") && !url.dropFirst(8).prefix { $0 != "/" }.contains(":")
+        return https ? "\(address.host):443" : address.description
+    }
+
+    /// Sorts a failure into connect/TLS (nothing sent) or ambiguous (perhaps applied). A connect
+    /// failure's detail reads `to HOST:PORT: reason` when `target` is given.
+    static func classify(_ error: any Error, label: String, target: String? = nil) -> TransportError {
+        func connect(_ reason: String) -> TransportError {
+            TransportError(
+                action: label, kind: .connect, detail: target.map { "to \($0): \(reason)" } ?? reason, ambiguous: false)
+        }
         if let error = error as? HTTPClientError {
             switch error {
-            case .connectTimeout, .tlsHandshakeTimeout, .httpProxyHandshakeTimeout, .socksHandshakeTimeout,
-                 .invalidProxyResponse, .proxyAuthenticationRequired:
-                return TransportError(action: label, kind: error == .tlsHandshakeTimeout ? .tls : .connect,
-                                      detail: "\(error)", ambiguous: false)
+            case .tlsHandshakeTimeout:
+                return TransportError(action: label, kind: .tls, detail: "TLS handshake timed out", ambiguous: false)
+            case .connectTimeout, .httpProxyHandshakeTimeout, .socksHandshakeTimeout:
+                return connect("timed out")
+            case .proxyAuthenticationRequired:
+                return connect(
+                    "the proxy asks for credentials (HTTP 407): give them as HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT")
+            case .invalidProxyResponse:
+                return connect("the proxy refused the tunnel")
             case .readTimeout, .deadlineExceeded:
                 return TransportError(action: label, kind: .timeout, detail: "", ambiguous: true)
             case .remoteConnectionClosed:
@@ -142,13 +167,16 @@ public final class AsyncHTTPTransport: HTTPTransport {
             return TransportError(action: label, kind: .tls, detail: "\(error)", ambiguous: false)
         }
         if let error = error as? NIOConnectionError {
-            return TransportError(action: label, kind: .connect, detail: Self.connectDetail(error), ambiguous: false)
+            if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty {
+                return connect("cannot resolve \(error.host)")
+            }
+            return connect(error.connectionErrors.first.map { Self.reason($0.error) } ?? "no address answered")
         }
         if let error = error as? IOError, [ECONNREFUSED, ENETUNREACH, EHOSTUNREACH].contains(error.errnoCode) {
-            return TransportError(action: label, kind: .connect, detail: error.description, ambiguous: false)
+            return connect(Self.reason(error))
         }
         if error is ChannelError, case .connectTimeout = error as! ChannelError {
-            return TransportError(action: label, kind: .connect, detail: "connect timed out", ambiguous: false)
+            return connect("timed out")
         }
         if error is CancellationError {
             return TransportError(action: label, kind: .other, detail: "cancelled", ambiguous: true)
@@ -156,27 +184,11 @@ public final class AsyncHTTPTransport: HTTPTransport {
         return TransportError(action: label, kind: .other, detail: "\(error)", ambiguous: true)
     }
 
-    private static func connectDetail(_ error: NIOConnectionError) -> String {
-        if error.dnsAAAAError != nil || error.dnsAError != nil, error.connectionErrors.isEmpty {
-            return "cannot resolve \(error.host)"
-        }
-        if let first = error.connectionErrors.first {
-            return "\(error.host):\(error.port): \(first.error)"
-        }
-        return "\(error.host):\(error.port)"
-    }
-
-    /// `host:port` out of `http://host:port/`, `host:port` or `host` (port 80 assumed for a proxy).
-    static func hostAndPort(_ value: String) -> (String, Int)? {
-        var rest = Substring(value)
-        if let scheme = rest.range(of: "://") { rest = rest[scheme.upperBound...] }
-        if let at = rest.lastIndex(of: "@") { rest = rest[rest.index(after: at)...] }
-        if let slash = rest.firstIndex(of: "/") { rest = rest[..<slash] }
-        guard !rest.isEmpty else { return nil }
-        if let colon = rest.lastIndex(of: ":"), let port = Int(rest[rest.index(after: colon)...]) {
-            return (String(rest[..<colon]), port)
-        }
-        return (String(rest), 80)
+    /// A system error in lower case without NIO's wrapping (`connection refused`).
+    private static func reason(_ error: any Error) -> String {
+        guard let error = error as? IOError, let text = strerror(error.errnoCode) else { return "\(error)" }
+        let message = String(cString: text)
+        return message.prefix(1).lowercased() + message.dropFirst()
     }
 }
 

@@ -17,7 +17,7 @@ final class ShellHarness {
     static func start(
         _ options: EmulatorOptions = EmulatorOptions(state: .demo(), rateLimit: .off),
         region: String? = EmulatorState.demoRegion, interactive: Bool = false, answers: [Bool] = [],
-        environment extra: [String: String] = [:], rateLimits: [String: Int] = [:]
+        environment extra: [String: String] = [:], rateLimits: RateLimits = .off
     ) async throws -> ShellHarness {
         let emulator = try await Emulator.start(options)
         let home = NSTemporaryDirectory() + "cvmsh-test-" + UUID().uuidString
@@ -44,7 +44,7 @@ final class ShellHarness {
     static func with(
         _ options: EmulatorOptions = EmulatorOptions(state: .demo(), rateLimit: .off),
         region: String? = EmulatorState.demoRegion, interactive: Bool = false, answers: [Bool] = [],
-        environment extra: [String: String] = [:], rateLimits: [String: Int] = [:],
+        environment extra: [String: String] = [:], rateLimits: RateLimits = .off,
         _ body: (ShellHarness) async throws -> Void
     ) async throws {
         let shell = try await start(

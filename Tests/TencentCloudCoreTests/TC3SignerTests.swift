@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import TencentCloud
+@testable import TencentCloudCore
 
 /// One case of `Fixtures/tc3-vectors.json`: signatures computed by the official Python SDK.
 struct SignatureVector: Decodable, CustomTestStringConvertible {
@@ -84,7 +84,7 @@ struct SignatureVector: Decodable, CustomTestStringConvertible {
         (4_107_542_400, "2100-03-01"),
     ])
     func utcDate(_ timestamp: Int, _ expected: String) {
-        #expect(TC3Signer.utcDate(timestamp) == expected)
+        #expect(UTCDate.day(of: timestamp) == expected)
     }
 
     @Test func authorizationHeaderRoundTrips() throws {
@@ -104,6 +104,9 @@ struct SignatureVector: Decodable, CustomTestStringConvertible {
         "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/other, SignedHeaders=content-type;host, Signature=\(String(repeating: "a", count: 64))",
         "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/tc3_request, SignedHeaders=content-type;host, Signature=XYZ",
         "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/tc3_request, SignedHeaders=host, Signature=\(String(repeating: "a", count: 64))",
+        "TC3-HMAC-SHA256 Credential=AKID/2024-6-011/cvm/tc3_request, SignedHeaders=content-type;host, Signature=\(String(repeating: "a", count: 64))",
+        "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/tc3_request, Credential=AKID/2024-06-01/cvm/tc3_request, "
+            + "SignedHeaders=content-type;host, Signature=\(String(repeating: "a", count: 64))",
     ])
     func malformedAuthorizationIsRejected(_ header: String) {
         #expect(TC3Authorization(header: header) == nil)

@@ -55,7 +55,7 @@ public enum TC3Signer {
 
     /// Signs `input` with `secretId`/`secretKey`. The session token is never part of it.
     public static func sign(_ input: TC3SigningInput, secretId: String, secretKey: String) -> TC3Signature {
-        let date = utcDate(input.timestamp)
+        let date = UTCDate.day(of: input.timestamp)
         let scope = "\(date)/\(input.service)/tc3_request"
 
         var headers = ["content-type": input.contentType, "host": input.host]
@@ -96,27 +96,6 @@ public enum TC3Signer {
         let s = hmac(key: d, service)
         let k = hmac(key: s, "tc3_request")
         return (hex(d), hex(s), hex(k))
-    }
-
-    /// `YYYY-MM-DD` of a Unix timestamp in UTC (never the local time zone).
-    public static func utcDate(_ timestamp: Int) -> String {
-        var days = timestamp >= 0 ? timestamp / 86_400 : (timestamp - 86_399) / 86_400
-        // Civil-from-days (Howard Hinnant), proleptic Gregorian calendar.
-        days += 719_468
-        let era = (days >= 0 ? days : days - 146_096) / 146_097
-        let doe = days - era * 146_097
-        let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365
-        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
-        let mp = (5 * doy + 2) / 153
-        let day = doy - (153 * mp + 2) / 5 + 1
-        let month = mp < 10 ? mp + 3 : mp - 9
-        let year = yoe + era * 400 + (month <= 2 ? 1 : 0)
-        return "\(pad(year, 4))-\(pad(month, 2))-\(pad(day, 2))"
-    }
-
-    private static func pad(_ n: Int, _ width: Int) -> String {
-        let s = String(n)
-        return String(repeating: "0", count: max(0, width - s.count)) + s
     }
 
     private static func hmac(key: [UInt8], _ message: String) -> [UInt8] {

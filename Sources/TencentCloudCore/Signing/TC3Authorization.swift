@@ -1,22 +1,21 @@
-/// The parts of a TC3 `Authorization` header:
-/// `TC3-HMAC-SHA256 Credential=ID/DATE/SERVICE/tc3_request, SignedHeaders=a;b, Signature=HEX`.
-///
-/// The emulator's own parser: `TencentCloud.TC3Authorization` expects a five-part credential
-/// scope and so refuses every header the official SDKs send.
-struct AuthorizationHeader: Sendable, Equatable {
-    var secretId: String
+/// The parts of a TC3 `Authorization` header, as a server (the emulator) reads them.
+public struct TC3Authorization: Sendable, Equatable {
+    /// The SecretId from the credential scope.
+    public let secretId: String
     /// `YYYY-MM-DD` from the credential scope.
-    var date: String
+    public let date: String
     /// The credential-scope service (`cvm`, `sts`).
-    var service: String
+    public let service: String
     /// Lower-cased header names, in the order sent.
-    var signedHeaders: [String]
+    public let signedHeaders: [String]
     /// 64 lower-case hex digits.
-    var signature: String
+    public let signature: String
 
-    /// `nil` when the header is not a well-formed TC3 Authorization.
-    init?(_ header: String) {
-        let prefix = "TC3-HMAC-SHA256 "
+    /// Parses `TC3-HMAC-SHA256 Credential=ID/DATE/SERVICE/tc3_request, SignedHeaders=a;b, Signature=HEX`;
+    /// `nil` for anything else (a server answers `AuthFailure.InvalidAuthorization`): each field
+    /// once, a `YYYY-MM-DD` date, 64 lower-case hex digits, `content-type` and `host` signed.
+    public init?(header: String) {
+        let prefix = TC3Signer.algorithm + " "
         guard header.hasPrefix(prefix) else { return nil }
         var fields: [String: String] = [:]
         for part in header.dropFirst(prefix.count).split(separator: ",") {
@@ -47,7 +46,9 @@ struct AuthorizationHeader: Sendable, Equatable {
     private static func isDate(_ s: Substring) -> Bool {
         let bytes = Array(s.utf8)
         guard bytes.count == 10, bytes[4] == 0x2d, bytes[7] == 0x2d else { return false }
-        return bytes.enumerated().allSatisfy { index, byte in index == 4 || index == 7 || (byte >= 0x30 && byte <= 0x39) }
+        return bytes.enumerated().allSatisfy { index, byte in
+            index == 4 || index == 7 || (byte >= 0x30 && byte <= 0x39)
+        }
     }
 }
 

@@ -1,0 +1,49 @@
+import Foundation
+
+/// A throw-away CA and a server certificate for 127.0.0.1, localhost and any further DNS names,
+/// made with `openssl`. Call ``remove()`` when done.
+public struct TestCertificates: Sendable {
+    public let directory: URL
+    public var caPath: String { directory.appendingPathComponent("ca.pem").path }
+    public var certPath: String { directory.appendingPathComponent("server.pem").path }
+    public var keyPath: String { directory.appendingPathComponent("server.key").path }
+
+    /// - Parameter names: DNS names the server certificate is also valid for (such as
+    ///   `cvm.ap-guangzhou.tencentcloudapi.com`, for a client that keeps a default host name).
+    public init(names: [String] = []) throws {
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("cvm-emu-tls-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        try """
+            subjectAltName=IP:127.0.0.1,DNS:localhost\(names.map { ",DNS:\($0)" }.joined())
+            basicConstraints=CA:FALSE
+            keyUsage=digitalSignature,keyEncipherment
+            extendedKeyUsage=serverAuth
+            """.write(to: directory.appendingPathComponent("ext.cnf"), atomically: true, encoding: .utf8)
+        let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
+        try run(["req", "-x509"] + ec + ["-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
+                 "-subj", "/CN=cvmsh test CA",
+                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
+        try run(["req"] + ec + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"])
+        try run(["x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                 "-out", "server.pem", "-days", "2", "-extfile", "ext.cnf"])
+    }
+
+    private func run(_ arguments: [String]) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["openssl"] + arguments
+        process.currentDirectoryURL = directory
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw CocoaError(
+                .executableLoad, userInfo: [NSLocalizedDescriptionKey: "openssl \(arguments.first ?? "") failed"])
+        }
+    }
+
+    public func remove() {
+        try? FileManager.default.removeItem(at: directory)
+    }
+}
