@@ -56,7 +56,7 @@ import Testing
     @Test func regionsComeFromABackgroundReadWithoutWaitingForIt() async throws {
         let gate = AsyncStream<Void>.makeStream()
         let reads = Counter()
-        let prefetch = RegionPrefetch { _ in
+        let prefetch = RegionPrefetch { _, _ in
             reads.value.withLock { $0 += 1 }
             for await _ in gate.stream { break }
             return ["ap-guangzhou", "ap-tokyo"]
