@@ -8,6 +8,8 @@ public struct JournalBatch: Sendable, Equatable {
     public let plan: SharePlan
     /// The batch this one reverses (an `undo`).
     public let undoes: String?
+    /// The batch this one applies again (a `redo`).
+    public let redoes: String?
     /// Final outcome per image and account; later records (a resume) override earlier ones.
     public internal(set) var outcomes: [String: [String: PairOutcome]] = [:]
     /// Accounts a change call was sent for, per image, whether or not its result was recorded.
@@ -30,6 +32,7 @@ public struct JournalBatch: Sendable, Equatable {
         self.operation = operation
         self.plan = plan
         undoes = record.undoes
+        redoes = record.redoes
     }
 
     /// The images of the plan, in order.
@@ -37,21 +40,24 @@ public struct JournalBatch: Sendable, Equatable {
 
     /// Whether every pair of the plan is settled or failed for good (nothing left to resume).
     public var isComplete: Bool {
-        ended && !interrupted && plan.images.allSatisfy { image in
-            guard let recorded = outcomes[image.imageId] else { return image.change.isEmpty }
-            return recorded.values.allSatisfy { $0 != .unknown && $0 != .skipped(.interrupted) && $0 != .skipped(.journalUnwritable) }
-        }
+        ended && !interrupted && counts.unfinished == 0
     }
 
-    /// Pair counts per outcome key; pairs of images with no record count as unknown.
-    public var counts: [String: Int] {
-        var counts: [String: Int] = [:]
+    /// Pair counts per outcome kind. Pairs of an image with no `image` record count as
+    /// unknown when a change was sent for them, as not started when none was, and as planned
+    /// when the plan settled them: the same counts the summary gave when the batch stopped.
+    public var counts: OutcomeCounts {
+        var counts = OutcomeCounts()
         for image in plan.images {
             if let recorded = outcomes[image.imageId] {
-                for outcome in recorded.values { counts[outcome.key, default: 0] += 1 }
-            } else {
-                counts[PairOutcome.unknown.key, default: 0] += image.pairCount
+                counts.add(OutcomeCounts(recorded.values))
+                continue
             }
+            counts.add(OutcomeCounts(image.settled.values))
+            let sent = sent[image.imageId] ?? []
+            let ambiguous = image.change.filter(sent.contains).count
+            counts.add(.unknown, ambiguous)
+            counts.add(.notStarted, image.change.count - ambiguous)
         }
         return counts
     }
@@ -65,7 +71,7 @@ public struct JournalBatch: Sendable, Equatable {
             calls += 1
         case .image:
             if let image = record.image, let recorded = record.outcomes {
-                outcomes[image, default: [:]].merge(recorded) { _, new in new }
+                outcomes[image, default: [:]].merge(recorded.mapValues(\.normalized)) { _, new in new }
             }
         case .resume:
             resumes += 1

@@ -18,13 +18,14 @@ extension SharePlan {
             if !image.change.isEmpty { parts.append(sign + image.change.joined(separator: ",")) }
             if image.readFirst { parts.append("(reads the share list first)") }
             let settled = Dictionary(grouping: image.settled.keys.sorted()) { image.settled[$0]! }
-            for (outcome, accounts) in settled.sorted(by: { $0.key.key < $1.key.key }) {
+            for (outcome, accounts) in settled.sorted(by: { $0.key.kind.rawValue < $1.key.kind.rawValue }) {
                 let what: String
                 switch outcome {
                 case .alreadyPresent: what = "already shared"
                 case .notPresent: what = "not shared"
                 case .skipped(let reason): what = "skipped, \(reason)"
-                default: what = outcome.key
+                case .notStarted(let reason): what = "not started, \(reason)"
+                default: what = outcome.kind.label
                 }
                 parts.append("\(what): \(accounts.joined(separator: ","))")
             }
@@ -68,6 +69,8 @@ extension SkipReason {
         case .notListed: "not listed"
         case .interrupted: "interrupted"
         case .journalUnwritable: "journal not writable"
+        case .endpointUnreachable: "endpoint unreachable"
+        case .ownAccount: "your own account"
         }
     }
 }

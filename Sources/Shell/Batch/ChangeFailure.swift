@@ -1,0 +1,56 @@
+import TencentCloud
+
+/// What a failed ModifyImageSharePermission (or share-list read) means for the batch. Error
+/// codes are compared here and nowhere else in the batch engine.
+enum ChangeFailure: Equatable {
+    /// `FailedOperation.AccountAlreadyExists`: the call is all or nothing; re-read the list.
+    case alreadyExists
+    /// `InvalidParameterValue.LimitExceeded`: too many accounts in one call; send fewer.
+    case tooManyAccounts
+    /// The service refuses to share with the caller itself (`FailedOperation.AccountIsYourSelf`,
+    /// older `InvalidAccountIs.YourSelf`): a skip, not a failure.
+    case ownAccount
+    /// One of the call's accounts cannot receive shares (`InvalidAccountId.NotFound`,
+    /// `FailedOperation.NotMasterAccount`, …): split the call to find it.
+    case badAccount
+    /// The endpoint could not be reached; nothing was sent.
+    case notSent
+    /// The request may have reached the service; re-read to learn what happened.
+    case ambiguous
+    /// Anything else: the call's accounts fail with the error.
+    case other
+
+    init(_ error: TencentCloudError) {
+        if error.isAmbiguous {
+            self = .ambiguous
+            return
+        }
+        switch error {
+        case .transport(let transport) where transport.kind == .connect:
+            self = .notSent
+        case .api(let api):
+            self = Self.byCode[api.code] ?? .other
+        default:
+            self = .other
+        }
+    }
+
+    /// Whether a share-list read that failed this way is worth trying again.
+    static func isTransientRead(_ error: TencentCloudError) -> Bool {
+        switch error {
+        case .api(let api): api.code.hasPrefix("InternalError") || api.code.hasPrefix("RequestLimitExceeded")
+        case .transport: !Task.isCancelled
+        default: false
+        }
+    }
+
+    private static let byCode: [String: ChangeFailure] = [
+        "FailedOperation.AccountAlreadyExists": .alreadyExists,
+        "InvalidParameterValue.LimitExceeded": .tooManyAccounts,
+        "FailedOperation.AccountIsYourSelf": .ownAccount,
+        "InvalidAccountIs.YourSelf": .ownAccount,
+        "InvalidAccountId.NotFound": .badAccount,
+        "FailedOperation.NotMasterAccount": .badAccount,
+        "InvalidParameterValue.InvalidAppIdFormat": .badAccount,
+    ]
+}
