@@ -27,6 +27,9 @@ public struct EmulatorOptions: Sendable {
     public var port: Int
     /// Time source for signature timestamps, share times and rate limits.
     public var clock: EmulatorClock
+    /// Products (credential-scope services, e.g. `sts`) this host does not serve: their calls
+    /// are answered `NoSuchVersion` as a CVM-only gateway answers them. Empty by default.
+    public var unservedServices: Set<String> = []
 
     public init(
         state: EmulatorState = .demo(), rateLimit: RateLimit = .documented, latency: Duration = .zero,

@@ -17,6 +17,7 @@ public final class EmulatorService: Sendable {
     private let rateLimit: RateLimit
     private let latency: Duration
     private let maxAccountIdsPerCall: Int?
+    private let unservedServices: Set<String>
     private let log: CallLog?
 
     /// A service over `options.state` with the options' limits, faults and clock; opens the
@@ -29,6 +30,7 @@ public final class EmulatorService: Sendable {
         rateLimit = options.rateLimit
         latency = options.latency
         maxAccountIdsPerCall = options.maxAccountIdsPerCall
+        unservedServices = options.unservedServices
         log = try options.logPath.map { try CallLog(path: $0) }
     }
 
@@ -112,6 +114,9 @@ public final class EmulatorService: Sendable {
                 throw APIError("AuthFailure.InvalidAuthorization", "The Authorization header is missing or malformed.")
             }
             let action = try Action.route(service: authorization.service, version: version, action: actionName)
+            if unservedServices.contains(action.service) {
+                throw APIError("NoSuchVersion", "The requested version \(version) of service cvm is not found.")
+            }
             guard let contentType = request.header("content-type"),
                   contentType.lowercased().hasPrefix("application/json")
             else {

@@ -14,6 +14,12 @@ public struct JournalBatch: Sendable, Equatable {
     public internal(set) var outcomes: [String: [String: PairOutcome]] = [:]
     /// Accounts a change call was sent for, per image, whether or not its result was recorded.
     public internal(set) var sent: [String: Set<String>] = [:]
+    /// Accounts of `send` records with no `call` record after them (the process died), per image.
+    var unanswered: [String: Set<String>] = [:]
+    /// Accounts of calls answered ambiguously (timeout, dropped connection), per image.
+    var answeredAmbiguously: [String: Set<String>] = [:]
+    /// Accounts of calls the service refused or that never left (nothing applied), per image.
+    var refused: [String: Set<String>] = [:]
     /// Change calls whose result was recorded.
     public internal(set) var calls = 0
     /// Whether a batch-end record was written after the last resume.
@@ -35,6 +41,19 @@ public struct JournalBatch: Sendable, Equatable {
         redoes = record.redoes
     }
 
+    /// Accounts of `image` whose change may have reached the service without its answer being
+    /// recorded: what `resume` must re-read before sending.
+    public func ambiguous(_ image: String) -> Set<String> {
+        (unanswered[image] ?? []).union(answeredAmbiguously[image] ?? [])
+    }
+
+    /// Accounts of `image` a change of this batch may have applied: sent, and not refused
+    /// (unless another call for them was ambiguous).
+    public func maybeApplied(_ image: String) -> Set<String> {
+        let refusedOnly = (refused[image] ?? []).subtracting(ambiguous(image))
+        return (sent[image] ?? []).subtracting(refusedOnly)
+    }
+
     /// The images of the plan, in order.
     public var imageIds: [String] { plan.images.map(\.imageId) }
 
@@ -54,8 +73,8 @@ public struct JournalBatch: Sendable, Equatable {
                 continue
             }
             counts.add(OutcomeCounts(image.settled.values))
-            let sent = sent[image.imageId] ?? []
-            let ambiguous = image.change.filter(sent.contains).count
+            let uncertain = ambiguous(image.imageId)
+            let ambiguous = image.change.filter(uncertain.contains).count
             counts.add(.unknown, ambiguous)
             counts.add(.notStarted, image.change.count - ambiguous)
         }
@@ -66,9 +85,18 @@ public struct JournalBatch: Sendable, Equatable {
         switch record.kind {
         case .batch: break
         case .send:
-            if let image = record.image { sent[image, default: []].formUnion(record.accounts ?? []) }
+            if let image = record.image {
+                sent[image, default: []].formUnion(record.accounts ?? [])
+                unanswered[image, default: []].formUnion(record.accounts ?? [])
+            }
         case .call:
             calls += 1
+            if let image = record.image {
+                let accounts = record.accounts ?? []
+                unanswered[image]?.subtract(accounts)
+                if record.result == "ambiguous" { answeredAmbiguously[image, default: []].formUnion(accounts) }
+                if record.result == "error" { refused[image, default: []].formUnion(accounts) }
+            }
         case .image:
             if let image = record.image, let recorded = record.outcomes {
                 outcomes[image, default: [:]].merge(recorded.mapValues(\.normalized)) { _, new in new }

@@ -84,10 +84,10 @@ public enum SharePlanner {
     /// (which settles `AccountAlreadyExists` itself); an unshare still reads a list it never knew.
     public static func resume(_ batch: JournalBatch) -> SharePlan {
         let plans = batch.plan.images.compactMap { image -> ImagePlan? in
-            let sent = batch.sent[image.imageId] ?? []
-            let maybeApplied = Array(sent).sorted()
+            let uncertain = batch.ambiguous(image.imageId)
+            let maybeApplied = Array(batch.maybeApplied(image.imageId)).sorted()
             let mustRead = { (accounts: [String]) in
-                accounts.contains(where: sent.contains) || (batch.operation == .unshare && image.readFirst)
+                accounts.contains(where: uncertain.contains) || (batch.operation == .unshare && image.readFirst)
             }
             if let recorded = batch.outcomes[image.imageId] {
                 let again = recorded.filter { $0.value.kind.isUnfinished }.keys.sorted()
