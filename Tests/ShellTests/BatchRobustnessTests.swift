@@ -76,7 +76,8 @@ import TencentCloud
             let batch = try #require(harness.journal().batches.first)
             #expect(batch.counts == [.shared: 10, .failed: 20])
             #expect(ids.allSatisfy {
-                if case .failed("InvalidAccountId.NotFound", _, _) = batch.outcomes[$0]?[unknown] { true } else { false }
+                guard case .failed(let code, _, _) = batch.outcomes[$0]?[unknown] else { return false }
+                return code == "InvalidAccountId.NotFound"
             })
 
             harness.console.clear()
@@ -146,7 +147,8 @@ import TencentCloud
             let ids = await Self.freshImages(first, 12)
             let shell = UncheckedSendable(first)
             let running = Task {
-                await shell.value.run("set concurrency 1\nselect \(ids.joined(separator: ","))\nshare \(Self.partners[3]) -y")
+                let script = "set concurrency 1\nselect \(ids.joined(separator: ","))\nshare \(Self.partners[3]) -y"
+                return await shell.value.run(script)
             }
             let deadline = ContinuousClock.now + .seconds(30)
             while await first.changes().isEmpty, ContinuousClock.now < deadline {

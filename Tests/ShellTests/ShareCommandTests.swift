@@ -198,7 +198,8 @@ import Testing
             .compactMap { try? JSONDecoder().decode(JournalRecord.self, from: Data($0.utf8)) }.last { $0.kind == .end }
         #expect(end?.counts == interrupted.counts)
         #expect(harness.console.output.contains("not started:"))
-        #expect(harness.console.errors.contains { $0.contains("interrupted:") && $0.contains("`resume` finishes batch") })
+        let errors = harness.console.errors
+        #expect(errors.contains { $0.contains("interrupted:") && $0.contains("`resume` finishes batch") }, "\(errors)")
         #expect(harness.interpreter.pendingInterruptedBatch == interrupted.id)
         let sent = await harness.changes().count
         #expect(sent > 0 && sent < shareable.count)

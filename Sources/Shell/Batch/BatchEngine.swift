@@ -104,7 +104,8 @@ public struct BatchEngine: Sendable {
             let reported = failed.keys.filter { known[$0] == nil }.sorted()
             for (outcome, accounts) in Dictionary(grouping: reported, by: { failed[$0]! }) {
                 let list = Self.abbreviated(accounts)
-                console.diagnostic(Self.fitted("failed: \(result.imageId) \(list): \(Self.describe(outcome))", lineWidth))
+                let line = "failed: \(result.imageId) \(list): \(Self.describe(outcome))"
+                console.diagnostic(Self.fitted(line, lineWidth))
             }
             progress.imageDone(failures: failed.count)
             results.append(result)

@@ -25,7 +25,8 @@ extension Interpreter {
             let value: JSONValue
             if session.settings.output == .json {
                 value = .array(failures.map { failure in
-                    .string("\(failure.imageId) \(failure.accounts.joined(separator: ",")): \(BatchEngine.describe(failure.outcome))")
+                    let accounts = failure.accounts.joined(separator: ",")
+                    return .string("\(failure.imageId) \(accounts): \(BatchEngine.describe(failure.outcome))")
                 })
             } else {
                 value = .string(BatchEngine.fitted(Self.failureSummary(failures), batchLineWidth - 12))

@@ -41,16 +41,12 @@ public struct JournalBatch: Sendable, Equatable {
         redoes = record.redoes
     }
 
-    /// Accounts of `image` whose change may have reached the service without its answer being
-    /// recorded: what `resume` must re-read before sending.
-    public func ambiguous(_ image: String) -> Set<String> {
-        (unanswered[image] ?? []).union(answeredAmbiguously[image] ?? [])
-    }
-
-    /// Accounts of `image` a change of this batch may have applied: sent, and not refused
-    /// (unless another call for them was ambiguous).
+    /// Accounts of `image` a change of this batch may have applied: sent, and not refused (a
+    /// call that could not connect, or an error answer) unless another call for them went
+    /// unanswered or was ambiguous. What `resume` re-reads before sending.
     public func maybeApplied(_ image: String) -> Set<String> {
-        let refusedOnly = (refused[image] ?? []).subtracting(ambiguous(image))
+        let uncertain = (unanswered[image] ?? []).union(answeredAmbiguously[image] ?? [])
+        let refusedOnly = (refused[image] ?? []).subtracting(uncertain)
         return (sent[image] ?? []).subtracting(refusedOnly)
     }
 
@@ -73,7 +69,7 @@ public struct JournalBatch: Sendable, Equatable {
                 continue
             }
             counts.add(OutcomeCounts(image.settled.values))
-            let uncertain = ambiguous(image.imageId)
+            let uncertain = maybeApplied(image.imageId)
             let ambiguous = image.change.filter(uncertain.contains).count
             counts.add(.unknown, ambiguous)
             counts.add(.notStarted, image.change.count - ambiguous)

@@ -59,7 +59,8 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind = "type", batch, time, region, operation, images, accounts, plan, undoes, redoes, image, permission, result
+        case kind = "type", batch, time, region, operation, images, accounts, plan, undoes, redoes, image
+        case permission, result
         case code, message, requestId = "request_id", attempt, outcomes, counts, interrupted
     }
 }

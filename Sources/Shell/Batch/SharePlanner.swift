@@ -78,21 +78,22 @@ public enum SharePlanner {
         return SharePlan(operation: operation, region: batch.region, accounts: accounts, images: plans)
     }
 
-    /// The plan that finishes `batch` after a crash or Ctrl-C. Only pairs a change was sent
-    /// for without an answer are ambiguous: their images are re-read before anything is sent,
+    /// The plan that finishes `batch` after a crash or Ctrl-C. Only pairs a change may have
+    /// been applied for (sent, not refused) are ambiguous: their images are re-read first,
     /// so nothing is applied twice or missed. Images never sent go straight to the share path
     /// (which settles `AccountAlreadyExists` itself); an unshare still reads a list it never knew.
     public static func resume(_ batch: JournalBatch) -> SharePlan {
         let plans = batch.plan.images.compactMap { image -> ImagePlan? in
-            let uncertain = batch.ambiguous(image.imageId)
-            let maybeApplied = Array(batch.maybeApplied(image.imageId)).sorted()
+            let uncertain = batch.maybeApplied(image.imageId)
+            let maybeApplied = Array(uncertain).sorted()
             let mustRead = { (accounts: [String]) in
                 accounts.contains(where: uncertain.contains) || (batch.operation == .unshare && image.readFirst)
             }
             if let recorded = batch.outcomes[image.imageId] {
                 let again = recorded.filter { $0.value.kind.isUnfinished }.keys.sorted()
                 guard !again.isEmpty else { return nil }
-                return ImagePlan(imageId: image.imageId, change: again, readFirst: mustRead(again), maybeApplied: maybeApplied)
+                return ImagePlan(
+                    imageId: image.imageId, change: again, readFirst: mustRead(again), maybeApplied: maybeApplied)
             }
             return ImagePlan(
                 imageId: image.imageId, change: image.change, settled: image.settled,

@@ -33,7 +33,8 @@ public enum JournalCommand: ShellCommand {
             .init("OPERATION", key: "operation"), .init("IMAGES", key: "images", alignment: .right),
             .init("CHANGED", key: "changed", alignment: .right), .init("ALREADY", key: "already", alignment: .right),
             .init("SKIPPED", key: "skipped", alignment: .right),
-            .init("NOT STARTED", key: "not_started", alignment: .right), .init("FAILED", key: "failed", alignment: .right),
+            .init("NOT STARTED", key: "not_started", alignment: .right),
+            .init("FAILED", key: "failed", alignment: .right),
             .init("UNKNOWN", key: "unknown", alignment: .right), .init("STATUS", key: "status"),
         ])
         for batch in contents.batches.suffix(limit).reversed() {

@@ -20,7 +20,8 @@ public enum RedoCommand: ShellCommand {
     public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
         let args = try Arguments(arguments, command: name, flags: ["--dry-run", "--yes"], synonyms: ["-y": "--yes"])
         try args.expectingAtMost(0, command: name, synopsis: synopsis)
-        let request = BatchRequest(command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
+        let request = BatchRequest(
+            command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
         let batches = try shell.readJournal().batches
         if let newest = batches.last {
             try shell.requireNotRunning(newest, command: name)
@@ -48,7 +49,7 @@ extension Interpreter {
         _ plan: SharePlan, _ request: BatchRequest, run: (SharePlan) async throws(ShellError) -> Void
     ) async throws(ShellError) {
         if plan.isEmpty, !request.dryRun {
-            console.diagnostic("\(request.command): the batch changed nothing; nothing to send (recorded in the journal)")
+            console.diagnostic("\(request.command): the batch changed nothing; nothing to send (journaled)")
             try await run(plan)
             return
         }
