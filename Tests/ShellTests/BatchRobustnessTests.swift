@@ -130,6 +130,9 @@ import TencentCloud
             #expect(await harness.shareState() == before)
             #expect(await harness.run("undo -y") == .stopped(.scriptStopped))
             #expect(harness.console.errors.last?.contains("undone already") == true)
+            harness.console.clear()
+            #expect(await harness.run("journal") == .completed)
+            #expect(harness.console.output.components(separatedBy: "complete, undone").count == 3)
 
             #expect(await harness.run("redo -y") == .completed)
             #expect(await harness.shareState() == afterFirst)

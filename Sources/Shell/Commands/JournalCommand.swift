@@ -37,6 +37,7 @@ public enum JournalCommand: ShellCommand {
             .init("FAILED", key: "failed", alignment: .right),
             .init("UNKNOWN", key: "unknown", alignment: .right), .init("STATUS", key: "status"),
         ])
+        let undone = Set(BatchHistory(contents.batches).undone.map(\.batch.id))
         for batch in contents.batches.suffix(limit).reversed() {
             let counts = batch.counts
             let changed = counts[.shared] + counts[.unshared]
@@ -44,7 +45,8 @@ public enum JournalCommand: ShellCommand {
             let failed = counts[.failed]
             let unknown = counts[.unknown]
             let notStarted = counts[.notStarted]
-            let status = batch.isComplete ? (failed > 0 ? "failures" : "complete") : (batch.ended ? "interrupted" : "incomplete")
+            var status = batch.isComplete ? (failed > 0 ? "failures" : "complete") : (batch.ended ? "interrupted" : "incomplete")
+            if undone.contains(batch.id) { status += ", undone" }
             let operation = batch.operation.rawValue
                 + (batch.undoes.map { " (undo \($0))" } ?? batch.redoes.map { " (redo \($0))" } ?? "")
             table.rows.append([
