@@ -45,12 +45,14 @@ public enum JournalCommand: ShellCommand {
             let failed = counts[.failed]
             let unknown = counts[.unknown]
             let notStarted = counts[.notStarted]
-            var status = batch.isComplete ? (failed > 0 ? "failures" : "complete") : (batch.ended ? "interrupted" : "incomplete")
+            var status = batch.isComplete
+                ? (failed > 0 ? "failures" : "complete") : (batch.ended ? "interrupted" : "incomplete")
             if undone.contains(batch.id) { status += ", undone" }
             let operation = batch.operation.rawValue
                 + (batch.undoes.map { " (undo \($0))" } ?? batch.redoes.map { " (redo \($0))" } ?? "")
             table.rows.append([
-                .init(.string(batch.id)), .init(.string(batch.time)), .init(.string(batch.region)), .init(.string(operation)),
+                .init(.string(batch.id)), .init(.string(batch.time)), .init(.string(batch.region)),
+                .init(.string(operation)),
                 .init(.int(batch.plan.images.count)), .init(.int(changed)), .init(.int(already)),
                 .init(.int(counts[.skipped])), .init(.int(notStarted), emphasis: notStarted > 0 ? .yellow : nil),
                 .init(.int(failed), emphasis: failed > 0 ? .red : nil),
