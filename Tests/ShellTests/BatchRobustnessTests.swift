@@ -89,6 +89,18 @@ import TencentCloud
         }
     }
 
+    @Test func aPlanWithManyAccountsNamesAFewPerImage() async throws {
+        try await ShellHarness.with { harness in
+            let ids = await Self.freshImages(harness, 2)
+            let many = EmulatorState.bulkPartnerAccountIds.prefix(40).joined(separator: ",")
+            #expect(await harness.run("select \(ids.joined(separator: ","))\nshare \(many) --dry-run") == .completed)
+            let plan = harness.console.diagnostics.filter { $0.contains(ids[0]) }
+            #expect(plan.count == 1 && plan.allSatisfy { $0.count <= 200 && $0.contains("+35 more") }, "\(plan)")
+            // The calls themselves stay exact.
+            #expect(harness.console.output.contains(many))
+        }
+    }
+
     @Test func anUnreachableEndpointStopsTheBatchOnceAndResumeFinishesIt() async throws {
         try await ShellHarness.with { harness in
             let ids = await Self.freshImages(harness, 20)
