@@ -35,15 +35,6 @@ enum ChangeFailure: Equatable {
         }
     }
 
-    /// Whether a share-list read that failed this way is worth trying again.
-    static func isTransientRead(_ error: TencentCloudError) -> Bool {
-        switch error {
-        case .api(let api): api.code.hasPrefix("InternalError") || api.code.hasPrefix("RequestLimitExceeded")
-        case .transport: !Task.isCancelled
-        default: false
-        }
-    }
-
     private static let byCode: [String: ChangeFailure] = [
         "FailedOperation.AccountAlreadyExists": .alreadyExists,
         "InvalidParameterValue.LimitExceeded": .tooManyAccounts,

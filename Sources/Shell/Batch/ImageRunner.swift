@@ -151,9 +151,11 @@ struct ImageRunner: Sendable {
     }
 
     /// Reads the image's share list. The client already retries transient failures; a read
-    /// that still fails that way is tried again a few times, because an unread list after an
-    /// ambiguous change leaves pairs unknown.
+    /// that still fails is tried again (at most ``maxReads`` reads) when the client's own
+    /// ``RetryPolicy`` says the error is worth it, because an unread list after an ambiguous
+    /// change leaves pairs unknown.
     private func readList(_ run: inout ImageRunState) async throws(TencentCloudError) -> [SharePermission] {
+        let policy = client.api.configuration.retry
         var attempt = 0
         while true {
             attempt += 1
@@ -161,8 +163,9 @@ struct ImageRunner: Sendable {
             do {
                 return try await client.describeImageSharePermission(region: region, imageId: plan.imageId)
             } catch {
-                guard ChangeFailure.isTransientRead(error), attempt < Self.maxReads else { throw error }
-                try? await Task.sleep(for: .milliseconds(200 * attempt))
+                let decision = policy.decide(error, attempt: attempt, idempotent: true, random: .random(in: 0..<1))
+                guard attempt < Self.maxReads, !Task.isCancelled, case .retry(let delay) = decision else { throw error }
+                try? await Task.sleep(for: delay)
             }
         }
     }
