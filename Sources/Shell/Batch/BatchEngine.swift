@@ -91,15 +91,14 @@ public struct BatchEngine: Sendable {
                 journal: journal, control: control, known: knownShares[image.imageId])
         }
         let console = console
-        let bad = { control.badAccounts }
-        let lineWidth = console.isTerminal ? console.width : 200
+        let lineWidth = Self.lineWidth(console)
         var results: [ImageResult] = []
         results.reserveCapacity(runners.count)
         let started = await forEachConcurrently(runners, width: concurrency) { runner in
             await runner.run()
         } handle: { result in
             let failed = result.outcomes.filter { if case .failed = $0.value { true } else { false } }
-            let known = bad()
+            let known = control.badAccounts
             // A bad account is reported once, at the end, not once per image.
             let reported = failed.keys.filter { known[$0] == nil }.sorted()
             for (outcome, accounts) in Dictionary(grouping: reported, by: { failed[$0]! }) {
@@ -132,6 +131,9 @@ public struct BatchEngine: Sendable {
         guard case .failed(let code, let message, let requestId) = outcome else { return outcome.kind.label }
         return "\(code): \(message)" + (requestId.map { " (RequestId \($0))" } ?? "")
     }
+
+    /// The widest line a batch prints: the terminal's, or 200 columns off a terminal.
+    static func lineWidth(_ console: any Console) -> Int { console.isTerminal ? console.width : 200 }
 
     /// `a,b,c` for a few accounts, `a,b,c +497 more` for many.
     static func abbreviated(_ accounts: [String], first: Int = 3) -> String {

@@ -1,6 +1,6 @@
 extension Interpreter {
-    /// The widest line a batch prints: the terminal's, or 200 columns off a terminal.
-    var batchLineWidth: Int { console.isTerminal ? console.width : 200 }
+    /// The widest line a batch prints.
+    var batchLineWidth: Int { BatchEngine.lineWidth(console) }
 
     /// Prints the summary record: counts per outcome, failures with code and RequestId, batch
     /// id; each account the service refused once, with the number of images it was left out of.
