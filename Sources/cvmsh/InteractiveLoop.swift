@@ -39,6 +39,7 @@ struct InteractiveLoop {
             switch input {
             case .endOfFile:
                 if let warning = editor.saveHistory() { interpreter.warn(warning) }
+                warnIfBatchUnfinished()
                 return .success
             case .interrupted:
                 reader = ScriptReader(source: Interpreter.promptSource)
@@ -57,12 +58,19 @@ struct InteractiveLoop {
                     if interrupted { interpreter.console.diagnostic("^C") }
                     if case .exited(let status) = outcome {
                         if let warning = editor.saveHistory() { interpreter.warn(warning) }
+                        warnIfBatchUnfinished()
                         return status
                     }
                     if interrupted { break }
                 }
             }
         }
+    }
+
+    /// On leaving: says that the session's last batch stopped with pairs left for `resume`.
+    func warnIfBatchUnfinished() {
+        guard let batch = interpreter.pendingInterruptedBatch else { return }
+        interpreter.warn("batch \(batch) was interrupted and is not finished; `resume` finishes it")
     }
 
     /// `ap-nanjing [3]> `: region and selection count, coloured where allowed.

@@ -159,6 +159,8 @@ import Testing
         try terminal.type("journal\r")
         #expect(try terminal.waitFor("ap-nanjing [150]> ").contains("interrupted"))
         try endOfInput(terminal)
+        // Leaving with the batch unfinished says so, once.
+        _ = try terminal.waitFor("was interrupted and is not finished; `resume` finishes it")
         #expect(try terminal.waitForExit() == 0)
     }
 

@@ -82,10 +82,16 @@ import Testing
         let context = Comment(rawValue: "seed \(seed), concurrency \(concurrency), kill after \(killAfter) sends + \(extraDelay) ms")
         #expect(killed == 128 + SIGKILL || killed == 0, "\(context): share exited \(killed): \(share.stderr)")
         let callsBeforeResume = try emulator.calls().filter { $0.action == "ModifyImageSharePermission" }.count
+        let locks = { (try? FileManager.default.contentsOfDirectory(atPath: directory + "/state"))?
+            .filter { $0.hasSuffix(".lock") } ?? [] }
+        // A killed batch leaves its lock file; the kernel released the lock, so resume takes it over.
+        let leftByKill = locks()
+        if killed != 0 { #expect(leftByKill.count == 1, "\(context): lock files after the kill: \(leftByKill)") }
 
         let resume = try BackgroundProcess(cvmsh, common + ["-c", "resume"], environment: environment, directory: directory, name: "resume")
         let resumed = try await resume.waitForExit(timeout: .seconds(120))
         #expect(resumed == 0, "\(context): resume exited \(resumed): \(resume.stderr)")
+        #expect(locks().isEmpty, "\(context): lock files after resume: \(locks())")
 
         let calls = try emulator.calls()
         let dump = try await emulator.stop()

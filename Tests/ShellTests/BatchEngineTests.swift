@@ -57,7 +57,7 @@ import TencentCloud
         #expect(outcome == .completed, "\(harness.console.errors)")
         #expect(await harness.calls("ModifyImageSharePermission").contains { $0.errorCode == "RequestLimitExceeded" })
         let batch = try #require(harness.journal().batches.last)
-        #expect(batch.isComplete && batch.counts["failed"] == nil)
+        #expect(batch.isComplete && batch.counts[.failed] == 0)
         await harness.stop()
     }
 

@@ -40,7 +40,7 @@ import Testing
         let batch = try #require(contents.batches.first)
         #expect(batch.ended && batch.isComplete)
         #expect(batch.outcomes["img-1"]?["100011110001"] == .failed(code: "OverQuota", message: "full", requestId: "r-1"))
-        #expect(batch.counts == ["failed": 1])
+        #expect(batch.counts == [.failed: 1])
     }
 
     @Test func toleratesATornLastLineAndKeepsAppendingOnAFreshLine() throws {

@@ -161,6 +161,9 @@ import Testing
         #expect(ids.allSatisfy { state[$0] == accounts })
         #expect(await harness.appliedCounts().values.allSatisfy { $0 == 1 })
         #expect(await harness.changes().count == 3)
+        // Only the image sent without an answer is ambiguous; the one never sent is not read.
+        let reads = await harness.calls("DescribeImageSharePermission").map(\.parameters)
+        #expect(reads.count == 1 && reads.allSatisfy { $0.contains(ids[1]) }, "\(reads)")
         let batch = try #require(harness.journal().batches.first { $0.id == "b-crashed" })
         #expect(batch.isComplete)
         #expect(ids.allSatisfy { batch.outcomes[$0] == [accounts[0]: .shared, accounts[1]: .shared] })
@@ -188,6 +191,16 @@ import Testing
 
         let interrupted = try #require(harness.journal().batches.last)
         #expect(!interrupted.isComplete && interrupted.ended)
+        // Pairs never sent are not started, and the summary, the journal's end record and the
+        // journal's own count agree.
+        #expect(interrupted.counts[.notStarted] > 0 && interrupted.counts[.skipped] == 0)
+        let end = try String(contentsOfFile: harness.journalPath, encoding: .utf8).split(separator: "\n")
+            .compactMap { try? JSONDecoder().decode(JournalRecord.self, from: Data($0.utf8)) }.last { $0.kind == .end }
+        #expect(end?.counts == interrupted.counts)
+        #expect(harness.console.output.contains("not started:"))
+        let errors = harness.console.errors
+        #expect(errors.contains { $0.contains("interrupted:") && $0.contains("`resume` finishes batch") }, "\(errors)")
+        #expect(harness.interpreter.pendingInterruptedBatch == interrupted.id)
         let sent = await harness.changes().count
         #expect(sent > 0 && sent < shareable.count)
 
@@ -198,6 +211,7 @@ import Testing
         }
         #expect(await harness.appliedCounts().values.allSatisfy { $0 == 1 })
         #expect(try harness.journal().batches.last?.isComplete == true)
+        #expect(harness.interpreter.pendingInterruptedBatch == nil)
         await harness.stop()
     }
 }

@@ -1,13 +1,21 @@
 import Synchronization
 
-/// The shared stop switch of one running batch: Ctrl-C or a journal failure stops new calls;
-/// a second Ctrl-C (or the end of the grace period) abandons the calls in flight.
+/// The shared stop switch and knowledge of one running batch: Ctrl-C, a journal failure or an
+/// unreachable endpoint stops new calls; a second Ctrl-C (or the end of the grace period)
+/// abandons the calls in flight. Accounts found unable to receive shares are left out of the
+/// later images without a call.
 final class BatchControl: Sendable {
     private struct State {
         var stopReason: SkipReason?
         var journalError: JournalError?
         var abandon: (@Sendable () -> Void)?
+        var badAccounts: [String: PairOutcome] = [:]
+        var unsentInARow = 0
+        var unreachable: String?
     }
+
+    /// Calls in a row that could not reach the endpoint before the batch stops sending.
+    static let maxUnsentInARow = 3
 
     private let state = Mutex(State())
     private static let running = Mutex<[ObjectIdentifier: BatchControl]>([:])
@@ -20,6 +28,33 @@ final class BatchControl: Sendable {
     /// Stops starting new calls (the first Ctrl-C).
     func stop() {
         state.withLock { if $0.stopReason == nil { $0.stopReason = .interrupted } }
+    }
+
+    /// Accounts the service refused for themselves (unknown, not a root account, your own),
+    /// with the outcome their pairs get.
+    var badAccounts: [String: PairOutcome] { state.withLock { $0.badAccounts } }
+
+    /// Remembers that `account` cannot receive shares in this batch.
+    func markBad(_ account: String, as outcome: PairOutcome) {
+        state.withLock { if $0.badAccounts[account] == nil { $0.badAccounts[account] = outcome } }
+    }
+
+    /// Why the endpoint is taken as unreachable (the last connection error), once it is.
+    var unreachable: String? { state.withLock { $0.unreachable } }
+
+    /// A call got an answer (of any kind): the endpoint is reachable.
+    func answered() {
+        state.withLock { $0.unsentInARow = 0 }
+    }
+
+    /// A call could not be sent; after ``maxUnsentInARow`` in a row no new call starts.
+    func notSent(_ error: some Error & CustomStringConvertible) {
+        state.withLock {
+            $0.unsentInARow += 1
+            guard $0.unsentInARow >= Self.maxUnsentInARow, $0.stopReason == nil else { return }
+            $0.stopReason = .endpointUnreachable
+            $0.unreachable = error.description
+        }
     }
 
     /// Stops starting new calls because the journal cannot be written.

@@ -9,7 +9,7 @@ import TencentCloud
 ///
 /// Cancellation is cooperative: when the calling task is cancelled (Ctrl-C), no new call starts,
 /// the calls in flight get ``gracePeriod`` to finish, and every pair is recorded (not started
-/// ones as skipped, abandoned ones as unknown). The journal gets `send`, `call`, `image` and
+/// ones as such, abandoned ones as unknown). The journal gets `send`, `call`, `image` and
 /// `end` records; the `batch` record is the caller's, written before ``run(_:batchId:knownShares:)``.
 public struct BatchEngine: Sendable {
     public var client: CVMClient
@@ -63,6 +63,8 @@ public struct BatchEngine: Sendable {
         var result = BatchResult(
             batchId: batchId, operation: plan.operation, outcomes: [:], shares: [:], calls: 0, reads: 0,
             stopReason: control.stopReason, journalError: control.journalError, elapsed: ContinuousClock.now - started)
+        result.badAccounts = control.badAccounts
+        result.unreachable = control.unreachable
         for image in images {
             result.outcomes[image.imageId] = image.outcomes
             if let shares = image.shares { result.shares[image.imageId] = shares }
@@ -71,7 +73,7 @@ public struct BatchEngine: Sendable {
         }
         var end = JournalRecord(kind: .end, batch: batchId)
         end.counts = result.counts
-        end.interrupted = result.stopReason != nil || (result.counts["unknown"] ?? 0) > 0
+        end.interrupted = result.stopReason != nil || result.counts.unfinished > 0
         do {
             try journal.append(end)
         } catch {
@@ -89,38 +91,32 @@ public struct BatchEngine: Sendable {
                 journal: journal, control: control, known: knownShares[image.imageId])
         }
         let console = console
-        return await withTaskGroup(of: ImageResult.self) { group in
-            var results: [ImageResult] = []
-            results.reserveCapacity(runners.count)
-            var next = 0
-            func report(_ result: ImageResult) {
-                let failed = result.outcomes.filter { if case .failed = $0.value { true } else { false } }
-                for (outcome, accounts) in Dictionary(grouping: failed.keys.sorted(), by: { failed[$0]! }) {
-                    console.diagnostic("failed: \(result.imageId) \(accounts.joined(separator: ",")): \(Self.describe(outcome))")
-                }
-                progress.imageDone(failures: failed.count)
-                results.append(result)
+        let lineWidth = Self.lineWidth(console)
+        var results: [ImageResult] = []
+        results.reserveCapacity(runners.count)
+        let started = await forEachConcurrently(runners, width: concurrency) { runner in
+            await runner.run()
+        } handle: { result in
+            let failed = result.outcomes.filter { if case .failed = $0.value { true } else { false } }
+            let known = control.badAccounts
+            // A bad account is reported once, at the end, not once per image.
+            let reported = failed.keys.filter { known[$0] == nil }.sorted()
+            for (outcome, accounts) in Dictionary(grouping: reported, by: { failed[$0]! }) {
+                let list = Self.abbreviated(accounts)
+                let line = "failed: \(result.imageId) \(list): \(Self.describe(outcome))"
+                console.diagnostic(Self.fitted(line, lineWidth))
             }
-            while next < runners.count, next < concurrency {
-                group.addTask { [runner = runners[next]] in await runner.run() }
-                next += 1
-            }
-            while let result = await group.next() {
-                report(result)
-                if next < runners.count, control.stopReason == nil {
-                    group.addTask { [runner = runners[next]] in await runner.run() }
-                    next += 1
-                }
-            }
-            while next < runners.count {
-                let image = runners[next].plan
-                var outcomes = image.settled
-                for account in image.change { outcomes[account] = .skipped(control.stopReason ?? .interrupted) }
-                results.append(ImageResult(imageId: image.imageId, outcomes: outcomes, shares: knownShares[image.imageId]))
-                next += 1
-            }
-            return results
+            progress.imageDone(failures: failed.count)
+            results.append(result)
+            return control.stopReason == nil
         }
+        for runner in runners[started...] {
+            let image = runner.plan
+            var outcomes = image.settled
+            for account in image.change { outcomes[account] = .notStarted(control.stopReason ?? .interrupted) }
+            results.append(ImageResult(imageId: image.imageId, outcomes: outcomes, shares: knownShares[image.imageId]))
+        }
+        return results
     }
 
     /// Abandons the in-flight calls of every running batch; their pairs are recorded as unknown.
@@ -132,7 +128,22 @@ public struct BatchEngine: Sendable {
 
     /// `Code: message (RequestId …)` for a failed outcome.
     static func describe(_ outcome: PairOutcome) -> String {
-        guard case .failed(let code, let message, let requestId) = outcome else { return outcome.key }
+        guard case .failed(let code, let message, let requestId) = outcome else { return outcome.kind.label }
         return "\(code): \(message)" + (requestId.map { " (RequestId \($0))" } ?? "")
+    }
+
+    /// The widest line a batch prints: the terminal's, or 200 columns off a terminal.
+    static func lineWidth(_ console: any Console) -> Int { console.isTerminal ? console.width : 200 }
+
+    /// `a,b,c` for a few accounts, `a,b,c +497 more` for many.
+    static func abbreviated(_ accounts: [String], first: Int = 3) -> String {
+        let shown = accounts.prefix(first).joined(separator: ",")
+        return accounts.count > first ? "\(shown) +\(accounts.count - first) more" : shown
+    }
+
+    /// `line`, cut to `width` columns with a final `…` when longer.
+    static func fitted(_ line: String, _ width: Int) -> String {
+        guard line.count > width, width > 1 else { return line }
+        return String(line.prefix(width - 1)) + "…"
     }
 }

@@ -18,32 +18,33 @@ public struct BatchResult: Sendable {
     /// The journal failure that stopped the batch, if any.
     public var journalError: JournalError?
     public var elapsed: Duration
+    /// Accounts the service refused for themselves in this batch, with their pairs' outcome.
+    public var badAccounts: [String: PairOutcome] = [:]
+    /// The connection error that made the batch stop sending, if the endpoint became unreachable.
+    public var unreachable: String?
 
-    /// Pair counts per ``PairOutcome/key``.
-    public var counts: [String: Int] {
-        var counts: [String: Int] = [:]
-        for outcome in outcomes.values.flatMap(\.values) { counts[outcome.key, default: 0] += 1 }
-        return counts
-    }
+    /// Pair counts per outcome kind.
+    public var counts: OutcomeCounts { OutcomeCounts(outcomes.values.flatMap(\.values)) }
 
     /// Failed pairs grouped per image and outcome, in image order of `order`.
     public func failures(order: [String]) -> [(imageId: String, accounts: [String], outcome: PairOutcome)] {
         order.flatMap { id -> [(imageId: String, accounts: [String], outcome: PairOutcome)] in
             let failed = (outcomes[id] ?? [:]).filter { if case .failed = $0.value { true } else { false } }
             let grouped = Dictionary(grouping: failed.keys.sorted()) { failed[$0]! }
-            return grouped.map { (imageId: id, accounts: $0.value, outcome: $0.key) }.sorted { $0.accounts.first ?? "" < $1.accounts.first ?? "" }
+            return grouped.map { (imageId: id, accounts: $0.value, outcome: $0.key) }
+                .sorted { $0.accounts.first ?? "" < $1.accounts.first ?? "" }
         }
     }
 
     /// Whether any pair failed or is unknown: the command fails.
-    public var hasFailures: Bool { (counts["failed"] ?? 0) + (counts["unknown"] ?? 0) > 0 }
+    public var hasFailures: Bool { counts.problems > 0 }
 
     /// `share b-…: 840 shared, 15 already present, 45 skipped, 0 failed (255 calls, 12.3 s)`.
     public var summaryLine: String {
         let counts = counts
-        let parts = PairOutcome.keys.compactMap { key -> String? in
-            guard let count = counts[key], count > 0 || key == "failed" else { return nil }
-            return "\(count) \(key.replacingOccurrences(of: "_", with: " "))"
+        let parts = OutcomeKind.allCases.compactMap { kind -> String? in
+            guard counts[kind] > 0 || kind == .failed else { return nil }
+            return "\(counts[kind]) \(kind.label)"
         }
         let time = String(format: "%.1f", elapsed.seconds)
         return "\(operation.rawValue) \(batchId): \(parts.joined(separator: ", ")) (\(calls) call\(calls == 1 ? "" : "s"), \(time) s)"

@@ -16,8 +16,8 @@ struct BatchInputs {
     var images: ImageCache
     /// The selected image ids, in list order (never empty).
     var selection: [String]
-    /// The caller's root account.
-    var ownAccountId: String
+    /// The caller's root account, when it could be learnt.
+    var ownAccountId: String?
 }
 
 extension Interpreter {
@@ -37,7 +37,7 @@ extension Interpreter {
         try requireConfirmable(request)
         let images = try await images()
         let selection = try requireSelection(command)
-        return BatchInputs(request: request, images: images, selection: selection, ownAccountId: try await ownAccountId())
+        return BatchInputs(request: request, images: images, selection: selection, ownAccountId: await ownAccountId())
     }
 
     /// Refuses a change in a script that has not said it may change shares, before any call.
@@ -110,121 +110,5 @@ extension Interpreter {
         } catch {
             throw .failed("\(error); nothing was changed")
         }
-    }
-
-    /// Runs `plan` as a new batch (or, with `resuming`, as the continuation of that batch):
-    /// journal first, then the engine; prints the summary, updates the session's share cache
-    /// and `lastBatch`, and fails when any pair failed, the journal broke or Ctrl-C stopped it.
-    func runBatch(_ plan: SharePlan, undoes: String? = nil, resuming: JournalBatch? = nil) async throws(ShellError) {
-        let journal = try openJournal()
-        let batchId = resuming?.id ?? BatchEngine.newBatchId()
-        var first: JournalRecord
-        if resuming != nil {
-            first = JournalRecord(kind: .resume, batch: batchId)
-        } else {
-            first = JournalRecord(kind: .batch, batch: batchId)
-            first.region = plan.region
-            first.operation = plan.operation
-            first.images = plan.images.map(\.imageId)
-            first.accounts = plan.accounts
-            first.plan = plan
-            first.undoes = undoes
-        }
-        do {
-            try journal.append(first)
-        } catch {
-            throw .failed("\(error); nothing was changed")
-        }
-        let engine = BatchEngine(client: try client(), journal: journal, console: console, concurrency: session.settings.concurrency)
-        let known = session.shares.mapValues { Set($0.map(\.accountId)) }
-        let result = await engine.run(plan, batchId: batchId, knownShares: known)
-        remember(result)
-        report(result, plan: plan)
-        if let error = result.journalError {
-            throw .failed("\(error); the batch stopped before its next change; fix it and run `resume`")
-        }
-        if result.stopReason == .interrupted { throw .interrupted }
-        if result.hasFailures {
-            throw .failed(result.summaryLine + "; see `journal` (run `resume` to retry unknown pairs)")
-        }
-    }
-
-    /// Keeps the share lists the batch knows and its summary line.
-    private func remember(_ result: BatchResult) {
-        for (id, accounts) in result.shares {
-            let previous = session.shares[id] ?? []
-            session.shares[id] = accounts.sorted().map { account in
-                previous.first { $0.accountId == account } ?? SharePermission(accountId: account)
-            }
-        }
-        session.lastBatch = result.summaryLine
-    }
-
-    /// Prints the summary record: counts per outcome, failures with code and RequestId, batch id.
-    private func report(_ result: BatchResult, plan: SharePlan) {
-        let counts = result.counts
-        var fields = [
-            Record.Field(key: "batch", label: "batch", value: .init(.string(result.batchId))),
-            Record.Field(key: "operation", label: "operation", value: .init(.string(result.operation.rawValue))),
-            Record.Field(key: "images", label: "images", value: .init(.int(plan.images.count))),
-        ]
-        for key in PairOutcome.keys {
-            let count = counts[key] ?? 0
-            guard count > 0 || key == "failed" else { continue }
-            let emphasis: Emphasis? = (key == "failed" || key == "unknown") && count > 0 ? .red : nil
-            fields.append(.init(key: key, label: key.replacingOccurrences(of: "_", with: " "), value: .init(.int(count), emphasis: emphasis)))
-        }
-        let failures = result.failures(order: plan.images.map(\.imageId)).map {
-            "\($0.imageId) \($0.accounts.joined(separator: ",")): \(BatchEngine.describe($0.outcome))"
-        }
-        if !failures.isEmpty {
-            fields.append(.init(key: "failures", label: "failures", value: .init(.array(failures.map { .string($0) }))))
-        }
-        fields.append(.init(key: "calls", label: "calls", value: .init(.int(result.calls))))
-        fields.append(.init(key: "reads", label: "reads", value: .init(.int(result.reads))))
-        fields.append(.init(key: "seconds", label: "seconds", value: .init(.string(String(format: "%.1f", result.elapsed.seconds)))))
-        render(Record(fields: fields))
-    }
-
-    /// The share lists of `ids`: cached ones unless `refresh`, the others read concurrently
-    /// (at most `concurrency` at once; the client paces DescribeImageSharePermission at 10/s).
-    func shareLists(of ids: [String], refresh: Bool = false) async throws(ShellError) -> [String: [SharePermission]] {
-        let region = try requireRegion()
-        let missing = refresh ? ids : ids.filter { session.shares[$0] == nil }
-        if !missing.isEmpty {
-            let client = try client()
-            let width = session.settings.concurrency
-            let read = await withTaskGroup(of: (String, Result<[SharePermission], TencentCloudError>).self) { group in
-                var results: [(String, Result<[SharePermission], TencentCloudError>)] = []
-                var next = 0
-                let read: @Sendable (String) async -> (String, Result<[SharePermission], TencentCloudError>) = { id in
-                    do throws(TencentCloudError) {
-                        return (id, .success(try await client.describeImageSharePermission(region: region, imageId: id)))
-                    } catch {
-                        return (id, .failure(error))
-                    }
-                }
-                while next < missing.count, next < width {
-                    group.addTask { [id = missing[next]] in await read(id) }
-                    next += 1
-                }
-                while let result = await group.next() {
-                    results.append(result)
-                    if next < missing.count, !Task.isCancelled, (try? result.1.get()) != nil {
-                        group.addTask { [id = missing[next]] in await read(id) }
-                        next += 1
-                    }
-                }
-                return results
-            }
-            for (id, result) in read {
-                if case .success(let list) = result { session.shares[id] = list }
-            }
-            if let failure = read.first(where: { (try? $0.1.get()) == nil }), case .failure(let error) = failure.1 {
-                throw ShellError(error)
-            }
-            if Task.isCancelled { throw .interrupted }
-        }
-        return Dictionary(uniqueKeysWithValues: ids.compactMap { id in session.shares[id].map { (id, $0) } })
     }
 }

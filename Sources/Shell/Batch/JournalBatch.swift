@@ -8,10 +8,18 @@ public struct JournalBatch: Sendable, Equatable {
     public let plan: SharePlan
     /// The batch this one reverses (an `undo`).
     public let undoes: String?
+    /// The batch this one applies again (a `redo`).
+    public let redoes: String?
     /// Final outcome per image and account; later records (a resume) override earlier ones.
     public internal(set) var outcomes: [String: [String: PairOutcome]] = [:]
     /// Accounts a change call was sent for, per image, whether or not its result was recorded.
     public internal(set) var sent: [String: Set<String>] = [:]
+    /// Accounts of `send` records with no `call` record after them (the process died), per image.
+    var unanswered: [String: Set<String>] = [:]
+    /// Accounts of calls answered ambiguously (timeout, dropped connection), per image.
+    var answeredAmbiguously: [String: Set<String>] = [:]
+    /// Accounts of calls the service refused or that never left (nothing applied), per image.
+    var refused: [String: Set<String>] = [:]
     /// Change calls whose result was recorded.
     public internal(set) var calls = 0
     /// Whether a batch-end record was written after the last resume.
@@ -30,6 +38,16 @@ public struct JournalBatch: Sendable, Equatable {
         self.operation = operation
         self.plan = plan
         undoes = record.undoes
+        redoes = record.redoes
+    }
+
+    /// Accounts of `image` a change of this batch may have applied: sent, and not refused (a
+    /// call that could not connect, or an error answer) unless another call for them went
+    /// unanswered or was ambiguous. What `resume` re-reads before sending.
+    public func maybeApplied(_ image: String) -> Set<String> {
+        let uncertain = (unanswered[image] ?? []).union(answeredAmbiguously[image] ?? [])
+        let refusedOnly = (refused[image] ?? []).subtracting(uncertain)
+        return (sent[image] ?? []).subtracting(refusedOnly)
     }
 
     /// The images of the plan, in order.
@@ -37,21 +55,24 @@ public struct JournalBatch: Sendable, Equatable {
 
     /// Whether every pair of the plan is settled or failed for good (nothing left to resume).
     public var isComplete: Bool {
-        ended && !interrupted && plan.images.allSatisfy { image in
-            guard let recorded = outcomes[image.imageId] else { return image.change.isEmpty }
-            return recorded.values.allSatisfy { $0 != .unknown && $0 != .skipped(.interrupted) && $0 != .skipped(.journalUnwritable) }
-        }
+        ended && !interrupted && counts.unfinished == 0
     }
 
-    /// Pair counts per outcome key; pairs of images with no record count as unknown.
-    public var counts: [String: Int] {
-        var counts: [String: Int] = [:]
+    /// Pair counts per outcome kind. Pairs of an image with no `image` record count as
+    /// unknown when a change was sent for them, as not started when none was, and as planned
+    /// when the plan settled them: the same counts the summary gave when the batch stopped.
+    public var counts: OutcomeCounts {
+        var counts = OutcomeCounts()
         for image in plan.images {
             if let recorded = outcomes[image.imageId] {
-                for outcome in recorded.values { counts[outcome.key, default: 0] += 1 }
-            } else {
-                counts[PairOutcome.unknown.key, default: 0] += image.pairCount
+                counts.add(OutcomeCounts(recorded.values))
+                continue
             }
+            counts.add(OutcomeCounts(image.settled.values))
+            let uncertain = maybeApplied(image.imageId)
+            let ambiguous = image.change.filter(uncertain.contains).count
+            counts.add(.unknown, ambiguous)
+            counts.add(.notStarted, image.change.count - ambiguous)
         }
         return counts
     }
@@ -60,12 +81,21 @@ public struct JournalBatch: Sendable, Equatable {
         switch record.kind {
         case .batch: break
         case .send:
-            if let image = record.image { sent[image, default: []].formUnion(record.accounts ?? []) }
+            if let image = record.image {
+                sent[image, default: []].formUnion(record.accounts ?? [])
+                unanswered[image, default: []].formUnion(record.accounts ?? [])
+            }
         case .call:
             calls += 1
+            if let image = record.image {
+                let accounts = record.accounts ?? []
+                unanswered[image]?.subtract(accounts)
+                if record.result == "ambiguous" { answeredAmbiguously[image, default: []].formUnion(accounts) }
+                if record.result == "error" { refused[image, default: []].formUnion(accounts) }
+            }
         case .image:
             if let image = record.image, let recorded = record.outcomes {
-                outcomes[image, default: [:]].merge(recorded) { _, new in new }
+                outcomes[image, default: [:]].merge(recorded.mapValues(\.normalized)) { _, new in new }
             }
         case .resume:
             resumes += 1

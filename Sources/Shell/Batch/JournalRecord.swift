@@ -33,6 +33,8 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     public var plan: SharePlan?
     /// The batch an `undo` batch reverses.
     public var undoes: String?
+    /// The batch a `redo` batch applies again (its plan reverses that batch's undo).
+    public var redoes: String?
 
     // send, call, image
     public var image: String?
@@ -47,7 +49,7 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     public var outcomes: [String: PairOutcome]?
 
     // end
-    public var counts: [String: Int]?
+    public var counts: OutcomeCounts?
     public var interrupted: Bool?
 
     public init(kind: Kind, batch: String, time: Date = Date()) {
@@ -57,7 +59,8 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind = "type", batch, time, region, operation, images, accounts, plan, undoes, image, permission, result
+        case kind = "type", batch, time, region, operation, images, accounts, plan, undoes, redoes, image
+        case permission, result
         case code, message, requestId = "request_id", attempt, outcomes, counts, interrupted
     }
 }

@@ -8,29 +8,40 @@ public enum PairOutcome: Sendable, Codable, Equatable, Hashable {
     case unshared
     /// The account had no access to cancel.
     case notPresent
-    /// Nothing was sent for the pair, for `reason`.
+    /// Nothing was sent for the pair, for `reason`; nothing will be.
     case skipped(SkipReason)
+    /// The batch stopped (`reason`: Ctrl-C, journal, endpoint unreachable) before anything was
+    /// sent for the pair; `resume` sends it.
+    case notStarted(SkipReason)
     /// The service refused the change.
     case failed(code: String, message: String, requestId: String?)
     /// The call was abandoned in flight (a second Ctrl-C): it may or may not have been applied.
     /// `resume` re-reads the image and settles it.
     case unknown
 
-    /// The stable key of the outcome in summaries, `journal` and JSON output.
-    public var key: String {
+    /// The kind of the outcome, what summaries and the journal count.
+    public var kind: OutcomeKind {
         switch self {
-        case .shared: "shared"
-        case .alreadyPresent: "already_present"
-        case .unshared: "unshared"
-        case .notPresent: "not_present"
-        case .skipped: "skipped"
-        case .failed: "failed"
-        case .unknown: "unknown"
+        case .shared: .shared
+        case .alreadyPresent: .alreadyPresent
+        case .unshared: .unshared
+        case .notPresent: .notPresent
+        case .skipped: .skipped
+        case .notStarted: .notStarted
+        case .failed: .failed
+        case .unknown: .unknown
         }
     }
 
-    /// Every ``key``, in summary order.
-    public static let keys = ["shared", "already_present", "unshared", "not_present", "skipped", "failed", "unknown"]
+    /// The outcome as this version records it: journals written before ``notStarted`` existed
+    /// recorded those pairs as skipped (interrupted, journal not writable).
+    var normalized: PairOutcome {
+        switch self {
+        case .skipped(.interrupted): .notStarted(.interrupted)
+        case .skipped(.journalUnwritable): .notStarted(.journalUnwritable)
+        default: self
+        }
+    }
 
     /// Whether this batch changed the pair (what `undo` reverses).
     public var changed: Bool { self == .shared || self == .unshared }
@@ -39,7 +50,7 @@ public enum PairOutcome: Sendable, Codable, Equatable, Hashable {
     public var settled: Bool {
         switch self {
         case .shared, .alreadyPresent, .unshared, .notPresent: true
-        case .skipped, .failed, .unknown: false
+        case .skipped, .notStarted, .failed, .unknown: false
         }
     }
 }
@@ -60,6 +71,10 @@ public enum SkipReason: Sendable, Codable, Equatable, Hashable, CustomStringConv
     case interrupted
     /// The journal could not be written, so no further change was sent.
     case journalUnwritable
+    /// Several calls in a row could not reach the endpoint, so no further change was sent.
+    case endpointUnreachable
+    /// The caller's own account: the service refuses to share with yourself.
+    case ownAccount
 
     public var description: String {
         switch self {
@@ -71,6 +86,8 @@ public enum SkipReason: Sendable, Codable, Equatable, Hashable, CustomStringConv
         case .notListed: "not in the region's image list"
         case .interrupted: "interrupted before it was sent"
         case .journalUnwritable: "journal not writable, not sent"
+        case .endpointUnreachable: "endpoint unreachable, not sent"
+        case .ownAccount: "your own account"
         }
     }
 }

@@ -3,7 +3,7 @@ extension SharePlan {
     public static let compactThreshold = 20
 
     /// The plan as lines for people: a summary line, skip reasons, and (when `detailed`) one
-    /// line per image.
+    /// line per image, with at most five accounts named per group (`--dry-run` prints every call).
     public func describedLines(detailed: Bool, names: (String) -> String? = { _ in nil }) -> [String] {
         var lines = [headline]
         let skipped = images.compactMap(\.skipReason)
@@ -15,18 +15,19 @@ extension SharePlan {
         for image in images {
             var parts: [String] = []
             let sign = operation == .share ? "+" : "-"
-            if !image.change.isEmpty { parts.append(sign + image.change.joined(separator: ",")) }
+            if !image.change.isEmpty { parts.append(sign + BatchEngine.abbreviated(image.change, first: 5)) }
             if image.readFirst { parts.append("(reads the share list first)") }
             let settled = Dictionary(grouping: image.settled.keys.sorted()) { image.settled[$0]! }
-            for (outcome, accounts) in settled.sorted(by: { $0.key.key < $1.key.key }) {
+            for (outcome, accounts) in settled.sorted(by: { $0.key.kind.rawValue < $1.key.kind.rawValue }) {
                 let what: String
                 switch outcome {
                 case .alreadyPresent: what = "already shared"
                 case .notPresent: what = "not shared"
                 case .skipped(let reason): what = "skipped, \(reason)"
-                default: what = outcome.key
+                case .notStarted(let reason): what = "not started, \(reason)"
+                default: what = outcome.kind.label
                 }
-                parts.append("\(what): \(accounts.joined(separator: ","))")
+                parts.append("\(what): \(BatchEngine.abbreviated(accounts, first: 5))")
             }
             let name = names(image.imageId).map { " \($0)" } ?? ""
             lines.append("  \(image.imageId)\(name)  \(parts.joined(separator: "  "))")
@@ -68,6 +69,8 @@ extension SkipReason {
         case .notListed: "not listed"
         case .interrupted: "interrupted"
         case .journalUnwritable: "journal not writable"
+        case .endpointUnreachable: "endpoint unreachable"
+        case .ownAccount: "your own account"
         }
     }
 }

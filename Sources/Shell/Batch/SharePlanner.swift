@@ -78,27 +78,29 @@ public enum SharePlanner {
         return SharePlan(operation: operation, region: batch.region, accounts: accounts, images: plans)
     }
 
-    /// The plan that finishes `batch` after a crash or Ctrl-C: every image whose outcome is
-    /// not recorded is re-read before anything is sent, so nothing is applied twice or missed.
+    /// The plan that finishes `batch` after a crash or Ctrl-C. Only pairs a change may have
+    /// been applied for (sent, not refused) are ambiguous: their images are re-read first,
+    /// so nothing is applied twice or missed. Images never sent go straight to the share path
+    /// (which settles `AccountAlreadyExists` itself); an unshare still reads a list it never knew.
     public static func resume(_ batch: JournalBatch) -> SharePlan {
         let plans = batch.plan.images.compactMap { image -> ImagePlan? in
-            let maybeApplied = batch.sent[image.imageId].map { Array($0).sorted() } ?? []
+            let uncertain = batch.maybeApplied(image.imageId)
+            let maybeApplied = Array(uncertain).sorted()
+            let mustRead = { (accounts: [String]) in
+                accounts.contains(where: uncertain.contains) || (batch.operation == .unshare && image.readFirst)
+            }
             if let recorded = batch.outcomes[image.imageId] {
-                let again = recorded.filter { isRetryable($0.value) }.keys.sorted()
+                let again = recorded.filter { $0.value.kind.isUnfinished }.keys.sorted()
                 guard !again.isEmpty else { return nil }
-                return ImagePlan(imageId: image.imageId, change: again, readFirst: true, maybeApplied: maybeApplied)
+                return ImagePlan(
+                    imageId: image.imageId, change: again, readFirst: mustRead(again), maybeApplied: maybeApplied)
             }
             return ImagePlan(
-                imageId: image.imageId, change: image.change, settled: image.settled, readFirst: !image.change.isEmpty,
-                maybeApplied: maybeApplied)
+                imageId: image.imageId, change: image.change, settled: image.settled,
+                readFirst: !image.change.isEmpty && mustRead(image.change), maybeApplied: maybeApplied)
         }
         return SharePlan(
             operation: batch.operation, region: batch.region, accounts: batch.plan.accounts, images: plans)
-    }
-
-    /// Pairs a resume sends again: those the interrupted run never settled.
-    private static func isRetryable(_ outcome: PairOutcome) -> Bool {
-        outcome == .unknown || outcome == .skipped(.interrupted) || outcome == .skipped(.journalUnwritable)
     }
 
     /// Why `image` cannot take part in `operation`, if it cannot.

@@ -22,21 +22,30 @@ public enum JournalCommand: ShellCommand {
             .init("BATCH", key: "batch"), .init("TIME", key: "time"), .init("REGION", key: "region"),
             .init("OPERATION", key: "operation"), .init("IMAGES", key: "images", alignment: .right),
             .init("CHANGED", key: "changed", alignment: .right), .init("ALREADY", key: "already", alignment: .right),
-            .init("SKIPPED", key: "skipped", alignment: .right), .init("FAILED", key: "failed", alignment: .right),
+            .init("SKIPPED", key: "skipped", alignment: .right),
+            .init("NOT STARTED", key: "not_started", alignment: .right),
+            .init("FAILED", key: "failed", alignment: .right),
             .init("UNKNOWN", key: "unknown", alignment: .right), .init("STATUS", key: "status"),
         ])
+        let undone = Set(BatchHistory(contents.batches).undone.map(\.batch.id))
         for batch in contents.batches.suffix(limit).reversed() {
             let counts = batch.counts
-            let changed = (counts["shared"] ?? 0) + (counts["unshared"] ?? 0)
-            let already = (counts["already_present"] ?? 0) + (counts["not_present"] ?? 0)
-            let failed = counts["failed"] ?? 0
-            let unknown = counts["unknown"] ?? 0
-            let status = batch.isComplete ? (failed > 0 ? "failures" : "complete") : (batch.ended ? "interrupted" : "incomplete")
-            let operation = batch.operation.rawValue + (batch.undoes.map { " (undo \($0))" } ?? "")
+            let changed = counts[.shared] + counts[.unshared]
+            let already = counts[.alreadyPresent] + counts[.notPresent]
+            let failed = counts[.failed]
+            let unknown = counts[.unknown]
+            let notStarted = counts[.notStarted]
+            var status = batch.isComplete
+                ? (failed > 0 ? "failures" : "complete") : (batch.ended ? "interrupted" : "incomplete")
+            if undone.contains(batch.id) { status += ", undone" }
+            let operation = batch.operation.rawValue
+                + (batch.undoes.map { " (undo \($0))" } ?? batch.redoes.map { " (redo \($0))" } ?? "")
             table.rows.append([
-                .init(.string(batch.id)), .init(.string(batch.time)), .init(.string(batch.region)), .init(.string(operation)),
+                .init(.string(batch.id)), .init(.string(batch.time)), .init(.string(batch.region)),
+                .init(.string(operation)),
                 .init(.int(batch.plan.images.count)), .init(.int(changed)), .init(.int(already)),
-                .init(.int(counts["skipped"] ?? 0)), .init(.int(failed), emphasis: failed > 0 ? .red : nil),
+                .init(.int(counts[.skipped])), .init(.int(notStarted), emphasis: notStarted > 0 ? .yellow : nil),
+                .init(.int(failed), emphasis: failed > 0 ? .red : nil),
                 .init(.int(unknown), emphasis: unknown > 0 ? .yellow : nil),
                 .init(.string(status), emphasis: batch.isComplete && failed == 0 ? .green : .yellow),
             ])

@@ -6,9 +6,11 @@ public enum ResumeCommand: ShellCommand {
         details: """
             Finishes the most recent batch the journal shows as incomplete (the process was killed,
             the journal could not be written) or interrupted (Ctrl-C, calls abandoned as unknown).
-            Every image whose outcome was not recorded is re-read first, so a change that reached
-            the service before the crash is counted, not sent twice, and nothing is missed. The
-            results are added to the same batch, so `undo` afterwards reverses all of it.
+            Every image with a change sent and no answer recorded is re-read first, so a change
+            that reached the service before the crash is counted, not sent twice, and nothing is
+            missed; images never sent are sent without a read. A batch still running in another
+            shell is left alone (its lock names the process). The results are added to the same
+            batch, so `undo` afterwards reverses all of it.
 
             Confirmation and dry runs work as for `share`. With nothing to finish, it says so.
             """,
@@ -20,6 +22,7 @@ public enum ResumeCommand: ShellCommand {
             shell.console.diagnostic("resume: no incomplete batch in the journal")
             return
         }
+        try shell.requireNotRunning(batch, command: name)
         try shell.requireRegion(of: batch, command: name)
         try shell.requireConfirmable(request)
         let plan = SharePlanner.resume(batch)

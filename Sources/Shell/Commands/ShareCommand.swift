@@ -35,7 +35,7 @@ public enum ShareCommand: ShellCommand {
         let plan = SharePlanner.share(
             selection: inputs.selection, accounts: accounts, images: inputs.images, ownAccountId: own, shares: shell.session.shares)
         guard !plan.accounts.isEmpty else {
-            throw .usage("share: \(own) is your own account; there is no one else to share with")
+            throw .usage("share: \(own ?? "") is your own account; there is no one else to share with")
         }
         guard try await shell.confirm(plan, inputs.request) else { return }
         try await shell.runBatch(plan)

@@ -7,8 +7,9 @@ public enum UndoCommand: ShellCommand {
             Reverses the most recent batch in the journal: the pairs it shared are unshared and the
             pairs it unshared are shared again. Pairs it found already so, skipped or failed are
             left alone, so the shares return exactly to what they were before it. The undo is a
-            batch of its own (journaled, so it can be undone too). If the last batch is incomplete,
-            run `resume` first.
+            batch of its own (journaled). If the last batch is incomplete, run `resume` first.
+            Run again, `undo` reverses the batch before that one, and so on back through the
+            journal; `redo` applies the last undone batch again.
 
             The plan is shown and confirmed as for `share`; --dry-run prints the calls only.
             """,
@@ -16,17 +17,26 @@ public enum UndoCommand: ShellCommand {
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let request = BatchRequest(command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
-        guard let batch = try shell.readJournal().batches.last else {
+        let batches = try shell.readJournal().batches
+        guard let newest = batches.last else {
             throw .failed("undo: the journal holds no batch")
         }
+        try shell.requireNotRunning(newest, command: name)
+        guard newest.isComplete else {
+            throw .failed("undo: the last batch \(newest.id) is incomplete; run `resume` first")
+        }
+        guard let batch = BatchHistory(batches).nextUndo else {
+            throw .failed("undo: every batch in the journal is undone already; `redo` applies the last one again")
+        }
         guard batch.isComplete else {
-            throw .failed("undo: the last batch \(batch.id) is incomplete; run `resume` first")
+            throw .failed("undo: batch \(batch.id) is incomplete; it cannot be reversed exactly")
         }
         try shell.requireRegion(of: batch, command: name)
         try shell.requireConfirmable(request)
         let plan = SharePlanner.undo(batch)
         shell.console.diagnostic("undo: batch \(batch.id) (\(batch.operation.rawValue), started \(batch.time))")
-        guard try await shell.confirm(plan, request) else { return }
-        try await shell.runBatch(plan, undoes: batch.id)
+        try await shell.runReversal(plan, request) { plan throws(ShellError) in
+            try await shell.runBatch(plan, undoes: batch.id)
+        }
     }
 }

@@ -35,7 +35,7 @@ public enum UnshareCommand: ShellCommand {
         let plan = SharePlanner.unshare(
             selection: inputs.selection, accounts: accounts, images: cache, ownAccountId: own, shares: shell.session.shares)
         if !all, plan.accounts.isEmpty {
-            throw .usage("unshare: \(own) is your own account; images are never shared with it")
+            throw .usage("unshare: \(own ?? "") is your own account; images are never shared with it")
         }
         guard try await shell.confirm(plan, inputs.request) else { return }
         try await shell.runBatch(plan)

@@ -30,7 +30,7 @@ public struct ExitStatus: Sendable, Equatable, Hashable, CustomStringConvertible
     /// The status of a script that stopped because of `error`.
     public static func stopped(by error: ShellError) -> ExitStatus {
         switch error {
-        case .interrupted: .interrupted
+        case .interrupted, .interruptedBatch: .interrupted
         case .scriptStopped(let status): status
         default: error.isAPIUnusable ? .apiUnusable : .scriptStopped
         }

@@ -43,11 +43,17 @@ extension Interpreter {
     public func images(refresh: Bool = false) async throws(ShellError) -> ImageCache {
         let region = try requireRegion()
         if !refresh, let cache = session.images, cache.region == region { return cache }
-        if session.ownAccountId == nil, session.accountLookup == nil {
+        if session.ownAccountId == nil, session.accountLookup == nil, session.accountLookupFailure == nil {
             // A share needs the caller's account: ask while the pages load, and never make the
             // list wait for the answer (STS may be slower or unreachable; `share` reports that).
             let client = try client()
-            session.accountLookup = Task { try? await client.getCallerIdentity(region: region).accountId }
+            session.accountLookup = Task {
+                do throws(TencentCloudError) {
+                    return .success(try await client.getCallerIdentity(region: region).accountId)
+                } catch {
+                    return .failure(error)
+                }
+            }
         }
         let cache = try await imageList(\.images, filter: .ownImages, refresh: true)
         session.selection = session.selection.carried(to: cache)
@@ -73,22 +79,40 @@ extension Interpreter {
         return cache
     }
 
-    /// The caller's root account id, from GetCallerIdentity (once per credential).
-    public func ownAccountId() async throws(ShellError) -> String {
+    /// The caller's root account id, from GetCallerIdentity (asked once per credential), or
+    /// `nil` when it cannot be learnt (STS not served at the endpoint, denied by policy). The
+    /// identity only filters the own account out of share targets, so a failure never stops a
+    /// command: it is warned about once and not asked again until the endpoint or key changes.
+    public func ownAccountId() async -> String? {
         if let id = session.ownAccountId { return id }
+        guard session.accountLookupFailure == nil else { return nil }
+        let answer: Result<String, TencentCloudError>
         if let lookup = session.accountLookup {
             session.accountLookup = nil
-            if let id = await lookup.value {
-                session.ownAccountId = id
-                return id
-            }
+            answer = await lookup.value
+        } else {
+            answer = await lookUpAccount()
         }
-        let region = try requireRegion()
-        let identity = try await withClient { client throws(TencentCloudError) in
-            try await client.getCallerIdentity(region: region)
+        switch answer {
+        case .success(let id):
+            session.ownAccountId = id
+            return id
+        case .failure(let error):
+            session.accountLookupFailure = error.description
+            warn("could not learn your account id (\(error)): your own account is not filtered out")
+            return nil
         }
-        session.ownAccountId = identity.accountId
-        return identity.accountId
+    }
+
+    private func lookUpAccount() async -> Result<String, TencentCloudError> {
+        guard let region = session.region, let client = try? client() else {
+            return .failure(.credential(CredentialError("no region or client to ask GetCallerIdentity with")))
+        }
+        do throws(TencentCloudError) {
+            return .success(try await client.getCallerIdentity(region: region).accountId)
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// Writes a rendered table or record in the session's output format.

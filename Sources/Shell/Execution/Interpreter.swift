@@ -58,7 +58,7 @@ public final class Interpreter {
             }
             report(error, at: command.location, ignored: command.ignoreFailure)
             if command.ignoreFailure { return .succeeded }
-            if case .interrupted = error { return .failed(error, stops: true) }
+            if error.isInterruption { return .failed(error, stops: true) }
             let stops = session.settings.onError == .stop && !isPromptLine(command)
             if !stops, !isPromptLine(command) { failures += 1 }
             return .failed(error, stops: stops)

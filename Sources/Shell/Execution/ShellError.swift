@@ -13,6 +13,8 @@ public enum ShellError: Error, Sendable, Equatable, CustomStringConvertible {
     case scriptStopped(ExitStatus)
     /// Ctrl-C stopped the command.
     case interrupted
+    /// Ctrl-C stopped a share batch; the message says what is left and that `resume` finishes it.
+    case interruptedBatch(String)
 
     public var description: String {
         switch self {
@@ -20,6 +22,15 @@ public enum ShellError: Error, Sendable, Equatable, CustomStringConvertible {
         case .api(let error): error.description
         case .scriptStopped(let status): "script stopped (exit status \(status.code))"
         case .interrupted: "interrupted"
+        case .interruptedBatch(let message): "interrupted: \(message)"
+        }
+    }
+
+    /// Whether Ctrl-C stopped the command (a script stops, with status 130).
+    public var isInterruption: Bool {
+        switch self {
+        case .interrupted, .interruptedBatch: true
+        default: false
         }
     }
 

@@ -15,7 +15,10 @@ public struct Session: Sendable {
     public var ownAccountId: String?
     /// GetCallerIdentity started in the background by the first list read, so that a later
     /// share does not wait for it (``ownAccountId`` is set from it when it is needed).
-    var accountLookup: Task<String?, Never>?
+    var accountLookup: Task<Result<String, TencentCloudError>, Never>?
+    /// Why GetCallerIdentity failed, once it has: not asked again (nor warned about) until the
+    /// endpoint or the credentials change.
+    var accountLookupFailure: String?
     /// DescribeRegions, read once per endpoint.
     public var regions: [RegionInfo]?
     /// The caller's own custom images in the current region.
@@ -31,6 +34,8 @@ public struct Session: Sendable {
     public var settings: Settings
     /// A one-line summary of the last share batch, for `status`.
     public var lastBatch: String?
+    /// The id of this session's last batch when it stopped with pairs left for `resume`.
+    public var interruptedBatch: String?
     /// `--dry-run` on the command line: share changes are shown, never sent.
     public var dryRun = false
 
@@ -60,6 +65,7 @@ public struct Session: Sendable {
         ownAccountId = nil
         accountLookup?.cancel()
         accountLookup = nil
+        accountLookupFailure = nil
     }
 
     /// Account ids seen in share lists and aliases, for completion.

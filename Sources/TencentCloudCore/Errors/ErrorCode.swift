@@ -68,6 +68,10 @@ extension ErrorCode {
     public static let invalidToken: ErrorCode = "UnauthorizedOperation.InvalidToken"
     public static let accountAlreadyExists: ErrorCode = "FailedOperation.AccountAlreadyExists"
     public static let accountIsYourSelf: ErrorCode = "FailedOperation.AccountIsYourSelf"
+    /// The older spelling of ``accountIsYourSelf`` (API 2.0 documentation).
+    public static let invalidAccountIsYourSelf: ErrorCode = "InvalidAccountIs.YourSelf"
+    public static let notMasterAccount: ErrorCode = "FailedOperation.NotMasterAccount"
+    public static let invalidAppIdFormat: ErrorCode = "InvalidParameterValue.InvalidAppIdFormat"
     public static let accountIdLimitExceeded: ErrorCode = "InvalidParameterValue.LimitExceeded"
     public static let accountNotFound: ErrorCode = "InvalidAccountId.NotFound"
     public static let imageNotFound: ErrorCode = "InvalidImageId.NotFound"

@@ -1,0 +1,117 @@
+import CVM
+import Foundation
+import TencentCloud
+
+extension Interpreter {
+    /// Runs `plan` as a new batch (or, with `resuming`, as the continuation of that batch) while
+    /// holding the batch's lock: journal first, then the engine; prints the summary, updates
+    /// the session's share cache and `lastBatch`, and fails when any pair failed or was not
+    /// started, the journal broke or Ctrl-C stopped it.
+    func runBatch(
+        _ plan: SharePlan, undoes: String? = nil, redoes: String? = nil, resuming: JournalBatch? = nil
+    ) async throws(ShellError) {
+        let journal = try openJournal()
+        let batchId = resuming?.id ?? BatchEngine.newBatchId()
+        let lock: BatchLock
+        do {
+            lock = try BatchLock.acquire(journal: journal.path, batch: batchId)
+        } catch {
+            throw .failed("\(error); nothing was changed")
+        }
+        defer { lock.release() }
+        var first: JournalRecord
+        if resuming != nil {
+            first = JournalRecord(kind: .resume, batch: batchId)
+        } else {
+            first = JournalRecord(kind: .batch, batch: batchId)
+            first.region = plan.region
+            first.operation = plan.operation
+            first.images = plan.images.map(\.imageId)
+            first.accounts = plan.accounts
+            first.plan = plan
+            first.undoes = undoes
+            first.redoes = redoes
+        }
+        do {
+            try journal.append(first)
+        } catch {
+            throw .failed("\(error); nothing was changed")
+        }
+        let engine = BatchEngine(
+            client: try client(), journal: journal, console: console, concurrency: session.settings.concurrency)
+        let known = session.shares.mapValues { Set($0.map(\.accountId)) }
+        let result = await engine.run(plan, batchId: batchId, knownShares: known)
+        lock.release()
+        remember(result)
+        report(result, plan: plan)
+        try check(result)
+    }
+
+    /// Fails the command for what stopped or failed in `result`, with the way to finish it.
+    private func check(_ result: BatchResult) throws(ShellError) {
+        let counts = result.counts
+        let left = counts[.notStarted] + counts[.unknown]
+        if left > 0 {
+            session.interruptedBatch = result.batchId
+        } else if session.interruptedBatch == result.batchId {
+            session.interruptedBatch = nil
+        }
+        let rest = "\(left) pair\(left == 1 ? "" : "s") not finished; `resume` finishes batch \(result.batchId)"
+        if let error = result.journalError {
+            throw .failed("\(error); the batch stopped before its next change; fix it and run `resume`")
+        }
+        if result.stopReason == .interrupted { throw .interruptedBatch(rest) }
+        if let unreachable = result.unreachable {
+            throw .failed("the endpoint is unreachable (\(unreachable)); stopped sending: \(rest)")
+        }
+        if left > 0 { throw .failed(result.summaryLine + "; " + rest) }
+        if result.hasFailures {
+            throw .failed(result.summaryLine + "; see `journal` and --output json for every failure")
+        }
+    }
+
+    /// A batch of this session that stopped with pairs left to finish (Ctrl-C, unreachable
+    /// endpoint), if the last batch did: the prompt warns once on leaving the shell.
+    public var pendingInterruptedBatch: String? { session.interruptedBatch }
+
+    /// Keeps the share lists the batch knows and its summary line.
+    private func remember(_ result: BatchResult) {
+        for (id, accounts) in result.shares {
+            let previous = session.shares[id] ?? []
+            session.shares[id] = accounts.sorted().map { account in
+                previous.first { $0.accountId == account } ?? SharePermission(accountId: account)
+            }
+        }
+        session.lastBatch = result.summaryLine
+    }
+
+    /// The share lists of `ids`: cached ones unless `refresh`, the others read concurrently
+    /// (at most `concurrency` at once; the client paces DescribeImageSharePermission at 10/s).
+    func shareLists(of ids: [String], refresh: Bool = false) async throws(ShellError) -> [String: [SharePermission]] {
+        let region = try requireRegion()
+        let missing = refresh ? ids : ids.filter { session.shares[$0] == nil }
+        if !missing.isEmpty {
+            let client = try client()
+            typealias Read = (String, Result<[SharePermission], TencentCloudError>)
+            var read: [Read] = []
+            _ = await forEachConcurrently(missing, width: session.settings.concurrency) { id -> Read in
+                do throws(TencentCloudError) {
+                    return (id, .success(try await client.describeImageSharePermission(region: region, imageId: id)))
+                } catch {
+                    return (id, .failure(error))
+                }
+            } handle: { (result: Read) in
+                read.append(result)
+                return !Task.isCancelled && (try? result.1.get()) != nil
+            }
+            for (id, result) in read {
+                if case .success(let list) = result { session.shares[id] = list }
+            }
+            if let failure = read.first(where: { (try? $0.1.get()) == nil }), case .failure(let error) = failure.1 {
+                throw ShellError(error)
+            }
+            if Task.isCancelled { throw .interrupted }
+        }
+        return Dictionary(uniqueKeysWithValues: ids.compactMap { id in session.shares[id].map { (id, $0) } })
+    }
+}
