@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Foundation
 import LineEditor
 import Shell
@@ -8,39 +13,31 @@ struct InteractiveLoop {
     let historyPath: String
 
     func run() async -> ExitStatus {
-        let session = interpreter
-        let editor: LineEditor
+        let completion = PromptReader.CompletionContext(home: interpreter.services.paths.home)
+        let editor: PromptReader
         do {
-            editor = try LineEditor(configuration: .init(
-                historyPath: historyPath,
-                shouldStoreInHistory: SensitiveLine.isSafeToStore,
-                completer: { line, cursor in
-                    let completion = Completer.complete(
-                        line: line, cursor: cursor, session: session.session,
-                        listDirectory: { try? FileManager.default.contentsOfDirectory(atPath: session.resolve($0)) })
-                    return CompletionReply(replaceStart: completion.replaceStart, candidates: completion.candidates)
-                }))
+            editor = try PromptReader(historyPath: historyPath, completion: completion)
         } catch {
             interpreter.console.diagnostic("error: cannot start the line editor: \(error)")
             return .failure
         }
-        defer { editor.close() }
-        if let warning = editor.historyLoadWarning { interpreter.warn(warning) }
-        HistorySaver.install()
+        if let warning = await editor.historyLoadWarning { interpreter.warn(warning) }
 
         var reader = ScriptReader(source: Interpreter.promptSource)
         while true {
+            await finishIfSignalled(editor)
             let prompt = reader.needsMoreInput ? "...> " : promptText()
-            let input = editor.readLine(prompt: prompt)
-            HistorySaver.finishIfSignalled(editor)
+            completion.update(interpreter.session)
+            let input = await read(prompt, from: editor)
+            await finishIfSignalled(editor)
             switch input {
             case .endOfFile:
-                if let warning = editor.saveHistory() { interpreter.warn(warning) }
+                await leave(editor)
                 return .success
-            case .interrupted:
+            case .interrupted, .woken:
                 reader = ScriptReader(source: Interpreter.promptSource)
             case .line(let line):
-                editor.addToHistory(line)
+                await editor.addToHistory(line)
                 let commands: [ScriptCommand]
                 do throws(ScriptSyntaxError) {
                     commands = try reader.feed(line)
@@ -50,16 +47,46 @@ struct InteractiveLoop {
                 }
                 for command in commands {
                     let (outcome, interrupted) = await InterruptWatcher.run(interpreter) { await $0.execute(command) }
-                    HistorySaver.finishIfSignalled(editor)
-                    if interrupted { interpreter.console.diagnostic("^C") }
+                    await finishIfSignalled(editor)
+                    // A command that failed has said why (a cancelled question says so itself).
+                    if interrupted, outcome == .succeeded { interpreter.console.diagnostic("^C") }
                     if case .exited(let status) = outcome {
-                        if let warning = editor.saveHistory() { interpreter.warn(warning) }
+                        await leave(editor)
                         return status
                     }
-                    if interrupted { break }
                 }
             }
         }
+    }
+
+    /// Reads one line; SIGTERM or SIGHUP meanwhile ends the wait (``LineEditor/wake()``).
+    private func read(_ prompt: String, from editor: PromptReader) async -> ReadResult {
+        let subscription = ProcessSignals.subscribe()
+        let waker = Task {
+            for await number in subscription.signals where number != SIGINT {
+                LineEditor.wake()
+            }
+        }
+        defer {
+            subscription.end()
+            waker.cancel()
+        }
+        return await editor.readLine(prompt: prompt)
+    }
+
+    private func leave(_ editor: PromptReader) async {
+        if let warning = await editor.saveHistory() { interpreter.warn(warning) }
+        await editor.close()
+    }
+
+    /// If SIGTERM or SIGHUP arrived: saves the history, restores the terminal, removes the
+    /// temporary files and ends the process with that signal.
+    private func finishIfSignalled(_ editor: PromptReader) async {
+        guard let number = ProcessSignals.terminatingSignal else { return }
+        _ = await editor.saveHistory()
+        await editor.close()
+        TemporaryFolders.removeAll()
+        ProcessSignals.die(of: number)
     }
 
     /// `ap-nanjing [3]> `: region and selection count, coloured where allowed.

@@ -46,8 +46,8 @@ final class StandardConsole: Console {
 
     func confirm(_ question: String) async -> Bool {
         clearProgress()
-        Self.write(STDERR_FILENO, question.hasSuffix(" ") ? question : question + " ")
-        guard let answer = Swift.readLine() else {
+        let prompt = question.hasSuffix(" ") ? question : question + " "
+        guard let answer = await AnswerReader.readLine(prompt: prompt, echo: .plain) else {
             Self.write(STDERR_FILENO, "\n")
             return false
         }
@@ -58,19 +58,9 @@ final class StandardConsole: Console {
         clearProgress()
         // Echo goes off before the prompt appears, and nothing typed is flushed (TCSANOW), so a
         // fast typist (or a test) loses nothing.
-        var saved = termios()
-        let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
-        if hasTerminal {
-            var silent = saved
-            silent.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(STDIN_FILENO, TCSANOW, &silent)
-        }
-        defer {
-            if hasTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-            Self.write(STDERR_FILENO, "\n")
-        }
-        Self.write(STDERR_FILENO, prompt)
-        return Swift.readLine(strippingNewline: true)
+        let secret = await AnswerReader.readLine(prompt: prompt, echo: .hidden)
+        Self.write(STDERR_FILENO, "\n")
+        return secret
     }
 
     var width: Int {

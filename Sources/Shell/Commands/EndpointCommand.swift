@@ -26,6 +26,7 @@ public enum EndpointCommand: ShellCommand {
             return
         }
         guard arguments.count == 1 else { throw .usage("endpoint: expected one URL or host; usage: \(synopsis)") }
+        if let lock = shell.session.endpointLock { throw .usage("endpoint: cannot change the endpoint: \(lock)") }
         let endpoint: Endpoint
         if word == "default" {
             endpoint = .official

@@ -33,6 +33,8 @@ public struct Session: Sendable {
     public var lastBatch: String?
     /// `--dry-run` on the command line: share changes are shown, never sent.
     public var dryRun = false
+    /// Why the endpoint may not change (`--demo` talks only to its own emulator), or `nil`.
+    public var endpointLock: String?
 
     public init(endpoint: Endpoint = .official, region: String? = nil, settings: Settings) {
         self.endpoint = endpoint
