@@ -105,9 +105,9 @@ static void sigint_flag(int signo) {
     if (reading && !pthread_equal(pthread_self(), reader_thread)) pthread_kill(reader_thread, signo);
 }
 
+/* Only cuts pselect short; shim_el_wake and shim_el_interrupt set their flag before sending. */
 static void wake_flag(int signo) {
     (void)signo;
-    wake_seen = 1;
 }
 
 /* The reading thread's signal mask while it waits for a key: SIGINT and the wake signal, blocked
@@ -161,7 +161,6 @@ const char *shim_el_gets(EditLine *el, int *count, int *interrupted) {
     sigdelset(&waiting_mask, SIGINT);
     sigdelset(&waiting_mask, WAKE_SIGNAL);
     el_set(el, EL_GETCFN, shim_getc);
-    sigint_seen = 0;
     reader_thread = pthread_self();
     reading = 1;
     errno = 0; /* el_gets leaves errno alone on EOF: a stale EINTR would look like Ctrl-C */
@@ -176,11 +175,17 @@ const char *shim_el_gets(EditLine *el, int *count, int *interrupted) {
         return NULL;
     }
     *interrupted = sigint_seen ? 1 : 0;
+    sigint_seen = 0;
     return line;
 }
 
 void shim_el_wake(void) {
     wake_seen = 1;
+    if (reading) pthread_kill(reader_thread, WAKE_SIGNAL);
+}
+
+void shim_el_interrupt(void) {
+    sigint_seen = 1;
     if (reading) pthread_kill(reader_thread, WAKE_SIGNAL);
 }
 
@@ -194,7 +199,7 @@ int shim_sigint_install(void) {
     wake.sa_handler = wake_flag;
     sigemptyset(&wake.sa_mask);
     wake.sa_flags = 0;
-    sigint_seen = 0;
+    sigint_seen = 0; /* a Ctrl-C before the prompt is drawn does not count */
     if (sigaction(SIGINT, &sa, sigint_installed ? NULL : &sigint_saved) != 0) return -1;
     if (sigaction(WAKE_SIGNAL, &wake, sigint_installed ? NULL : &wake_saved) != 0) return -1;
     sigint_installed = 1;

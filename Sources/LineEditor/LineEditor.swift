@@ -116,6 +116,13 @@ public final class LineEditor {
         shim_el_wake()
     }
 
+    /// Makes the ``readLine(prompt:)`` running on another thread (or the next one) behave as
+    /// if Ctrl-C had been pressed: for a SIGINT that the process received elsewhere (a
+    /// dispatch signal source). Safe from any thread.
+    public static func interrupt() {
+        shim_el_interrupt()
+    }
+
     /// Adds `line` to the history if ``HistoryPolicy`` and the configured
     /// filter accept it (trailing newline and blanks removed; blank lines,
     /// lines starting with a space and repeats of the newest entry refused).

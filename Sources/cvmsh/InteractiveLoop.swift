@@ -59,12 +59,13 @@ struct InteractiveLoop {
         }
     }
 
-    /// Reads one line; SIGTERM or SIGHUP meanwhile ends the wait (``LineEditor/wake()``).
+    /// Reads one line. A SIGINT that reached the dispatch source rather than the editor is
+    /// passed on as Ctrl-C; SIGTERM or SIGHUP ends the wait (``LineEditor/wake()``).
     private func read(_ prompt: String, from editor: PromptReader) async -> ReadResult {
         let subscription = ProcessSignals.subscribe()
         let waker = Task {
-            for await number in subscription.signals where number != SIGINT {
-                LineEditor.wake()
+            for await number in subscription.signals {
+                if number == SIGINT { LineEditor.interrupt() } else { LineEditor.wake() }
             }
         }
         defer {

@@ -39,6 +39,24 @@ enum ProcessSignals {
                 state.sources.append(source)
             }
         }
+        // libdispatch installs its handlers from its own thread, a moment after `resume()`; the
+        // line editor saves and restores the SIGINT handler around each read, so it must not
+        // start before they are in place (or it would put `SIG_IGN` back over them).
+        let deadline = ContinuousClock.now + .seconds(2)
+        while handled.contains(where: isIgnored), ContinuousClock.now < deadline {
+            usleep(1000)
+        }
+    }
+
+    private static func isIgnored(_ number: Int32) -> Bool {
+        var current = sigaction()
+        sigaction(number, nil, &current)
+        #if canImport(Glibc)
+        let handler = current.__sigaction_handler.sa_handler
+        #else
+        let handler = current.__sigaction_u.__sa_handler
+        #endif
+        return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }
 
     /// The first SIGTERM or SIGHUP received, if any.

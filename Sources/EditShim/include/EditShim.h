@@ -46,6 +46,10 @@ const char *shim_el_gets(EditLine *el, int *count, int *interrupted);
 /* From any thread: makes the running (or the next) shim_el_gets return at
    once with *interrupted = 2. Async-signal-safe. */
 void shim_el_wake(void);
+/* From any thread: as if SIGINT had reached the running (or the next)
+   shim_el_gets (*interrupted = 1). For a SIGINT that something else (a
+   dispatch signal source) received. Async-signal-safe. */
+void shim_el_interrupt(void);
 
 /* ---- history() ---------------------------------------------------------- */
 
