@@ -55,11 +55,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // Terminal columns of text (display width), shared by Shell's tables and LineEditor's lists.
+        .target(name: "TerminalText"),
         // Command language, session, commands, batch engine, journal, rendering. No terminal I/O.
         .target(
             name: "Shell",
             dependencies: [
-                "CVM", "TencentCloud",
+                "CVM", "TencentCloud", "TerminalText",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "BitCollections", package: "swift-collections"),
             ]
@@ -67,7 +69,7 @@ let package = Package(
         // libedit, reached through a system-library target and a tiny C shim for its variadics.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "EditShim", dependencies: ["CLibEdit"]),
-        .target(name: "LineEditor", dependencies: ["CLibEdit", "EditShim"]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "EditShim", "TerminalText"]),
 
         .executableTarget(
             name: "cvmsh",
@@ -98,8 +100,8 @@ let package = Package(
         ),
         .testTarget(name: "CVMTests", dependencies: ["CVM", "CVMEmulator", "TencentCloud"]),
         .testTarget(name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud"]),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud", "TerminalText"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TerminalText"]),
         // Runs the built executables: pipes, exit statuses, a real pseudo-terminal.
         .testTarget(name: "EndToEndTests", dependencies: ["cvmsh", "cvm-emulator", "CVMEmulator"]),
     ],
