@@ -8,7 +8,7 @@ import PackageDescription
 /// and LineEditor stands alone (cvmsh joins it to Shell).
 let package = Package(
     name: "cvmsh",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cvmsh", targets: ["cvmsh"]),
         .executable(name: "cvm-emulator", targets: ["cvm-emulator"]),

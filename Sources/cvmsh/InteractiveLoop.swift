@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import LineEditor
 import Shell
@@ -65,7 +60,7 @@ struct InteractiveLoop {
         let subscription = ProcessSignals.subscribe()
         let waker = Task {
             for await number in subscription.signals {
-                if number == SIGINT { LineEditor.interrupt() } else { LineEditor.wake() }
+                if number == ProcessSignals.interrupt { LineEditor.interrupt() } else { LineEditor.wake() }
             }
         }
         defer {

@@ -1,8 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Shell
 
 /// SIGINT while a command runs, delivered by ``ProcessSignals``: the first one cancels the
@@ -24,7 +19,7 @@ enum InterruptWatcher {
         let watcher = Task {
             var interrupts = 0
             for await number in subscription.signals {
-                if number != SIGINT {
+                if number != ProcessSignals.interrupt {
                     work.cancel()
                     BatchEngine.abandonInFlightCalls()
                     continue

@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CVMEmulator
+import LineEditor
 import Foundation
 import Logging
 import Shell
@@ -20,7 +16,7 @@ struct Launcher {
         defer { TemporaryFolders.removeAll() }
         var environment = ProcessInfo.processInfo.environment
         let console = StandardConsole(environment: environment)
-        let terminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        let terminal = Terminal.isInteractive
         let scripts = ScriptOrder.items(arguments: arguments, commands: options.commands, files: options.files)
         let prompt = scripts.isEmpty ? terminal : options.interactive && terminal
 
@@ -36,7 +32,7 @@ struct Launcher {
             environment["TENCENTCLOUD_SECRET_KEY"] = EmulatorState.demoSecretKey
             environment["TENCENTCLOUD_REGION"] = EmulatorState.demoRegion
             if environment["CVMSH_JOURNAL"] == nil {
-                let folder = NSTemporaryDirectory() + "cvmsh-demo-\(getpid())"
+                let folder = NSTemporaryDirectory() + "cvmsh-demo-\(ProcessInfo.processInfo.processIdentifier)"
                 do {
                     try TemporaryFolders.create(folder)
                 } catch {

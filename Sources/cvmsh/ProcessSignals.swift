@@ -14,6 +14,8 @@ import Synchronization
 /// doing (history saved, temporary folder removed, terminal restored) and then ends with that
 /// signal through ``die(of:)``, as it would have ended without a handler.
 enum ProcessSignals {
+    /// SIGINT (Ctrl-C), the signal that interrupts a command rather than ending the shell.
+    static let interrupt = SIGINT
     /// The signals handled.
     static let handled = [SIGINT, SIGTERM, SIGHUP]
 

@@ -77,7 +77,7 @@ final class StandardConsole: Console {
     static func write(_ descriptor: Int32, _ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 return
@@ -85,4 +85,9 @@ final class StandardConsole: Console {
             bytes = bytes.dropFirst(written)
         }
     }
+}
+
+/// write(2) under a name that the console's own `write` does not shadow (Glibc and Darwin alike).
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }
