@@ -88,6 +88,8 @@ let package = Package(
             ]
         ),
 
+        // Scoped fixtures shared by the test targets: temporary folders, an emulator.
+        .target(name: "TestSupport", dependencies: ["CVMEmulator"], path: "Tests/TestSupport"),
         .testTarget(
             name: "TencentCloudTests",
             dependencies: [
@@ -101,9 +103,9 @@ let package = Package(
         .testTarget(name: "CVMTests", dependencies: ["CVM", "CVMEmulator", "TencentCloud"]),
         .testTarget(name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud"]),
         .testTarget(name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud", "TerminalText"]),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TerminalText"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TerminalText", "TestSupport"]),
         // Runs the built executables: pipes, exit statuses, a real pseudo-terminal.
-        .testTarget(name: "EndToEndTests", dependencies: ["cvmsh", "cvm-emulator", "CVMEmulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cvmsh", "cvm-emulator", "CVMEmulator", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -2,25 +2,18 @@
 import Glibc
 #endif
 import Foundation
+import TestSupport
 import Testing
 
 /// `--demo` keeps its promise that nothing leaves the machine, and leaves nothing behind.
 @Suite struct DemoModeTests {
-    /// A fresh folder used as HOME and TMPDIR, removed afterwards.
-    static func withFolder<T>(_ body: (String) throws -> T) throws -> T {
-        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-demo-test-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        return try body(folder)
-    }
-
     static func demoFolders(in folder: String) -> [String] {
         ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("cvmsh-demo-") }
     }
 
     @Test(arguments: ["endpoint default", "endpoint http://127.0.0.1:8099", "endpoint cvm.ap-singapore.tencentcloudapi.com"])
     func otherEndpointsAreRefused(_ command: String) throws {
-        try Self.withFolder { folder in
+        try withTemporaryFolder("cvmsh-demo-test") { folder in
             let result = try run(cvmsh, ["--demo", "-q", "-c", "\(command); echo not-reached"], environment: ["TMPDIR": folder], home: folder)
             // A command that fails stops the script: exit status 3.
             #expect(result.status == 3, "\(result.stderr)")
@@ -32,7 +25,7 @@ import Testing
     }
 
     @Test func theJournalFolderIsRemovedAtExit() throws {
-        try Self.withFolder { folder in
+        try withTemporaryFolder("cvmsh-demo-test") { folder in
             let result = try run(
                 cvmsh, ["--demo", "-q", "-c", "select 1-3; share 100011110001 -y; journal"],
                 environment: ["TMPDIR": folder], home: folder)
@@ -44,7 +37,7 @@ import Testing
 
     @Test(arguments: [SIGTERM, SIGHUP])
     func theJournalFolderIsRemovedWhenASignalEndsTheShell(_ number: Int32) throws {
-        try Self.withFolder { folder in
+        try withTemporaryFolder("cvmsh-demo-test") { folder in
             let terminal = try PseudoTerminal(
                 cvmsh, arguments: ["--demo"],
                 environment: ["HOME": folder, "TMPDIR": folder, "NO_COLOR": "1", "EDITRC": folder + "/none"])

@@ -2,16 +2,19 @@
 import Glibc
 #endif
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `cvmsh --demo` under a real pseudo-terminal: what a person at a keyboard sees.
 @Suite(.serialized) struct InteractiveTests {
+    /// Each test's HOME (Swift Testing makes a suite value per test), removed with it.
+    let folder: TemporaryFolder
     let home: String
     let history: String
 
     init() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        folder = try TemporaryFolder("cvmsh-pty")
+        home = folder.path
         history = home + "/state/history"
     }
 
