@@ -31,7 +31,8 @@ enum AnswerReader {
             close(readEnd)
             close(writeEnd)
         }
-        let terminal = TerminalMode(descriptor: STDIN_FILENO, removing: echo == .hidden ? [.echo, .echoControl] : [.echoControl])
+        let removed: TerminalMode.Flags = echo == .hidden ? [.echo, .echoControl] : [.echoControl]
+        let terminal = TerminalMode(descriptor: STDIN_FILENO, removing: removed)
         defer { terminal?.restore() }
         StandardConsole.write(STDERR_FILENO, prompt)
         return await withTaskCancellationHandler {

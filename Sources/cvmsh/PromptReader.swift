@@ -21,7 +21,9 @@ actor PromptReader {
         func update(_ value: Session) { session.withLock { $0 = value } }
 
         func complete(_ line: String, _ cursor: Int) -> CompletionReply {
-            guard let current = session.withLock({ $0 }) else { return CompletionReply(replaceStart: cursor, candidates: []) }
+            guard let current = session.withLock({ $0 }) else {
+                return CompletionReply(replaceStart: cursor, candidates: [])
+            }
             let completion = Completer.complete(
                 line: line, cursor: cursor, session: current,
                 listDirectory: { [home] path in
