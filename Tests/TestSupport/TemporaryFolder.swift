@@ -7,10 +7,11 @@ public final class TemporaryFolder: Sendable {
     /// The folder's absolute path.
     public let path: String
 
-    /// Creates `PREFIX-UUID` in the temporary folder.
+    /// Creates `PREFIX-UUID` in the temporary folder, mode 0700 (private, as a HOME should be).
     public init(_ prefix: String = "cvmsh-test") throws {
         path = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            atPath: path, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
     }
 
     deinit {
