@@ -54,4 +54,39 @@ import Testing
             #expect(Self.demoFolders(in: folder).isEmpty)
         }
     }
+
+    /// A script read from a pipe that stays silent: a signal ends the wait for the next line.
+    @Test(arguments: [(SIGTERM, 128 + SIGTERM), (SIGINT, 130)] as [(Int32, Int32)])
+    func aSignalEndsAScriptWaitingOnASilentPipe(_ number: Int32, _ status: Int32) throws {
+        try withTemporaryFolder("cvmsh-demo-test") { folder in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: cvmsh)
+            process.arguments = ["--demo", "-q"]
+            process.environment = ["PATH": "/usr/bin:/bin", "HOME": folder, "TMPDIR": folder, "LANG": "C.UTF-8"]
+            let input = Pipe()
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            let exited = DispatchSemaphore(value: 0)
+            process.terminationHandler = { _ in exited.signal() }
+            try process.run()
+            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+            input.fileHandleForWriting.write(Data("echo ready\n".utf8))
+            // The script is running (and now waits for its next line) once it has said so.
+            var seen = Data()
+            while !String(decoding: seen, as: UTF8.self).contains("ready") {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                seen.append(chunk)
+            }
+            #expect(String(decoding: seen, as: UTF8.self) == "ready\n")
+            kill(process.processIdentifier, number)
+            // Bounded: before reads were cancellable, the shell waited here for a line forever.
+            try #require(exited.wait(timeout: .now() + 20) == .success, "still waiting for input")
+            let ended = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+            #expect(ended == status)
+            #expect(Self.demoFolders(in: folder).isEmpty)
+        }
+    }
 }

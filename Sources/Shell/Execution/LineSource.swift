@@ -46,23 +46,44 @@ public struct LineSource: Sendable {
         let message: String
     }
 
-    /// The next bytes (empty at end of input), read on ``queue``.
+    /// The next bytes (empty at end of input, or when the task is cancelled: a silent pipe must
+    /// not keep an interrupted or terminated shell waiting), read on ``queue``. The read waits in
+    /// poll(2) on the descriptor and on a pipe that the cancellation writes to.
     private func nextChunk() async -> Result<[UInt8], ReadError> {
         let descriptor = descriptor
-        return await withCheckedContinuation { continuation in
-            Self.queue.async {
-                var buffer = [UInt8](repeating: 0, count: 1 << 16)
-                while true {
-                    let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
-                    if count >= 0 {
-                        continuation.resume(returning: .success(Array(buffer[..<count])))
-                        return
-                    }
-                    if errno != EINTR {
-                        continuation.resume(returning: .failure(ReadError(message: String(cString: strerror(errno)))))
-                        return
-                    }
-                }
+        var wake: [Int32] = [-1, -1]
+        guard pipe(&wake) == 0 else { return .failure(ReadError(message: String(cString: strerror(errno)))) }
+        let (readEnd, writeEnd) = (wake[0], wake[1])
+        defer {
+            close(readEnd)
+            close(writeEnd)
+        }
+        return await withTaskCancellationHandler {
+            await withCheckedContinuation { continuation in
+                Self.queue.async { continuation.resume(returning: Self.readChunk(descriptor, wake: readEnd)) }
+            }
+        } onCancel: {
+            var byte: UInt8 = 1
+            _ = write(writeEnd, &byte, 1)
+        }
+    }
+
+    private static func readChunk(_ descriptor: Int32, wake: Int32) -> Result<[UInt8], ReadError> {
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            var descriptors = [
+                pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0),
+                pollfd(fd: wake, events: Int16(POLLIN), revents: 0),
+            ]
+            if poll(&descriptors, 2, -1) < 0 {
+                if errno == EINTR { continue }
+                return .failure(ReadError(message: String(cString: strerror(errno))))
+            }
+            if descriptors[1].revents != 0 { return .success([]) }
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            if count >= 0 { return .success(Array(buffer[..<count])) }
+            if errno != EINTR && errno != EAGAIN {
+                return .failure(ReadError(message: String(cString: strerror(errno))))
             }
         }
     }
