@@ -28,8 +28,8 @@ private func run(
     let output = dir.appendingPathComponent("stdout")
     let error = dir.appendingPathComponent("stderr")
     try Data(stdin.utf8).write(to: input)
-    FileManager.default.createFile(atPath: output.path, contents: nil)
-    FileManager.default.createFile(atPath: error.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: error.path, contents: nil)
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)
