@@ -12,7 +12,7 @@ struct Launcher {
     let arguments: [String]
 
     func run() async -> ExitStatus {
-        ProcessSignals.install()
+        await ProcessSignals.install()
         defer { TemporaryFolders.removeAll() }
         var environment = ProcessInfo.processInfo.environment
         let console = StandardConsole(environment: environment)

@@ -30,7 +30,7 @@ enum ProcessSignals {
     private static let queue = DispatchQueue(label: "cvmsh.signals")
 
     /// Starts the dispatch sources (idempotent).
-    static func install() {
+    static func install() async {
         state.withLock { state in
             guard state.sources.isEmpty else { return }
             for number in handled {
@@ -46,7 +46,7 @@ enum ProcessSignals {
         // start before they are in place (or it would put `SIG_IGN` back over them).
         let deadline = ContinuousClock.now + .seconds(2)
         while handled.contains(where: isIgnored), ContinuousClock.now < deadline {
-            usleep(1000)
+            try? await Task.sleep(for: .milliseconds(1))
         }
     }
 
