@@ -5,7 +5,7 @@ import PackageDescription
 ///
 /// Libraries hold all logic; the two executables only wire them. Dependencies flow one way:
 /// TencentCloud ← CVM ← Shell ← cvmsh, TencentCloud ← CVMEmulator ← cvm-emulator,
-/// and LineEditor stands alone (cvmsh joins it to Shell).
+/// and LineEditor knows nothing of Shell (cvmsh joins them); both measure text with TerminalText.
 let package = Package(
     name: "cvmsh",
     platforms: [.macOS(.v15)],
