@@ -5,10 +5,10 @@ import PackageDescription
 ///
 /// Libraries hold all logic; the two executables only wire them. Dependencies flow one way:
 /// TencentCloudCore ← TencentCloud ← CVM ← Shell ← cvmsh, TencentCloudCore ← CVMEmulator ← cvm-emulator,
-/// and LineEditor stands alone (cvmsh joins it to Shell).
+/// and LineEditor knows nothing of Shell (cvmsh joins them); both measure text with TerminalText.
 let package = Package(
     name: "cvmsh",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "cvmsh", targets: ["cvmsh"]),
         .executable(name: "cvm-emulator", targets: ["cvm-emulator"]),
@@ -57,11 +57,13 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        // Terminal columns of text (display width), shared by Shell's tables and LineEditor's lists.
+        .target(name: "TerminalText"),
         // Command language, session, commands, batch engine, journal, rendering. No terminal I/O.
         .target(
             name: "Shell",
             dependencies: [
-                "CVM", "TencentCloud",
+                "CVM", "TencentCloud", "TerminalText",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "BitCollections", package: "swift-collections"),
             ]
@@ -69,7 +71,7 @@ let package = Package(
         // libedit, reached through a system-library target and a tiny C shim for its variadics.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),
         .target(name: "EditShim", dependencies: ["CLibEdit"]),
-        .target(name: "LineEditor", dependencies: ["CLibEdit", "EditShim"]),
+        .target(name: "LineEditor", dependencies: ["CLibEdit", "EditShim", "TerminalText"]),
 
         .executableTarget(
             name: "cvmsh",
@@ -98,22 +100,22 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        // Test doubles for the network (a loopback CONNECT proxy, a throw-away CA), for any test target.
+        // Scoped fixtures shared by the test targets: temporary folders, an emulator, a loopback
+        // CONNECT proxy and a throw-away CA.
         .target(
-            name: "NetworkTestSupport",
+            name: "TestSupport",
             dependencies: [
+                "CVMEmulator",
                 .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
             ],
-            path: "Tests/NetworkTestSupport"
+            path: "Tests/TestSupport"
         ),
         .testTarget(name: "CVMTests", dependencies: ["CVM", "CVMEmulator", "TencentCloud"]),
-        .testTarget(
-            name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud", "NetworkTestSupport"]
-        ),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud"]),
-        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor"]),
+        .testTarget(name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud", "TestSupport"]),
+        .testTarget(name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud", "TerminalText"]),
+        .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TerminalText", "TestSupport"]),
         // Runs the built executables: pipes, exit statuses, a real pseudo-terminal.
-        .testTarget(name: "EndToEndTests", dependencies: ["cvmsh", "cvm-emulator", "CVMEmulator"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["cvmsh", "cvm-emulator", "CVMEmulator", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,5 +1,8 @@
 #include "EditShim.h"
 #include <errno.h>
+#include <limits.h>
+#include <sys/select.h>
+#include <wchar.h>
 #include <pthread.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -83,11 +86,16 @@ int shim_el_columns(EditLine *el) {
 }
 
 static volatile sig_atomic_t sigint_seen = 0;
-static struct sigaction sigint_saved;
+static volatile sig_atomic_t wake_seen = 0;
+static struct sigaction sigint_saved, wake_saved;
 static int sigint_installed = 0;
 
 static pthread_t reader_thread;
 static volatile sig_atomic_t reading = 0;
+
+/* The signal shim_el_wake sends to the reading thread: none of libedit's own (it re-raises
+   those to the whole process group). */
+#define WAKE_SIGNAL SIGUSR1
 
 /* A process-directed SIGINT may land on any thread (Swift's cooperative pool, SwiftNIO's event
    loops), and only the thread blocked in read() gets EINTR; so a handler running elsewhere
@@ -97,16 +105,62 @@ static void sigint_flag(int signo) {
     if (reading && !pthread_equal(pthread_self(), reader_thread)) pthread_kill(reader_thread, signo);
 }
 
+/* Only cuts pselect short; shim_el_wake and shim_el_interrupt set their flag before sending. */
+static void wake_flag(int signo) {
+    (void)signo;
+}
+
+/* The reading thread's signal mask while it waits for a key: SIGINT and the wake signal, blocked
+   elsewhere in shim_el_gets, are let through only inside pselect, so one that arrives just before
+   the wait still ends it (a plain read() would miss it and wait for the next key). */
+static sigset_t waiting_mask;
+
+/* EL_GETCFN: one character from standard input, decoded by the locale (UTF-8), or -1 with EINTR
+   once SIGINT or shim_el_wake asked to stop. Other signals (resize, suspend) do not end the read. */
+static int shim_getc(EditLine *el, wchar_t *wc) {
+    (void)el;
+    mbstate_t state;
+    memset(&state, 0, sizeof state);
+    for (;;) {
+        if (sigint_seen || wake_seen) { errno = EINTR; return -1; }
+        fd_set ready;
+        FD_ZERO(&ready);
+        FD_SET(STDIN_FILENO, &ready);
+        if (pselect(STDIN_FILENO + 1, &ready, NULL, NULL, NULL, &waiting_mask) < 0) {
+            if (errno == EINTR) continue;
+            return -1;
+        }
+        char byte;
+        ssize_t n = read(STDIN_FILENO, &byte, 1);
+        if (n < 0) {
+            if (errno == EINTR || errno == EAGAIN) continue;
+            return -1;
+        }
+        if (n == 0) return 0;
+        size_t decoded = mbrtowc(wc, &byte, 1, &state);
+        if (decoded == (size_t)-2) continue;
+        if (decoded == (size_t)-1) { *wc = (wchar_t)(unsigned char)byte; memset(&state, 0, sizeof state); }
+        return 1;
+    }
+}
+
 const char *shim_el_gets(EditLine *el, int *count, int *interrupted) {
-    /* Swift runs this on a libdispatch worker, which blocks most signals: let the terminal's
-       signals reach this thread while it reads, so Ctrl-C interrupts read() and libedit sees
-       resizes, suspends and hangups. */
-    sigset_t terminal_signals, saved_mask;
+    /* The reading thread may block signals: let the terminal's signals reach it while it reads,
+       so libedit sees resizes, suspends and hangups; SIGINT and the wake signal only inside
+       shim_getc's pselect. */
+    sigset_t terminal_signals, stopping_signals, saved_mask;
     sigemptyset(&terminal_signals);
-    int signals[] = { SIGINT, SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH, SIGHUP, SIGTERM };
+    int signals[] = { SIGQUIT, SIGTSTP, SIGCONT, SIGWINCH, SIGHUP, SIGTERM };
     for (size_t i = 0; i < sizeof signals / sizeof signals[0]; i++) sigaddset(&terminal_signals, signals[i]);
+    sigemptyset(&stopping_signals);
+    sigaddset(&stopping_signals, SIGINT);
+    sigaddset(&stopping_signals, WAKE_SIGNAL);
     pthread_sigmask(SIG_UNBLOCK, &terminal_signals, &saved_mask);
-    sigint_seen = 0;
+    pthread_sigmask(SIG_BLOCK, &stopping_signals, NULL);
+    pthread_sigmask(SIG_SETMASK, NULL, &waiting_mask);
+    sigdelset(&waiting_mask, SIGINT);
+    sigdelset(&waiting_mask, WAKE_SIGNAL);
+    el_set(el, EL_GETCFN, shim_getc);
     reader_thread = pthread_self();
     reading = 1;
     errno = 0; /* el_gets leaves errno alone on EOF: a stale EINTR would look like Ctrl-C */
@@ -115,18 +169,39 @@ const char *shim_el_gets(EditLine *el, int *count, int *interrupted) {
     reading = 0;
     pthread_sigmask(SIG_SETMASK, &saved_mask, NULL);
     errno = saved_errno;
-    *interrupted = (sigint_seen || errno == EINTR) ? 1 : 0;
+    if (wake_seen) {
+        wake_seen = 0;
+        *interrupted = 2;
+        return NULL;
+    }
+    *interrupted = sigint_seen ? 1 : 0;
+    sigint_seen = 0;
     return line;
 }
 
+void shim_el_wake(void) {
+    wake_seen = 1;
+    if (reading) pthread_kill(reader_thread, WAKE_SIGNAL);
+}
+
+void shim_el_interrupt(void) {
+    sigint_seen = 1;
+    if (reading) pthread_kill(reader_thread, WAKE_SIGNAL);
+}
+
 int shim_sigint_install(void) {
-    struct sigaction sa;
+    struct sigaction sa, wake;
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = sigint_flag;
     sigemptyset(&sa.sa_mask);
     sa.sa_flags = 0; /* no SA_RESTART: the blocked read must fail with EINTR */
-    sigint_seen = 0;
+    memset(&wake, 0, sizeof wake);
+    wake.sa_handler = wake_flag;
+    sigemptyset(&wake.sa_mask);
+    wake.sa_flags = 0;
+    sigint_seen = 0; /* a Ctrl-C before the prompt is drawn does not count */
     if (sigaction(SIGINT, &sa, sigint_installed ? NULL : &sigint_saved) != 0) return -1;
+    if (sigaction(WAKE_SIGNAL, &wake, sigint_installed ? NULL : &wake_saved) != 0) return -1;
     sigint_installed = 1;
     return 0;
 }
@@ -134,6 +209,7 @@ int shim_sigint_install(void) {
 void shim_sigint_restore(void) {
     if (!sigint_installed) return;
     sigaction(SIGINT, &sigint_saved, NULL);
+    sigaction(WAKE_SIGNAL, &wake_saved, NULL);
     sigint_installed = 0;
 }
 

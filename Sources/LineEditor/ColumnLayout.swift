@@ -1,3 +1,5 @@
+import TerminalText
+
 /// Lays words out in columns the way `ls` and shells list completions.
 public enum ColumnLayout {
     /// Spaces between two columns.
@@ -6,12 +8,12 @@ public enum ColumnLayout {
     /// The rows that show `items` in columns no wider than `width` in total.
     ///
     /// Items run down the columns first (column-major, like `ls`). Every column
-    /// has the width of the widest item (measured with ``DisplayWidth``, so CJK
+    /// has the width of the widest item (measured with `displayWidth` from TerminalText, so CJK
     /// text lines up); rows carry no trailing spaces. An item wider than
     /// `width` gets a row of its own.
     public static func rows(_ items: [String], width: Int) -> [String] {
         guard !items.isEmpty else { return [] }
-        let widths = items.map(DisplayWidth.of)
+        let widths = items.map(\.displayWidth)
         let cell = widths.max()! + gap
         let fitting = max(1, (max(width, 0) + gap) / cell)
         let rowCount = (items.count + fitting - 1) / fitting

@@ -96,6 +96,10 @@ public final class LineEditor {
             if line.hasSuffix("\n") { line.removeLast() }
             return .line(line)
         }
+        if interrupted == 2 {
+            el_reset(editLine)
+            return .woken
+        }
         if interrupted != 0 {
             shim_out("^C\n")
             el_reset(editLine)
@@ -103,6 +107,20 @@ public final class LineEditor {
         }
         shim_out("\n")
         return .endOfFile
+    }
+
+    /// Makes the ``readLine(prompt:)`` running on another thread (or the next one) return
+    /// ``ReadResult/woken`` at once, with the line discarded and nothing printed: how another
+    /// task ends the wait for input (for example when SIGTERM arrives). Safe from any thread.
+    public static func wake() {
+        shim_el_wake()
+    }
+
+    /// Makes the ``readLine(prompt:)`` running on another thread (or the next one) behave as
+    /// if Ctrl-C had been pressed: for a SIGINT that the process received elsewhere (a
+    /// dispatch signal source). Safe from any thread.
+    public static func interrupt() {
+        shim_el_interrupt()
     }
 
     /// Adds `line` to the history if ``HistoryPolicy`` and the configured

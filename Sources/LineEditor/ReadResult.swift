@@ -4,6 +4,8 @@ public enum ReadResult: Equatable, Sendable {
     case line(String)
     /// Ctrl-C at the prompt: the partly typed line was discarded.
     case interrupted
+    /// ``LineEditor/wake()`` ended the wait; the partly typed line was discarded.
+    case woken
     /// Ctrl-D on an empty line, or the input ended.
     case endOfFile
 }

@@ -8,43 +8,32 @@ struct InteractiveLoop {
     let historyPath: String
 
     func run() async -> ExitStatus {
-        let session = interpreter
-        let regions = RegionPrefetch(services: interpreter.services)
-        let editor: LineEditor
+        let completion = PromptReader.CompletionContext(
+            home: interpreter.services.paths.home, regions: RegionPrefetch(services: interpreter.services))
+        let editor: PromptReader
         do {
-            editor = try LineEditor(configuration: .init(
-                historyPath: historyPath,
-                shouldStoreInHistory: SensitiveLine.isSafeToStore,
-                completer: { line, cursor in
-                    let completion = Completer.complete(
-                        line: line, cursor: cursor, session: session.session,
-                        listDirectory: { Completer.directoryEntries(atPath: session.resolve($0)) }, regions: regions)
-                    return CompletionReply(
-                        replaceStart: completion.replaceStart, candidates: completion.candidates,
-                        appendSpaceWhenUnique: completion.appendSpaceWhenUnique, displays: completion.displays)
-                }))
+            editor = try PromptReader(historyPath: historyPath, completion: completion)
         } catch {
             interpreter.console.diagnostic("error: cannot start the line editor: \(error)")
             return .failure
         }
-        defer { editor.close() }
-        if let warning = editor.historyLoadWarning { interpreter.warn(warning) }
-        HistorySaver.install()
+        if let warning = await editor.historyLoadWarning { interpreter.warn(warning) }
 
         var reader = ScriptReader(source: Interpreter.promptSource)
         while true {
+            await finishIfSignalled(editor)
             let prompt = reader.needsMoreInput ? "...> " : promptText()
-            let input = editor.readLine(prompt: prompt)
-            HistorySaver.finishIfSignalled(editor)
+            completion.update(interpreter.session)
+            let input = await read(prompt, from: editor)
+            await finishIfSignalled(editor)
             switch input {
             case .endOfFile:
-                if let warning = editor.saveHistory() { interpreter.warn(warning) }
-                warnIfBatchUnfinished()
+                await leave(editor)
                 return .success
-            case .interrupted:
+            case .interrupted, .woken:
                 reader = ScriptReader(source: Interpreter.promptSource)
             case .line(let line):
-                editor.addToHistory(line)
+                await editor.addToHistory(line)
                 let commands: [ScriptCommand]
                 do throws(ScriptSyntaxError) {
                     commands = try reader.feed(line)
@@ -54,14 +43,13 @@ struct InteractiveLoop {
                 }
                 for command in commands {
                     let (outcome, interrupted) = await InterruptWatcher.run(interpreter) { await $0.execute(command) }
-                    HistorySaver.finishIfSignalled(editor)
-                    if interrupted { interpreter.console.diagnostic("^C") }
+                    await finishIfSignalled(editor)
+                    // A command that failed has said why (a cancelled question says so itself).
+                    if interrupted, outcome == .succeeded { interpreter.console.diagnostic("^C") }
                     if case .exited(let status) = outcome {
-                        if let warning = editor.saveHistory() { interpreter.warn(warning) }
-                        warnIfBatchUnfinished()
+                        await leave(editor)
                         return status
                     }
-                    if interrupted { break }
                 }
             }
         }
@@ -71,6 +59,38 @@ struct InteractiveLoop {
     func warnIfBatchUnfinished() {
         guard let batch = interpreter.pendingInterruptedBatch else { return }
         interpreter.warn("batch \(batch) was interrupted and is not finished; `resume` finishes it")
+    }
+
+    /// Reads one line. A SIGINT that reached the dispatch source rather than the editor is
+    /// passed on as Ctrl-C; SIGTERM or SIGHUP ends the wait (``LineEditor/wake()``).
+    private func read(_ prompt: String, from editor: PromptReader) async -> ReadResult {
+        let subscription = ProcessSignals.subscribe()
+        let waker = Task {
+            for await number in subscription.signals {
+                if number == ProcessSignals.interrupt { LineEditor.interrupt() } else { LineEditor.wake() }
+            }
+        }
+        defer {
+            subscription.end()
+            waker.cancel()
+        }
+        return await editor.readLine(prompt: prompt)
+    }
+
+    private func leave(_ editor: PromptReader) async {
+        if let warning = await editor.saveHistory() { interpreter.warn(warning) }
+        warnIfBatchUnfinished()
+        await editor.close()
+    }
+
+    /// If SIGTERM or SIGHUP arrived: saves the history, restores the terminal, removes the
+    /// temporary files and ends the process with that signal.
+    private func finishIfSignalled(_ editor: PromptReader) async {
+        guard let number = ProcessSignals.terminatingSignal else { return }
+        _ = await editor.saveHistory()
+        await editor.close()
+        TemporaryFolders.removeAll()
+        ProcessSignals.die(of: number)
     }
 
     /// `ap-nanjing [3]> `: region and selection count, coloured where allowed.

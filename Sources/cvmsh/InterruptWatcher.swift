@@ -1,58 +1,39 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Shell
-import Synchronization
 
-/// SIGINT while a command runs: the handler only records it; a watcher task turns the first one
-/// into cancellation of the running command (the batch engine then stops starting calls, lets
-/// the calls in flight finish, records everything and prints its summary) and a second one into
-/// abandoning the calls in flight (recorded as unknown). SIGTERM and SIGHUP cancel it too, so
-/// the prompt loop can save history before the process ends.
+/// SIGINT while a command runs, delivered by ``ProcessSignals``: the first one cancels the
+/// running command (the batch engine then stops starting calls, lets the calls in flight
+/// finish, records everything and prints its summary; a question being asked is answered No),
+/// a second one abandons the calls in flight (recorded as unknown). SIGTERM and SIGHUP do
+/// both at once, so the shell can save history and clean up before the process ends.
 enum InterruptWatcher {
-    /// Set by the SIGINT handler, taken by the watcher task (on another thread): an atomic, so
-    /// neither a lost nor a doubled interrupt (a plain global here was a data race, found by
-    /// ThreadSanitizer). Lock-free, hence safe to store from a signal handler.
-    private static let pending = Atomic<Int32>(0)
-
     /// Runs `body` with `interpreter` in a task that SIGINT cancels; returns whether it was interrupted.
-    static func run<T: Sendable>(_ interpreter: Interpreter, _ body: @escaping @Sendable (Interpreter) async -> T) async -> (T, interrupted: Bool) {
-        pending.store(0, ordering: .sequentiallyConsistent)
-        var action = sigaction()
-        var previous = sigaction()
-        action.__sigaction_handler.sa_handler = { _ in InterruptWatcher.pending.store(1, ordering: .sequentiallyConsistent) }
-        sigemptyset(&action.sa_mask)
-        action.sa_flags = SA_RESTART
-        sigaction(SIGINT, &action, &previous)
-        defer { sigaction(SIGINT, &previous, nil) }
-
+    static func run<T: Sendable>(
+        _ interpreter: Interpreter, _ body: @escaping @Sendable (Interpreter) async -> T
+    ) async -> (T, interrupted: Bool) {
+        let subscription = ProcessSignals.subscribe()
         let handoff = Handoff(interpreter)
         let work = Task { await body(handoff.interpreter) }
-        let interrupted = Atomic(false)
+        if ProcessSignals.terminatingSignal != nil {
+            work.cancel()
+        }
         let watcher = Task {
-            while !Task.isCancelled {
-                try? await Task.sleep(for: .milliseconds(40))
-                if InterruptWatcher.pending.exchange(0, ordering: .sequentiallyConsistent) != 0 {
-                    if interrupted.exchange(true, ordering: .relaxed) {
-                        BatchEngine.abandonInFlightCalls()
-                    } else {
-                        work.cancel()
-                    }
-                }
-                if HistorySaver.pendingSignal != 0 {
+            var interrupts = 0
+            for await number in subscription.signals {
+                if number != ProcessSignals.interrupt {
                     work.cancel()
                     BatchEngine.abandonInFlightCalls()
+                    continue
                 }
+                interrupts += 1
+                if interrupts == 1 { work.cancel() } else { BatchEngine.abandonInFlightCalls() }
             }
+            return interrupts > 0
         }
         let result = await work.value
-        watcher.cancel()
-        // The watcher must be gone before the next command resets `pending` and starts its own,
-        // or it could take that command's Ctrl-C.
-        await watcher.value
-        return (result, interrupted.load(ordering: .relaxed))
+        // The watcher must be gone before the next command subscribes, or it could take that
+        // command's Ctrl-C.
+        subscription.end()
+        return (result, await watcher.value)
     }
 }
 

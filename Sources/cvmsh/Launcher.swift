@@ -1,9 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CVMEmulator
+import LineEditor
 import Foundation
 import Logging
 import Shell
@@ -16,9 +12,11 @@ struct Launcher {
     let arguments: [String]
 
     func run() async -> ExitStatus {
+        await ProcessSignals.install()
+        defer { TemporaryFolders.removeAll() }
         var environment = ProcessInfo.processInfo.environment
         let console = StandardConsole(environment: environment)
-        let terminal = isatty(STDIN_FILENO) == 1 && isatty(STDOUT_FILENO) == 1
+        let terminal = Terminal.isInteractive
         let scripts = ScriptOrder.items(arguments: arguments, commands: options.commands, files: options.files)
         let prompt = scripts.isEmpty ? terminal : options.interactive && terminal
 
@@ -34,11 +32,23 @@ struct Launcher {
             environment["TENCENTCLOUD_SECRET_KEY"] = EmulatorState.demoSecretKey
             environment["TENCENTCLOUD_REGION"] = EmulatorState.demoRegion
             if environment["CVMSH_JOURNAL"] == nil {
-                environment["CVMSH_JOURNAL"] = NSTemporaryDirectory() + "cvmsh-demo-\(getpid())/journal.jsonl"
+                let folder = NSTemporaryDirectory() + "cvmsh-demo-\(ProcessInfo.processInfo.processIdentifier)"
+                do {
+                    try TemporaryFolders.create(folder)
+                } catch {
+                    console.diagnostic("cvmsh: error: cannot create the demo's folder \(folder): \(error)")
+                    await demo?.stop()
+                    return .failure
+                }
+                environment["CVMSH_JOURNAL"] = folder + "/journal.jsonl"
             }
         }
         let status = await run(environment: environment, console: console, scripts: scripts, prompt: prompt, demo: demo)
         await demo?.stop()
+        if let number = ProcessSignals.terminatingSignal {
+            TemporaryFolders.removeAll()
+            ProcessSignals.die(of: number)
+        }
         return status
     }
 
@@ -61,6 +71,8 @@ struct Launcher {
         session.profile = options.profile
         if let demo {
             session.endpoint = (try? Endpoint(parsing: demo.endpoint)) ?? .official
+            session.endpointLock = "--demo talks only to its built-in emulator, so nothing leaves this machine; "
+                + "run cvmsh without --demo to use another endpoint"
         } else if let text = options.endpoint ?? environment["CVMSH_ENDPOINT"] {
             do {
                 session.endpoint = try Endpoint(parsing: text)

@@ -46,8 +46,8 @@ final class StandardConsole: Console {
 
     func confirm(_ question: String) async -> Bool {
         clearProgress()
-        Self.write(STDERR_FILENO, question.hasSuffix(" ") ? question : question + " ")
-        guard let answer = Swift.readLine() else {
+        let prompt = question.hasSuffix(" ") ? question : question + " "
+        guard let answer = await AnswerReader.readLine(prompt: prompt, echo: .plain) else {
             Self.write(STDERR_FILENO, "\n")
             return false
         }
@@ -58,19 +58,9 @@ final class StandardConsole: Console {
         clearProgress()
         // Echo goes off before the prompt appears, and nothing typed is flushed (TCSANOW), so a
         // fast typist (or a test) loses nothing.
-        var saved = termios()
-        let hasTerminal = tcgetattr(STDIN_FILENO, &saved) == 0
-        if hasTerminal {
-            var silent = saved
-            silent.c_lflag &= ~tcflag_t(ECHO)
-            tcsetattr(STDIN_FILENO, TCSANOW, &silent)
-        }
-        defer {
-            if hasTerminal { tcsetattr(STDIN_FILENO, TCSANOW, &saved) }
-            Self.write(STDERR_FILENO, "\n")
-        }
-        Self.write(STDERR_FILENO, prompt)
-        return Swift.readLine(strippingNewline: true)
+        let secret = await AnswerReader.readLine(prompt: prompt, echo: .hidden)
+        Self.write(STDERR_FILENO, "\n")
+        return secret
     }
 
     var width: Int {
@@ -87,7 +77,7 @@ final class StandardConsole: Console {
     static func write(_ descriptor: Int32, _ text: String) {
         var bytes = Array(text.utf8)[...]
         while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
             if written < 0 {
                 if errno == EINTR { continue }
                 return
@@ -95,4 +85,9 @@ final class StandardConsole: Console {
             bytes = bytes.dropFirst(written)
         }
     }
+}
+
+/// write(2) under a name that the console's own `write` does not shadow (Glibc and Darwin alike).
+private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
+    write(descriptor, buffer, count)
 }

@@ -1,5 +1,5 @@
 import CVMEmulator
-import NetworkTestSupport
+import TestSupport
 import Foundation
 import TencentCloud
 import Testing

@@ -1,7 +1,7 @@
 import CVM
 import CVMEmulator
 import Foundation
-import NetworkTestSupport
+import TestSupport
 import TencentCloud
 import Testing
 

@@ -1,6 +1,6 @@
 import CVM
 import CVMEmulator
-import NetworkTestSupport
+import TestSupport
 import Foundation
 import TencentCloud
 import Testing

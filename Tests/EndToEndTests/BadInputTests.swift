@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The bad-input corpus of issue 8 through the built `cvmsh` (`--demo`): each bad script file is
@@ -17,17 +18,16 @@ import Testing
 
     /// Writes `files` (name → bytes) into a fresh directory and runs `cvmsh --demo -f main.cvmsh` there.
     static func run(_ files: [String: [UInt8]]) throws -> Result {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-badinput-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        for (name, bytes) in files {
-            try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + name))
+        try withTemporaryFolder("cvmsh-badinput") { directory in
+            for (name, bytes) in files {
+                try Data(bytes).write(to: URL(fileURLWithPath: directory + "/" + name))
+            }
+            let journal = directory + "/journal.jsonl"
+            let completed = try EndToEndTests.run(
+                cvmsh, ["--demo", "-q", "-f", directory + "/main.cvmsh"], environment: ["CVMSH_JOURNAL": journal],
+                home: directory, timeout: 60)
+            return Result(completed: completed, journalExists: FileManager.default.fileExists(atPath: journal))
         }
-        let journal = directory + "/journal.jsonl"
-        let completed = try EndToEndTests.run(
-            cvmsh, ["--demo", "-q", "-f", directory + "/main.cvmsh"], environment: ["CVMSH_JOURNAL": journal],
-            home: directory, timeout: 60)
-        return Result(completed: completed, journalExists: FileManager.default.fileExists(atPath: journal))
     }
 
     /// A script: select, then `bad`, then a share that must never run.

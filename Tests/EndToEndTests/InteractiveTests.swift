@@ -2,23 +2,27 @@
 import Glibc
 #endif
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `cvmsh --demo` under a real pseudo-terminal: what a person at a keyboard sees.
 @Suite(.serialized) struct InteractiveTests {
+    /// Each test's HOME (Swift Testing makes a suite value per test), removed with it.
+    let folder: TemporaryFolder
     let home: String
     let history: String
 
     init() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-pty-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        folder = try TemporaryFolder("cvmsh-pty")
+        home = folder.path
         history = home + "/state/history"
     }
 
-    func start(_ arguments: [String] = []) throws -> PseudoTerminal {
+    func start(_ arguments: [String] = [], environment: [String: String] = [:]) throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(
             cvmsh, arguments: ["--demo"] + arguments,
-            environment: ["HOME": home, "CVMSH_HISTFILE": history, "NO_COLOR": "1", "EDITRC": home + "/none"],
+            environment: ["HOME": home, "CVMSH_HISTFILE": history, "NO_COLOR": "1", "EDITRC": home + "/none"]
+                .merging(environment) { $1 },
             rows: 40, cols: 120)
         _ = try terminal.waitFor("ap-nanjing [0]> ")
         return terminal
@@ -26,9 +30,9 @@ import Testing
 
     /// Ctrl-D on an empty line. libedit prints the prompt a moment before it puts the terminal
     /// in raw mode; a Ctrl-D typed in that gap is eaten by the cooked terminal (a person never
-    /// types that fast), so the test lets the prompt settle first.
+    /// types that fast), so the test waits for raw mode first.
     func endOfInput(_ terminal: PseudoTerminal) throws {
-        usleep(200_000)
+        try terminal.waitForRawMode()
         try terminal.send(control: "D")
     }
 
@@ -37,7 +41,9 @@ import Testing
         try terminal.type("hel")
         try terminal.press(.tab)
         try terminal.press(.enter)
-        #expect(try terminal.waitFor("Commands (help COMMAND").contains("Commands"))
+        // TAB completed the word (libedit redraws "hel", then adds "p ") before Enter ran it.
+        let shown = try terminal.waitFor("Commands (help COMMAND")
+        #expect(shown.hasPrefix("hel") && shown.contains("p \r\nCommands"), "\(shown.debugDescription)")
         _ = try terminal.waitFor("ap-nanjing [0]> ")
         try endOfInput(terminal)
         #expect(try terminal.waitForExit() == 0)
@@ -76,10 +82,9 @@ import Testing
     @Test func controlCDiscardsTheLineAndTheShellGoesOn() throws {
         let terminal = try start()
         try terminal.type("bogus-command")
-        // Ctrl-C interrupts libedit's blocking read; let it finish echoing the keys first (a
-        // signal that lands while it is redrawing, microseconds after a key, waits for the next key).
+        // Sent right after the echo: a Ctrl-C that lands while libedit is still redrawing must
+        // end the read too (it waits in pselect, which lets SIGINT through only there).
         _ = try terminal.waitFor("bogus-command")
-        usleep(200_000)
         try terminal.send(control: "C")
         _ = try terminal.waitFor("ap-nanjing [0]> ")
         try terminal.type("echo still-here\r")
@@ -164,6 +169,29 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func controlCAtTheQuestionCancelsAtOnceAndChangesNothing() throws {
+        let tmp = home + "/tmp"
+        try FileManager.default.createDirectory(atPath: tmp, withIntermediateDirectories: true)
+        let terminal = try start(environment: ["TMPDIR": tmp])
+        try terminal.type("select 1-3\r")
+        _ = try terminal.waitFor("ap-nanjing [3]> ")
+        try terminal.type("share 100011110001\r")
+        _ = try terminal.waitFor("share now? [y/N] ")
+        // No Enter: the question gives up on Ctrl-C alone.
+        try terminal.send(control: "C")
+        let answer = try terminal.waitFor("ap-nanjing [3]> ")
+        #expect(answer.contains("share cancelled; nothing was changed"), "\(answer.debugDescription)")
+        #expect(!answer.contains("^C"), "\(answer.debugDescription)")
+        #expect(!FileManager.default.fileExists(atPath: tmp + "/cvmsh-demo-\(terminal.pid)/journal.jsonl"))
+        // The next line is a command again, and the question works as before.
+        try terminal.type("share 100011110001\r")
+        _ = try terminal.waitFor("share now? [y/N] ")
+        try terminal.type("n\r")
+        #expect(try terminal.waitFor("ap-nanjing [3]> ").contains("cancelled; nothing was changed"))
+        try endOfInput(terminal)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func controlZSuspendsAndFgGivesBackAWorkingPrompt() throws {
         // Job control needs a shell: run cvmsh under an interactive bash on the terminal.
         let terminal = try PseudoTerminal(
@@ -173,7 +201,7 @@ import Testing
         _ = try terminal.waitFor("sh$ ")
         try terminal.type("\(cvmsh) --demo\r")
         _ = try terminal.waitFor("ap-nanjing [0]> ", timeout: .seconds(30))
-        usleep(200_000)
+        try terminal.waitForRawMode()
         try terminal.send(control: "Z")
         _ = try terminal.waitFor("Stopped")
         _ = try terminal.waitFor("sh$ ")
@@ -181,7 +209,10 @@ import Testing
         try terminal.type("stty -a | tr ' ' '\\n' | grep -x -e icanon -e echo | tr '\\n' ' '; echo\r")
         #expect(try terminal.waitFor("sh$ ").contains("icanon echo"))
         try terminal.type("fg\r")
-        usleep(300_000)
+        // bash names the job once it has left its own line editor; on SIGCONT libedit puts the
+        // terminal back in raw mode.
+        _ = try terminal.waitFor("cvmsh --demo\r\n", timeout: .seconds(20))
+        try terminal.waitForRawMode()
         try terminal.type("echo back-again\r")
         _ = try terminal.waitFor("back-again\r\n", timeout: .seconds(20))
         _ = try terminal.waitFor("ap-nanjing [0]> ")
@@ -207,8 +238,13 @@ import Testing
         try terminal.type("select img-")
         let wide = try listing()
         try terminal.resize(rows: 40, cols: 50)
-        usleep(200_000)
-        let narrow = try listing()
+        // libedit learns the new width from SIGWINCH, which nothing on the screen shows: list
+        // again until the list fits (bounded; a list that never follows the width fails below).
+        var narrow = try listing()
+        let deadline = ContinuousClock.now + .seconds(10)
+        while narrow.map(\.count).max()! > 50, ContinuousClock.now < deadline {
+            narrow = try listing()
+        }
         #expect(wide.flatMap { $0.split(separator: " ") }.count == 150)
         #expect(narrow.flatMap { $0.split(separator: " ") }.count == 150)
         #expect(wide.map(\.count).max()! > 50)

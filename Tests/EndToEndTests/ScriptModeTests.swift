@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `cvmsh` driven through pipes: what a script or a CI job sees.
@@ -16,14 +17,13 @@ import Testing
     }
 
     @Test func pipedScriptHasNoPromptNoBannerAndNoHistory() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-home-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let result = try run(cvmsh, ["--demo"], stdin: "# a comment\n\necho hello\nregion\n", home: home)
-        #expect(result.status == 0)
-        #expect(result.stdout == "hello\nap-nanjing\n")
-        #expect(result.stderr.isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: home + "/.local/state/cvmsh/history"))
+        try withTemporaryFolder("cvmsh-home") { home in
+            let result = try run(cvmsh, ["--demo"], stdin: "# a comment\n\necho hello\nregion\n", home: home)
+            #expect(result.status == 0)
+            #expect(result.stdout == "hello\nap-nanjing\n")
+            #expect(result.stderr.isEmpty)
+            #expect(!FileManager.default.fileExists(atPath: home + "/.local/state/cvmsh/history"))
+        }
     }
 
     @Test func failingScriptStopsWithStatus3AndNamesFileAndLine() throws {
@@ -47,14 +47,13 @@ import Testing
     }
 
     @Test func commandsAndFilesRunInArgvOrder() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-order-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = dir.appendingPathComponent("s.cvmsh").path
-        try "echo from-file\n".write(toFile: file, atomically: true, encoding: .utf8)
-        let result = try run(cvmsh, ["--demo", "-c", "echo first", "-f", file, "-c", "echo last; echo really-last"])
-        #expect(result.status == 0)
-        #expect(result.stdout == "first\nfrom-file\nlast\nreally-last\n")
+        try withTemporaryFolder("cvmsh-order") { dir in
+            let file = dir + "/s.cvmsh"
+            try "echo from-file\n".write(toFile: file, atomically: true, encoding: .utf8)
+            let result = try run(cvmsh, ["--demo", "-c", "echo first", "-f", file, "-c", "echo last; echo really-last"])
+            #expect(result.status == 0)
+            #expect(result.stdout == "first\nfrom-file\nlast\nreally-last\n")
+        }
     }
 
     @Test func exitStatusOfExit() throws {
@@ -117,12 +116,12 @@ import Testing
     }
 
     @Test func rcFileIsNotReadForScripts() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-rc-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home + "/.config/cvmsh", withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        try "echo from-rc\nexit 9\n".write(toFile: home + "/.config/cvmsh/cvmshrc", atomically: true, encoding: .utf8)
-        let result = try run(cvmsh, ["--demo"], stdin: "echo script\n", home: home)
-        #expect(result.status == 0)
-        #expect(result.stdout == "script\n")
+        try withTemporaryFolder("cvmsh-rc") { home in
+            try FileManager.default.createDirectory(atPath: home + "/.config/cvmsh", withIntermediateDirectories: true)
+            try "echo from-rc\nexit 9\n".write(toFile: home + "/.config/cvmsh/cvmshrc", atomically: true, encoding: .utf8)
+            let result = try run(cvmsh, ["--demo"], stdin: "echo script\n", home: home)
+            #expect(result.status == 0)
+            #expect(result.stdout == "script\n")
+        }
     }
 }

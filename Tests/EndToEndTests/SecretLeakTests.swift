@@ -2,6 +2,7 @@
 import Glibc
 #endif
 import Foundation
+import TestSupport
 import Testing
 
 /// "Secrets stay secret": whole sessions of the built `cvmsh` with recognisable fake keys that
@@ -60,74 +61,74 @@ import Testing
     // MARK: - Script mode
 
     @Test func aWholeScriptSessionWithDebugLeaksNoKeyTokenOrSecretId() async throws {
-        let directory = try makeTemporaryDirectory("cvmsh-leak")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let emulator = try await Self.canaryEmulator(in: directory)
-        let home = directory + "/home"
-        try FileManager.default.createDirectory(atPath: home + "/.config/cvmsh", withIntermediateDirectories: true)
-        try "set concurrency 4\n".write(toFile: home + "/.config/cvmsh/cvmshrc", atomically: true, encoding: .utf8)
-        let script = """
-            status
-            ls
-            select 1-6
-            share 100030000001,100030000002
-            shared
-            -share 100099999999
-            -bogus-command
-            -select img-zzzzzzzz
-            journal
-            unshare 100030000002
-            undo
-            status
-            """
-        // A temporary key (with its token) from the environment.
-        let temporary = try run(
-            cvmsh, ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y"], stdin: script,
-            environment: [
-                "TENCENTCLOUD_SECRET_ID": Self.tempSecretId, "TENCENTCLOUD_SECRET_KEY": Self.tempSecretKey,
-                "TENCENTCLOUD_TOKEN": Self.token,
-            ],
-            home: home, timeout: 120)
-        #expect(temporary.status == 0, "\(temporary.stderr)")
-        #expect(temporary.stdout.contains("AKID…0000"), "status shows the masked SecretId")
-        #expect(temporary.stderr.contains("debug"), "--debug traced the calls")
-        #expect(temporary.stderr.contains("InvalidAccountId.NotFound"), "an API error was reported")
-        #expect(Self.leaks(in: temporary.stdout).isEmpty, "stdout leaks \(Self.leaks(in: temporary.stdout))")
-        #expect(Self.leaks(in: temporary.stderr).isEmpty, "stderr leaks \(Self.leaks(in: temporary.stderr))")
+        try await withTemporaryFolder("cvmsh-leak") { directory in
+            let emulator = try await Self.canaryEmulator(in: directory)
+            let home = directory + "/home"
+            try FileManager.default.createDirectory(atPath: home + "/.config/cvmsh", withIntermediateDirectories: true)
+            try "set concurrency 4\n".write(toFile: home + "/.config/cvmsh/cvmshrc", atomically: true, encoding: .utf8)
+            let script = """
+                status
+                ls
+                select 1-6
+                share 100030000001,100030000002
+                shared
+                -share 100099999999
+                -bogus-command
+                -select img-zzzzzzzz
+                journal
+                unshare 100030000002
+                undo
+                status
+                """
+            // A temporary key (with its token) from the environment.
+            let temporary = try run(
+                cvmsh, ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y"], stdin: script,
+                environment: [
+                    "TENCENTCLOUD_SECRET_ID": Self.tempSecretId, "TENCENTCLOUD_SECRET_KEY": Self.tempSecretKey,
+                    "TENCENTCLOUD_TOKEN": Self.token,
+                ],
+                home: home, timeout: 120)
+            #expect(temporary.status == 0, "\(temporary.stderr)")
+            #expect(temporary.stdout.contains("AKID…0000"), "status shows the masked SecretId")
+            #expect(temporary.stderr.contains("debug"), "--debug traced the calls")
+            #expect(temporary.stderr.contains("InvalidAccountId.NotFound"), "an API error was reported")
+            #expect(Self.leaks(in: temporary.stdout).isEmpty, "stdout leaks \(Self.leaks(in: temporary.stdout))")
+            #expect(Self.leaks(in: temporary.stderr).isEmpty, "stderr leaks \(Self.leaks(in: temporary.stderr))")
 
-        // A permanent key from a private INI file (and a broken temporary key first: an auth error).
-        try FileManager.default.createDirectory(atPath: home + "/.tencentcloud", withIntermediateDirectories: true)
-        let credentials = home + "/.tencentcloud/credentials"
-        try "[default]\nsecret_id = \(Self.secretId)\nsecret_key = \(Self.secretKey)\n"
-            .write(toFile: credentials, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: credentials)
-        let badToken = try run(
-            cvmsh, ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "ls"],
-            environment: ["TENCENTCLOUD_SECRET_ID": Self.tempSecretId, "TENCENTCLOUD_SECRET_KEY": Self.tempSecretKey,
-                          "TENCENTCLOUD_TOKEN": Self.token + "x"],
-            home: home)
-        #expect(badToken.status != 0, "\(badToken.stderr)")
-        #expect(badToken.stderr.contains("AuthFailure"), "\(badToken.stderr)")
-        let permanent = try run(
-            cvmsh, ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y", "--output", "json"],
-            stdin: "status\nselect all\nshare 100030000003\nshared\njournal\n", home: home, timeout: 120)
-        #expect(permanent.status == 0, "\(permanent.stderr)")
-        #expect(!permanent.stderr.contains("readable by other users"), "a 0600 file gets no warning")
-        for result in [badToken, permanent] {
-            #expect(Self.leaks(in: result.stdout + result.stderr).isEmpty, "output leaks \(Self.leaks(in: result.stdout + result.stderr))")
+            // A permanent key from a private INI file (and a broken temporary key first: an auth error).
+            try FileManager.default.createDirectory(atPath: home + "/.tencentcloud", withIntermediateDirectories: true)
+            let credentials = home + "/.tencentcloud/credentials"
+            try "[default]\nsecret_id = \(Self.secretId)\nsecret_key = \(Self.secretKey)\n"
+                .write(toFile: credentials, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: credentials)
+            let badToken = try run(
+                cvmsh, ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "ls"],
+                environment: ["TENCENTCLOUD_SECRET_ID": Self.tempSecretId, "TENCENTCLOUD_SECRET_KEY": Self.tempSecretKey,
+                              "TENCENTCLOUD_TOKEN": Self.token + "x"],
+                home: home)
+            #expect(badToken.status != 0, "\(badToken.stderr)")
+            #expect(badToken.stderr.contains("AuthFailure"), "\(badToken.stderr)")
+            let permanent = try run(
+                cvmsh, ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y", "--output", "json"],
+                stdin: "status\nselect all\nshare 100030000003\nshared\njournal\n", home: home, timeout: 120)
+            #expect(permanent.status == 0, "\(permanent.stderr)")
+            #expect(!permanent.stderr.contains("readable by other users"), "a 0600 file gets no warning")
+            for result in [badToken, permanent] {
+                #expect(Self.leaks(in: result.stdout + result.stderr).isEmpty, "output leaks \(Self.leaks(in: result.stdout + result.stderr))")
+            }
+
+            // Nothing on disk but the credentials file itself holds a secret.
+            let leaking = Self.filesLeaking(under: home).filter { $0 != ".tencentcloud/credentials" }
+            #expect(leaking.isEmpty, "files leaking a secret: \(leaking)")
+            let journal = home + "/.local/state/cvmsh/journal.jsonl"
+            #expect(FileManager.default.fileExists(atPath: journal))
+            try Self.expectPrivate(journal)
+            let calls = try emulator.calls()
+            #expect(calls.contains { $0.appliedChange && $0.permission == "SHARE" }, "real changes were made")
+            let logText = (try? String(contentsOfFile: emulator.logPath, encoding: .utf8)) ?? ""
+            #expect(Self.leaks(in: logText).isEmpty, "the emulator's log leaks")
+            _ = try await emulator.stop()
         }
-
-        // Nothing on disk but the credentials file itself holds a secret.
-        let leaking = Self.filesLeaking(under: home).filter { $0 != ".tencentcloud/credentials" }
-        #expect(leaking.isEmpty, "files leaking a secret: \(leaking)")
-        let journal = home + "/.local/state/cvmsh/journal.jsonl"
-        #expect(FileManager.default.fileExists(atPath: journal))
-        try Self.expectPrivate(journal)
-        let calls = try emulator.calls()
-        #expect(calls.contains { $0.appliedChange && $0.permission == "SHARE" }, "real changes were made")
-        let logText = (try? String(contentsOfFile: emulator.logPath, encoding: .utf8)) ?? ""
-        #expect(Self.leaks(in: logText).isEmpty, "the emulator's log leaks")
-        _ = try await emulator.stop()
     }
 
     static func expectPrivate(_ path: String) throws {
@@ -138,165 +139,165 @@ import Testing
     }
 
     @Test func aWorldReadableCredentialsFileIsWarnedAboutOnceWhenUsed() async throws {
-        let directory = try makeTemporaryDirectory("cvmsh-leak-mode")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let emulator = try await Self.canaryEmulator(in: directory)
-        let home = directory + "/home"
-        try FileManager.default.createDirectory(atPath: home + "/.tencentcloud", withIntermediateDirectories: true)
-        let credentials = home + "/.tencentcloud/credentials"
-        try "[default]\nsecret_id = \(Self.secretId)\nsecret_key = \(Self.secretKey)\n"
-            .write(toFile: credentials, atomically: true, encoding: .utf8)
-        try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: credentials)
-        let result = try run(
-            cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "ls", "-c", "ls --refresh"], home: home)
-        #expect(result.status == 0, "\(result.stderr)")
-        let warnings = result.stderr.components(separatedBy: "readable by other users").count - 1
-        #expect(warnings == 1, "one warning per session: \(result.stderr)")
-        #expect(result.stderr.contains("chmod 600"))
-        #expect(Self.leaks(in: result.stdout + result.stderr).isEmpty)
-        let status = try run(cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "status"], home: home)
-        #expect(status.stderr.contains("readable by other users"), "status warns too: \(status.stderr)")
-        _ = try await emulator.stop()
+        try await withTemporaryFolder("cvmsh-leak-mode") { directory in
+            let emulator = try await Self.canaryEmulator(in: directory)
+            let home = directory + "/home"
+            try FileManager.default.createDirectory(atPath: home + "/.tencentcloud", withIntermediateDirectories: true)
+            let credentials = home + "/.tencentcloud/credentials"
+            try "[default]\nsecret_id = \(Self.secretId)\nsecret_key = \(Self.secretKey)\n"
+                .write(toFile: credentials, atomically: true, encoding: .utf8)
+            try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: credentials)
+            let result = try run(
+                cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "ls", "-c", "ls --refresh"], home: home)
+            #expect(result.status == 0, "\(result.stderr)")
+            let warnings = result.stderr.components(separatedBy: "readable by other users").count - 1
+            #expect(warnings == 1, "one warning per session: \(result.stderr)")
+            #expect(result.stderr.contains("chmod 600"))
+            #expect(Self.leaks(in: result.stdout + result.stderr).isEmpty)
+            let status = try run(cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "status"], home: home)
+            #expect(status.stderr.contains("readable by other users"), "status warns too: \(status.stderr)")
+            _ = try await emulator.stop()
+        }
     }
 
     // MARK: - Interactive, with history
 
     @Test func anInteractiveLoginSessionKeepsKeysOutOfTheTerminalHistoryAndFiles() async throws {
-        let directory = try makeTemporaryDirectory("cvmsh-leak-pty")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let emulator = try await Self.canaryEmulator(in: directory)
-        let home = directory + "/home"
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        let history = home + "/.local/state/cvmsh/history"
-        let terminal = try PseudoTerminal(
-            cvmsh, arguments: ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing"],
-            environment: ["HOME": home, "NO_COLOR": "1", "EDITRC": home + "/none", "CVMSH_METADATA_ENDPOINT": "http://127.0.0.1:9/"],
-            rows: 40, cols: 160)
-        _ = try terminal.waitFor("Endpoint: \(emulator.endpoint)")
-        _ = try terminal.waitFor("ap-nanjing [0]> ")
-        try terminal.type("login\r")
-        _ = try terminal.waitFor("SecretId: ")
-        try terminal.type(Self.tempSecretId + "\r")
-        _ = try terminal.waitFor("SecretKey: ")
-        try terminal.type(Self.tempSecretKey + "\r")
-        _ = try terminal.waitFor("Token")
-        try terminal.type(Self.token + "\r")
-        _ = try terminal.waitFor("ap-nanjing [0]> ")
-        for (line, answer) in [("ls", "30 images"), ("select all", "30 images selected"), ("status", "Endpoint")] {
-            try terminal.type(line + "\r")
-            _ = try terminal.waitFor(answer, timeout: .seconds(30))
+        try await withTemporaryFolder("cvmsh-leak-pty") { directory in
+            let emulator = try await Self.canaryEmulator(in: directory)
+            let home = directory + "/home"
+            try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+            let history = home + "/.local/state/cvmsh/history"
+            let terminal = try PseudoTerminal(
+                cvmsh, arguments: ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing"],
+                environment: ["HOME": home, "NO_COLOR": "1", "EDITRC": home + "/none", "CVMSH_METADATA_ENDPOINT": "http://127.0.0.1:9/"],
+                rows: 40, cols: 160)
+            _ = try terminal.waitFor("Endpoint: \(emulator.endpoint)")
+            _ = try terminal.waitFor("ap-nanjing [0]> ")
+            try terminal.type("login\r")
+            _ = try terminal.waitFor("SecretId: ")
+            try terminal.type(Self.tempSecretId + "\r")
+            _ = try terminal.waitFor("SecretKey: ")
+            try terminal.type(Self.tempSecretKey + "\r")
+            _ = try terminal.waitFor("Token")
+            try terminal.type(Self.token + "\r")
+            _ = try terminal.waitFor("ap-nanjing [0]> ")
+            for (line, answer) in [("ls", "30 images"), ("select all", "30 images selected"), ("status", "Endpoint")] {
+                try terminal.type(line + "\r")
+                _ = try terminal.waitFor(answer, timeout: .seconds(30))
+                _ = try terminal.waitFor("]> ", timeout: .seconds(30))
+            }
+            try terminal.type("share 100030000004\r")
+            _ = try terminal.waitFor("[y/N] ", timeout: .seconds(30))
+            try terminal.type("y\r")
+            _ = try terminal.waitFor("shared", timeout: .seconds(30))
             _ = try terminal.waitFor("]> ", timeout: .seconds(30))
-        }
-        try terminal.type("share 100030000004\r")
-        _ = try terminal.waitFor("[y/N] ", timeout: .seconds(30))
-        try terminal.type("y\r")
-        _ = try terminal.waitFor("shared", timeout: .seconds(30))
-        _ = try terminal.waitFor("]> ", timeout: .seconds(30))
-        for line in ["shared", "journal", "share 12", "status"] {
-            try terminal.type(line + "\r")
-            _ = try terminal.waitFor("]> ", timeout: .seconds(30))
-        }
-        // Nothing typed so far was a secret that could be echoed: the terminal shows none.
-        #expect(Self.leaks(in: terminal.output).isEmpty, "the terminal showed \(Self.leaks(in: terminal.output))")
-        #expect(terminal.output.contains("AKID…0000"), "status shows the masked id")
-        // A key pasted at the prompt by mistake (echoed, as anything typed is) stays out of history.
-        try terminal.type(Self.secretKey + "\r")
-        _ = try terminal.waitFor("]> ")
-        try terminal.type("echo export TENCENTCLOUD_SECRET_KEY=\(Self.secretKey)\r")
-        _ = try terminal.waitFor("]> ")
-        try terminal.type("exit\r")
-        #expect(try terminal.waitForExit(timeout: .seconds(20)) == 0)
+            for line in ["shared", "journal", "share 12", "status"] {
+                try terminal.type(line + "\r")
+                _ = try terminal.waitFor("]> ", timeout: .seconds(30))
+            }
+            // Nothing typed so far was a secret that could be echoed: the terminal shows none.
+            #expect(Self.leaks(in: terminal.output).isEmpty, "the terminal showed \(Self.leaks(in: terminal.output))")
+            #expect(terminal.output.contains("AKID…0000"), "status shows the masked id")
+            // A key pasted at the prompt by mistake (echoed, as anything typed is) stays out of history.
+            try terminal.type(Self.secretKey + "\r")
+            _ = try terminal.waitFor("]> ")
+            try terminal.type("echo export TENCENTCLOUD_SECRET_KEY=\(Self.secretKey)\r")
+            _ = try terminal.waitFor("]> ")
+            try terminal.type("exit\r")
+            #expect(try terminal.waitForExit(timeout: .seconds(20)) == 0)
 
-        let saved = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""
-        #expect(saved.contains("journal"), "history was written: \(saved)")
-        #expect(Self.leaks(in: saved).isEmpty, "history holds \(Self.leaks(in: saved))")
-        try Self.expectPrivate(history)
-        #expect(Self.filesLeaking(under: home).isEmpty, "files leaking: \(Self.filesLeaking(under: home))")
-        _ = try await emulator.stop()
+            let saved = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""
+            #expect(saved.contains("journal"), "history was written: \(saved)")
+            #expect(Self.leaks(in: saved).isEmpty, "history holds \(Self.leaks(in: saved))")
+            try Self.expectPrivate(history)
+            #expect(Self.filesLeaking(under: home).isEmpty, "files leaking: \(Self.filesLeaking(under: home))")
+            _ = try await emulator.stop()
+        }
     }
 
     // MARK: - Files: symlinks planted at their paths
 
     @Test func aSymlinkPlantedAtTheJournalPathIsRefusedNotFollowed() async throws {
-        let directory = try makeTemporaryDirectory("cvmsh-leak-link")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let emulator = try await EmulatorProcess(["--generate", "10", "--rate-limit", "off"], directory: directory)
-        let home = directory + "/home"
-        let state = home + "/.local/state/cvmsh"
-        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        let target = directory + "/victim"
-        try "precious\n".write(toFile: target, atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: state + "/journal.jsonl", withDestinationPath: target)
-        let result = try run(
-            cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y", "-c", "select all; share 100030000001"],
-            environment: emulator.credentials, home: home)
-        #expect(result.status != 0)
-        #expect(result.stderr.contains("symbolic link"), "\(result.stderr)")
-        #expect(result.stderr.contains("nothing was changed"), "\(result.stderr)")
-        #expect(try String(contentsOfFile: target, encoding: .utf8) == "precious\n")
-        #expect(!(try emulator.calls()).contains { $0.action == "ModifyImageSharePermission" })
-        _ = try await emulator.stop()
+        try await withTemporaryFolder("cvmsh-leak-link") { directory in
+            let emulator = try await EmulatorProcess(["--generate", "10", "--rate-limit", "off"], directory: directory)
+            let home = directory + "/home"
+            let state = home + "/.local/state/cvmsh"
+            try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+            let target = directory + "/victim"
+            try "precious\n".write(toFile: target, atomically: true, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(atPath: state + "/journal.jsonl", withDestinationPath: target)
+            let result = try run(
+                cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y", "-c", "select all; share 100030000001"],
+                environment: emulator.credentials, home: home)
+            #expect(result.status != 0)
+            #expect(result.stderr.contains("symbolic link"), "\(result.stderr)")
+            #expect(result.stderr.contains("nothing was changed"), "\(result.stderr)")
+            #expect(try String(contentsOfFile: target, encoding: .utf8) == "precious\n")
+            #expect(!(try emulator.calls()).contains { $0.action == "ModifyImageSharePermission" })
+            _ = try await emulator.stop()
+        }
     }
 
     @Test func aSymlinkPlantedAtTheHistoryPathIsNotFollowed() throws {
-        let home = try makeTemporaryDirectory("cvmsh-leak-histlink")
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let state = home + "/.local/state/cvmsh"
-        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
-        let target = home + "/victim"
-        try "precious\n".write(toFile: target, atomically: true, encoding: .utf8)
-        try FileManager.default.createSymbolicLink(atPath: state + "/history", withDestinationPath: target)
-        let terminal = try PseudoTerminal(
-            cvmsh, arguments: ["--demo"], environment: ["HOME": home, "NO_COLOR": "1", "EDITRC": home + "/none"],
-            rows: 40, cols: 120)
-        _ = try terminal.waitFor("ap-nanjing [0]> ")
-        try terminal.type("echo marker-line\r")
-        _ = try terminal.waitFor("]> ")
-        try terminal.type("exit\r")
-        _ = try terminal.waitForExit(timeout: .seconds(20))
-        #expect(try String(contentsOfFile: target, encoding: .utf8) == "precious\n", "the link target was written")
-        let link = try FileManager.default.destinationOfSymbolicLink(atPath: state + "/history")
-        #expect(link == target, "the planted link is left alone, not replaced by a file")
-        #expect(terminal.output.contains("symbolic link"), "the refusal is reported: \(terminal.output)")
+        try withTemporaryFolder("cvmsh-leak-histlink") { home in
+            let state = home + "/.local/state/cvmsh"
+            try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+            let target = home + "/victim"
+            try "precious\n".write(toFile: target, atomically: true, encoding: .utf8)
+            try FileManager.default.createSymbolicLink(atPath: state + "/history", withDestinationPath: target)
+            let terminal = try PseudoTerminal(
+                cvmsh, arguments: ["--demo"], environment: ["HOME": home, "NO_COLOR": "1", "EDITRC": home + "/none"],
+                rows: 40, cols: 120)
+            _ = try terminal.waitFor("ap-nanjing [0]> ")
+            try terminal.type("echo marker-line\r")
+            _ = try terminal.waitFor("]> ")
+            try terminal.type("exit\r")
+            _ = try terminal.waitForExit(timeout: .seconds(20))
+            #expect(try String(contentsOfFile: target, encoding: .utf8) == "precious\n", "the link target was written")
+            let link = try FileManager.default.destinationOfSymbolicLink(atPath: state + "/history")
+            #expect(link == target, "the planted link is left alone, not replaced by a file")
+            #expect(terminal.output.contains("symbolic link"), "the refusal is reported: \(terminal.output)")
+        }
     }
 
     // MARK: - TLS and plain http
 
     @Test func anUntrustedCertificateFailsAndThereIsNoWayToSkipVerification() async throws {
-        let directory = try makeTemporaryDirectory("cvmsh-leak-tls")
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let openssl = Process()
-        openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        openssl.arguments = [
-            "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-            "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem", "-days", "2", "-subj", "/CN=127.0.0.1",
-            "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-        ]
-        openssl.standardOutput = FileHandle.nullDevice
-        openssl.standardError = FileHandle.nullDevice
-        try openssl.run()
-        openssl.waitUntilExit()
-        try #require(openssl.terminationStatus == 0)
-        let emulator = try await EmulatorProcess(
-            ["--generate", "5", "--rate-limit", "off", "--tls-cert", directory + "/cert.pem", "--tls-key", directory + "/key.pem"],
-            directory: directory)
-        let https = "https://127.0.0.1:\(emulator.port)"
-        var environment = emulator.credentials
-        environment["SSL_CERT_FILE"] = nil
-        let untrusted = try run(cvmsh, ["--endpoint", https, "--region", "ap-nanjing", "-c", "ls"], environment: environment)
-        #expect(untrusted.status == 2, "\(untrusted.stderr)")
-        #expect(untrusted.stderr.lowercased().contains("certificate"), "the failure names the certificate: \(untrusted.stderr)")
-        // The same server with its certificate trusted works: the failure above was verification.
-        environment["SSL_CERT_FILE"] = directory + "/cert.pem"
-        let trusted = try run(cvmsh, ["--endpoint", https, "--region", "ap-nanjing", "-c", "ls"], environment: environment)
-        #expect(trusted.status == 0, "\(trusted.stderr)")
-        #expect(trusted.stdout.contains("img-"))
-        // No flag turns verification off.
-        let help = try run(cvmsh, ["--help"])
-        for word in ["insecure", "no-verify", "skip-verify", "--no-tls"] {
-            #expect(!help.stdout.lowercased().contains(word))
+        try await withTemporaryFolder("cvmsh-leak-tls") { directory in
+            let openssl = Process()
+            openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+            openssl.arguments = [
+                "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem", "-days", "2", "-subj", "/CN=127.0.0.1",
+                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+            ]
+            openssl.standardOutput = FileHandle.nullDevice
+            openssl.standardError = FileHandle.nullDevice
+            try openssl.run()
+            openssl.waitUntilExit()
+            try #require(openssl.terminationStatus == 0)
+            let emulator = try await EmulatorProcess(
+                ["--generate", "5", "--rate-limit", "off", "--tls-cert", directory + "/cert.pem", "--tls-key", directory + "/key.pem"],
+                directory: directory)
+            let https = "https://127.0.0.1:\(emulator.port)"
+            var environment = emulator.credentials
+            environment["SSL_CERT_FILE"] = nil
+            let untrusted = try run(cvmsh, ["--endpoint", https, "--region", "ap-nanjing", "-c", "ls"], environment: environment)
+            #expect(untrusted.status == 2, "\(untrusted.stderr)")
+            #expect(untrusted.stderr.lowercased().contains("certificate"), "the failure names the certificate: \(untrusted.stderr)")
+            // The same server with its certificate trusted works: the failure above was verification.
+            environment["SSL_CERT_FILE"] = directory + "/cert.pem"
+            let trusted = try run(cvmsh, ["--endpoint", https, "--region", "ap-nanjing", "-c", "ls"], environment: environment)
+            #expect(trusted.status == 0, "\(trusted.stderr)")
+            #expect(trusted.stdout.contains("img-"))
+            // No flag turns verification off.
+            let help = try run(cvmsh, ["--help"])
+            for word in ["insecure", "no-verify", "skip-verify", "--no-tls"] {
+                #expect(!help.stdout.lowercased().contains(word))
+            }
+            _ = try await emulator.stop()
         }
-        _ = try await emulator.stop()
     }
 
     @Test func plainHttpIsRefusedForAnythingButLoopback() throws {

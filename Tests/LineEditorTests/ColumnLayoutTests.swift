@@ -1,3 +1,4 @@
+import TerminalText
 import Testing
 import LineEditor
 
@@ -23,7 +24,7 @@ import LineEditor
         let items = (1...37).map { "img-\(String(repeating: "x", count: $0 % 9))" }
         for width in [10, 20, 33, 80] {
             for row in ColumnLayout.rows(items, width: width) {
-                #expect(DisplayWidth.of(row) <= max(width, 12))
+                #expect(row.displayWidth <= max(width, 12))
                 #expect(!row.hasSuffix(" "))
             }
         }
@@ -32,6 +33,6 @@ import LineEditor
     @Test func alignsWideCharactersByDisplayWidth() {
         let rows = ColumnLayout.rows(["画像", "ab", "日本語", "x"], width: 16)
         #expect(rows == ["画像    日本語", "ab      x"])
-        #expect(rows.map(DisplayWidth.of) == [14, 9])
+        #expect(rows.map(\.displayWidth) == [14, 9])
     }
 }

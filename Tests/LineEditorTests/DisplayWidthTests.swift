@@ -1,6 +1,8 @@
+import TerminalText
 import Testing
-import LineEditor
 
+/// The one display-width measure (TerminalText), used by the line editor's completion lists and
+/// by the shell's tables alike.
 @Suite struct DisplayWidthTests {
     @Test(arguments: [
         ("ls", 2),
@@ -12,11 +14,25 @@ import LineEditor
         ("ＡＢ", 4),
         ("ｶﾀｶﾅ", 4),
         ("e\u{301}", 1),
+        ("a\u{308}\u{301}", 1),
         ("✓", 1),
         ("🙂", 2),
         ("\u{1B}", 0),
+        // Emoji sequences are one character each: ZWJ families and professions, skin tones, flags.
+        ("👨\u{200D}👩\u{200D}👧\u{200D}👦", 2),
+        ("👩\u{200D}💻", 2),
+        ("👍\u{1F3FD}", 2),
+        ("👋\u{1F3FF}x", 3),
+        ("🇯🇵", 2),
+        ("❤\u{FE0F}", 2),
+        ("web-🙂-01", 9),
     ])
     func widths(_ text: String, _ width: Int) {
-        #expect(DisplayWidth.of(text) == width)
+        #expect(text.displayWidth == width)
+    }
+
+    @Test func truncationKeepsEmojiSequencesWhole() {
+        #expect("👍\u{1F3FD}👍\u{1F3FD}👍\u{1F3FD}".truncated(toDisplayWidth: 4) == "👍\u{1F3FD}…")
+        #expect("日本語テキスト".truncated(toDisplayWidth: 7) == "日本語…")
     }
 }

@@ -1,6 +1,7 @@
 import EditShim
 import Testing
 @testable import LineEditor
+import TestSupport
 
 @Suite struct HistoryFileTests {
     @Test func encodesInLibeditFormat() {
@@ -50,25 +51,26 @@ import Testing
     }
 
     @Test func libeditReadsWhatWeWriteAndWeReadWhatLibeditWrites() throws {
-        let directory = try TemporaryDirectory()
-        let ours = directory.path + "/ours"
-        let theirs = directory.path + "/theirs"
-        let entries = ["echo a  b", "back\\slash", "tab\there"]
-        try HistoryStore.save(entries, to: ours)
+        try withTemporaryFolder("lineeditor-tests") { directory in
+            let ours = directory + "/ours"
+            let theirs = directory + "/theirs"
+            let entries = ["echo a  b", "back\\slash", "tab\there"]
+            try HistoryStore.save(entries, to: ours)
 
-        let history = try #require(history_init())
-        defer { history_end(history) }
-        shim_history_setsize(history, 100)
-        #expect(shim_history_load(history, ours) == Int32(entries.count))
-        var loaded: [String] = []
-        var next = shim_history_first(history)
-        while let entry = next {
-            loaded.append(String(cString: entry))
-            next = shim_history_next(history)
+            let history = try #require(history_init())
+            defer { history_end(history) }
+            shim_history_setsize(history, 100)
+            #expect(shim_history_load(history, ours) == Int32(entries.count))
+            var loaded: [String] = []
+            var next = shim_history_first(history)
+            while let entry = next {
+                loaded.append(String(cString: entry))
+                next = shim_history_next(history)
+            }
+            #expect(loaded == entries)
+
+            #expect(shim_history_save(history, theirs) >= 0)
+            #expect(HistoryStore.load(theirs) == .entries(entries))
         }
-        #expect(loaded == entries)
-
-        #expect(shim_history_save(history, theirs) >= 0)
-        #expect(HistoryStore.load(theirs) == .entries(entries))
     }
 }

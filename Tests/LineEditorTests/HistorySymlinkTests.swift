@@ -1,15 +1,17 @@
 import Foundation
 import Testing
 @testable import LineEditor
+import TestSupport
 
 /// A symlink planted at the history path is neither read through nor written through.
 @Suite struct HistorySymlinkTests {
     @Test func aPlantedSymlinkIsUnreadableAndItsTargetUntouched() throws {
-        let directory = try TemporaryDirectory()
-        let target = directory.path + "/target"
-        TemporaryDirectory.write(Array("_HiStOrY_V2_\nsecret\n".utf8), to: target)
-        let path = directory.path + "/history"
-        try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
-        #expect(HistoryStore.load(path) == .unreadable("it is a symbolic link; refusing to follow it"))
+        try withTemporaryFolder("lineeditor-tests") { directory in
+            let target = directory + "/target"
+            TemporaryFolder.write(Array("_HiStOrY_V2_\nsecret\n".utf8), to: target)
+            let path = directory + "/history"
+            try FileManager.default.createSymbolicLink(atPath: path, withDestinationPath: target)
+            #expect(HistoryStore.load(path) == .unreadable("it is a symbolic link; refusing to follow it"))
+        }
     }
 }

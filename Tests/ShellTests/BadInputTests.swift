@@ -117,12 +117,10 @@ import Testing
             let selection = await Self.freshSelection(harness)
             for bad in Self.lineCases {
                 harness.console.clear()
-                let started = ContinuousClock.now
                 let outcome = await Self.run(harness, [
                     Array("select \(selection)".utf8), bad.line, Array("share \(Self.partner) -y".utf8),
                 ])
                 await Self.expectOneError(harness, outcome, line: 2, bad.expected, bad.name)
-                #expect(ContinuousClock.now - started < .seconds(10), "\(bad.name) took \(ContinuousClock.now - started)")
             }
             // The control case: the same script with a good line does share, and is seen.
             harness.console.clear()
@@ -152,12 +150,10 @@ import Testing
 
     @Test func tenThousandSemicolonsAloneAreNothing() async throws {
         try await ShellHarness.with { harness in
-            let started = ContinuousClock.now
             let outcome = await Self.run(harness, [Array(String(repeating: ";", count: 10_000).utf8), Array("echo after".utf8)])
             #expect(outcome == .completed)
             #expect(harness.console.output == "after\n")
             #expect(harness.console.diagnostics.isEmpty)
-            #expect(ContinuousClock.now - started < .seconds(5))
         }
     }
 

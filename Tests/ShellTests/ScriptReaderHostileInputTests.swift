@@ -44,15 +44,13 @@ import Testing
         #expect(throws: ScriptSyntaxError.self) { try ScriptReader.commands(in: bytes, source: "bad.cvmsh") }
     }
 
-    @Test func tenMegabyteLineIsRejectedQuickly() {
+    @Test func tenMegabyteLineIsRejected() {
         let line = "echo " + String(repeating: "x", count: 10 * 1024 * 1024)
-        let start = threadCPUTime()
         #expect(throws: ScriptSyntaxError(
             .lineTooLong(bytes: line.utf8.count, limit: ScriptReader.defaultMaxLineLength), at: location(2))
         ) {
             try ScriptReader.commands(in: Array("ls\n\(line)\nls\n".utf8), source: "bad.cvmsh")
         }
-        #expect(threadCPUTime() - start < 1)
     }
 
     @Test func longLinesBuiltFromContinuationsAreLimitedToo() {
@@ -73,12 +71,10 @@ import Testing
         #expect(try ScriptReader.commands(in: String(repeating: ";", count: 10_000), source: "s").isEmpty)
     }
 
-    @Test func hundredThousandLinesReadInWellUnderASecond() throws {
+    /// Speed is measured by `scripts/bench`, not here.
+    @Test func hundredThousandLinesAreRead() throws {
         let script = String(repeating: "echo hello world # greeting\nselect 1-3; ls\n", count: 50_000)
-        let start = threadCPUTime()
         let count = try ScriptReader.commands(in: script, source: "big.cvmsh").count
-        let elapsed = threadCPUTime() - start
         #expect(count == 150_000)
-        #expect(elapsed < 1, "CPU seconds for 100,000 lines (debug build)")
     }
 }

@@ -135,10 +135,9 @@ import Testing
         #expect(try Tokenizer.commands(in: "x '" + Tokenizer.escaped(text, inside: .single) + "'") == [["x", text]])
     }
 
-    @Test func longInputIsLinear() {
+    /// The limit only stops a hang (a quadratic tokenizer); speed is for `scripts/bench`.
+    @Test(.timeLimit(.minutes(1))) func longInputIsTokenized() {
         let word = String(repeating: "a", count: 2_000_000)
-        let start = threadCPUTime()
         #expect(Tokenizer.tokenize("echo " + word).words.last?.text.utf8.count == 2_000_000)
-        #expect(threadCPUTime() - start < 1)
     }
 }

@@ -37,11 +37,19 @@ int shim_el_bind(EditLine *el, const char *key, const char *fn); /* EL_BIND key 
 /* Terminal columns as libedit knows them (EL_GETTC "co"); -1 if unknown. */
 int shim_el_columns(EditLine *el);
 
-/* errno = 0; el_gets. *interrupted is set to 1 when the read was cut short
-   by SIGINT (flag set by shim_sigint_install's handler) or by any other
-   signal (errno EINTR). While it waits, a SIGINT handled on another thread is
-   forwarded to this one, so its blocked read() fails with EINTR. */
+/* el_gets with a reader (EL_GETCFN) that waits in pselect, so a SIGINT (flag
+   set by shim_sigint_install's handler) or a shim_el_wake that arrives at any
+   moment ends the read: *interrupted is set to 1 for SIGINT, and to 2 (with
+   NULL returned) for shim_el_wake. While it waits, a SIGINT handled on another
+   thread is forwarded to this one. */
 const char *shim_el_gets(EditLine *el, int *count, int *interrupted);
+/* From any thread: makes the running (or the next) shim_el_gets return at
+   once with *interrupted = 2. Async-signal-safe. */
+void shim_el_wake(void);
+/* From any thread: as if SIGINT had reached the running (or the next)
+   shim_el_gets (*interrupted = 1). For a SIGINT that something else (a
+   dispatch signal source) received. Async-signal-safe. */
+void shim_el_interrupt(void);
 
 /* ---- history() ---------------------------------------------------------- */
 
@@ -57,7 +65,8 @@ const char *shim_history_next(History *h);
 /* ---- SIGINT while reading ----------------------------------------------- */
 
 /* Installs a flag-setting SIGINT handler without SA_RESTART (so a blocked
-   read fails with EINTR) and clears the flag. Returns 0 on success. */
+   read fails with EINTR) and clears the flag, and the handler of the signal
+   shim_el_wake sends (SIGUSR1). Returns 0 on success. */
 int shim_sigint_install(void);
 /* Puts back the disposition saved by shim_sigint_install. */
 void shim_sigint_restore(void);

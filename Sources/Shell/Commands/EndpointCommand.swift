@@ -24,6 +24,7 @@ public enum EndpointCommand: ShellCommand {
             shell.console.line(endpoint.description + (endpoint.isDefault ? " (default)" : ""))
             return
         }
+        if let lock = shell.session.endpointLock { throw .usage("endpoint: cannot change the endpoint: \(lock)") }
         let endpoint: Endpoint
         if word == "default" {
             endpoint = .official

@@ -1,3 +1,5 @@
+import TerminalText
+
 /// Named values about one thing: `status`, a batch summary and the like.
 ///
 /// Rendered as aligned `label: value` lines (`table`), `key<TAB>value` lines (`tsv`) or one

@@ -1,3 +1,5 @@
+import TerminalText
+
 extension Table: Renderable {
     /// See ``Renderable/rendered(as:style:)``. The `table` format separates columns by two
     /// spaces, measures text in terminal columns (CJK characters count two) and writes no

@@ -38,6 +38,8 @@ public struct Session: Sendable {
     public var interruptedBatch: String?
     /// `--dry-run` on the command line: share changes are shown, never sent.
     public var dryRun = false
+    /// Why the endpoint may not change (`--demo` talks only to its own emulator), or `nil`.
+    public var endpointLock: String?
 
     /// The region sent with DescribeRegions before any region is chosen: the API calls Region
     /// optional there, but some deployments refuse a request without one.

@@ -171,6 +171,22 @@ final class PseudoTerminal {
         }
     }
 
+    /// Waits until the program has switched the terminal out of line mode (ICANON off): a line
+    /// editor does that when it starts waiting for keys, so a key sent now reaches it rather
+    /// than the terminal's own line discipline (which would, for example, eat a Ctrl-D).
+    func waitForRawMode(timeout: Duration = .seconds(10)) throws {
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            var modes = termios()
+            // On a pseudo-terminal the master reports the modes the program set on its side.
+            if tcgetattr(master, &modes) == 0, modes.c_lflag & tcflag_t(ICANON) == 0 { return }
+            guard ContinuousClock.now < deadline, !closedBySlave else {
+                throw Failure(description: "\(executable) never left line mode; output:\n\(pendingOutput)")
+            }
+            pump(for: .milliseconds(5))
+        }
+    }
+
     /// Changes the window size; the program receives SIGWINCH.
     func resize(rows: UInt16, cols: UInt16) throws {
         var size = winsize(ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0)

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// The result of running a built executable to completion with pipes.
 struct Completed {
@@ -12,15 +13,23 @@ func run(
     _ executable: String, _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
     home: String? = nil, timeout: TimeInterval = 60
 ) throws -> Completed {
-    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-e2e-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    defer { try? FileManager.default.removeItem(at: dir) }
+    try withTemporaryFolder("cvmsh-e2e") { path in
+        try run(executable, arguments, stdin: stdin, environment: environment, home: home, timeout: timeout, in: path)
+    }
+}
+
+/// ``run(_:_:stdin:environment:home:timeout:)`` with its files (and default HOME) in `path`.
+private func run(
+    _ executable: String, _ arguments: [String], stdin: String, environment: [String: String],
+    home: String?, timeout: TimeInterval, in path: String
+) throws -> Completed {
+    let dir = URL(fileURLWithPath: path)
     let input = dir.appendingPathComponent("stdin")
     let output = dir.appendingPathComponent("stdout")
     let error = dir.appendingPathComponent("stderr")
     try Data(stdin.utf8).write(to: input)
-    FileManager.default.createFile(atPath: output.path, contents: nil)
-    FileManager.default.createFile(atPath: error.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
+    _ = FileManager.default.createFile(atPath: error.path, contents: nil)
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: executable)

@@ -1,0 +1,92 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+import TestSupport
+import Testing
+
+/// `--demo` keeps its promise that nothing leaves the machine, and leaves nothing behind.
+@Suite struct DemoModeTests {
+    static func demoFolders(in folder: String) -> [String] {
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { $0.hasPrefix("cvmsh-demo-") }
+    }
+
+    @Test(arguments: [
+        "endpoint default", "endpoint http://127.0.0.1:8099", "endpoint cvm.ap-singapore.tencentcloudapi.com",
+    ])
+    func otherEndpointsAreRefused(_ command: String) throws {
+        try withTemporaryFolder("cvmsh-demo-test") { folder in
+            let environment = ["TMPDIR": folder]
+            let result = try run(
+                cvmsh, ["--demo", "-q", "-c", "\(command); echo not-reached"], environment: environment, home: folder)
+            // A command that fails stops the script: exit status 3.
+            #expect(result.status == 3, "\(result.stderr)")
+            let reason = "cannot change the endpoint: --demo talks only to its built-in emulator"
+            #expect(result.stderr.contains(reason), "\(result.stderr)")
+            #expect(!result.stdout.contains("not-reached"))
+            let shown = try run(cvmsh, ["--demo", "-q", "-c", "endpoint"], environment: environment, home: folder)
+            #expect(shown.stdout.hasPrefix("http://127.0.0.1:"), "\(shown.stdout)")
+        }
+    }
+
+    @Test func theJournalFolderIsRemovedAtExit() throws {
+        try withTemporaryFolder("cvmsh-demo-test") { folder in
+            let result = try run(
+                cvmsh, ["--demo", "-q", "-c", "select 1-3; share 100011110001 -y; journal"],
+                environment: ["TMPDIR": folder], home: folder)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(result.stdout.contains("share           3        1"), "the share was journaled: \(result.stdout)")
+            #expect(Self.demoFolders(in: folder).isEmpty)
+        }
+    }
+
+    @Test(arguments: [SIGTERM, SIGHUP])
+    func theJournalFolderIsRemovedWhenASignalEndsTheShell(_ number: Int32) throws {
+        try withTemporaryFolder("cvmsh-demo-test") { folder in
+            let terminal = try PseudoTerminal(
+                cvmsh, arguments: ["--demo"],
+                environment: ["HOME": folder, "TMPDIR": folder, "NO_COLOR": "1", "EDITRC": folder + "/none"])
+            try terminal.waitFor("ap-nanjing [0]> ")
+            #expect(Self.demoFolders(in: folder) == ["cvmsh-demo-\(terminal.pid)"])
+            try terminal.waitForRawMode()
+            kill(terminal.pid, number)
+            #expect(try terminal.waitForExit() == 128 + number)
+            #expect(Self.demoFolders(in: folder).isEmpty)
+        }
+    }
+
+    /// A script read from a pipe that stays silent: a signal ends the wait for the next line.
+    @Test(arguments: [(SIGTERM, 128 + SIGTERM), (SIGINT, 130)] as [(Int32, Int32)])
+    func aSignalEndsAScriptWaitingOnASilentPipe(_ number: Int32, _ status: Int32) throws {
+        try withTemporaryFolder("cvmsh-demo-test") { folder in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: cvmsh)
+            process.arguments = ["--demo", "-q"]
+            process.environment = ["PATH": "/usr/bin:/bin", "HOME": folder, "TMPDIR": folder, "LANG": "C.UTF-8"]
+            let input = Pipe()
+            let output = Pipe()
+            process.standardInput = input
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            let exited = DispatchSemaphore(value: 0)
+            process.terminationHandler = { _ in exited.signal() }
+            try process.run()
+            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
+            input.fileHandleForWriting.write(Data("echo ready\n".utf8))
+            // The script is running (and now waits for its next line) once it has said so.
+            var seen = Data()
+            while !String(decoding: seen, as: UTF8.self).contains("ready") {
+                let chunk = output.fileHandleForReading.availableData
+                if chunk.isEmpty { break }
+                seen.append(chunk)
+            }
+            #expect(String(decoding: seen, as: UTF8.self) == "ready\n")
+            kill(process.processIdentifier, number)
+            // Bounded: before reads were cancellable, the shell waited here for a line forever.
+            try #require(exited.wait(timeout: .now() + 20) == .success, "still waiting for input")
+            let ended = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+            #expect(ended == status)
+            #expect(Self.demoFolders(in: folder).isEmpty)
+        }
+    }
+}
