@@ -32,7 +32,7 @@ public enum SelectCommand: ShellCommand {
         } catch {
             throw .usage("select: \(error)")
         }
-        shell.console.diagnostic("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
+        shell.inform("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
     }
 
     static func showSelection(_ shell: Interpreter, cache: ImageCache) {
@@ -75,6 +75,6 @@ public enum UnselectCommand: ShellCommand {
         } catch {
             throw .usage("unselect: \(error)")
         }
-        shell.console.diagnostic("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
+        shell.inform("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
     }
 }

@@ -18,6 +18,8 @@ public final class Interpreter {
     public private(set) var exitRequest: ExitStatus?
     /// Commands that failed without stopping their script (`on_error continue`).
     public private(set) var failures = 0
+    /// `-q`: informational lines (``inform(_:)``) are not printed; warnings and errors are.
+    public var isQuiet = false
     private var sourceStack: [String] = []
 
     /// The deepest `source` nesting allowed.
@@ -190,6 +192,11 @@ public final class Interpreter {
         } else {
             console.diagnostic("error: \(error)\(suffix)".controlCharactersEscaped)
         }
+    }
+
+    /// Prints an informational line (`3 images selected`) to standard error, unless ``isQuiet``.
+    public func inform(_ line: String) {
+        if !isQuiet { console.diagnostic(line) }
     }
 
     /// Prints a warning the same way.

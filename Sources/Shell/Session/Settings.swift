@@ -9,6 +9,10 @@ public struct Settings: Sendable, Equatable {
     public var echo: Bool = false
     /// Share calls in flight at once; sized to the documented 10 calls per second.
     public var concurrency: Int = Settings.defaultConcurrency
+    /// Long interactive output goes through `$PAGER` (default `less -FRX`); never in scripts or pipes.
+    public var pager: Bool = true
+    /// `tsv` tables start with a line of column keys.
+    public var tsvHeader: Bool = true
 
     public static let defaultConcurrency = 8
     public static let concurrencyRange = 1...64
@@ -24,6 +28,8 @@ public struct Settings: Sendable, Equatable {
         ("on_error", ["stop", "continue"]),
         ("echo", ["on", "off"]),
         ("concurrency", ["\(concurrencyRange.lowerBound)-\(concurrencyRange.upperBound)"]),
+        ("pager", ["on", "off"]),
+        ("tsv_header", ["on", "off"]),
     ]
 
     /// The current value of `key` as `set` shows it.
@@ -34,6 +40,8 @@ public struct Settings: Sendable, Equatable {
         case "on_error": onError.rawValue
         case "echo": echo ? "on" : "off"
         case "concurrency": String(concurrency)
+        case "pager": pager ? "on" : "off"
+        case "tsv_header": tsvHeader ? "on" : "off"
         default: nil
         }
     }
@@ -60,6 +68,8 @@ public struct Settings: Sendable, Equatable {
             }
             onError = policy
         case "echo": echo = try onOff()
+        case "pager": pager = try onOff()
+        case "tsv_header": tsvHeader = try onOff()
         case "concurrency":
             guard let number = Int(value), Settings.concurrencyRange.contains(number) else {
                 throw .usage("set concurrency: expected a number from \(Settings.concurrencyRange.lowerBound) to \(Settings.concurrencyRange.upperBound), got '\(value)'")
