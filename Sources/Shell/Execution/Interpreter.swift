@@ -8,7 +8,9 @@ import TencentCloud
 /// ``session``; output goes through ``console`` only.
 public final class Interpreter {
     public var session: Session
-    public let console: any Console
+    /// Where output goes: the session's console, or a capture while the command's output is
+    /// redirected (`| COMMAND`, `> FILE`).
+    public internal(set) var console: any Console
     public let services: ShellServices
     /// Whether the user is at a terminal and may be asked questions.
     public var isInteractive: Bool
@@ -53,7 +55,7 @@ public final class Interpreter {
             console.line("cvmsh> \(command.text)")
         }
         do throws(ShellError) {
-            try await dispatch(command.words)
+            try await run(command)
         } catch {
             if case .scriptStopped = error {
                 return .failed(error, stops: true)

@@ -3,7 +3,10 @@
 /// Rules (see the conventions): words split on ASCII whitespace; `'…'` is literal; `"…"` allows
 /// `\"` and `\\`; outside quotes a backslash escapes the next character; `#` starts a comment at
 /// the start of input or after whitespace (or `;`); an unquoted `;` separates commands; a trailing
-/// unquoted `\` continues the line. Nothing is expanded. Work is linear in the input's length.
+/// unquoted `\` continues the line. An unquoted `>` or `>>` is an operator word (the next word
+/// names a file); an unquoted `|`, or a `!` that starts a command, is an operator followed by the
+/// rest of the line as written, for `/bin/sh` (see ``Word/Kind``). Nothing is expanded. Work is
+/// linear in the input's length.
 public enum Tokenizer {
     /// Tokenizes `line`, which may be incomplete (for completion) or complete (for execution).
     /// A `\n` in `line` counts as whitespace; callers split physical lines themselves.
@@ -84,6 +87,21 @@ private struct Scanner {
                 } else if byte == .hash, state == .between {
                     commentStart = offset
                     return utf8.count
+                } else if byte == .pipe || (byte == .bang && state == .between && segments[segments.count - 1].isEmpty) {
+                    finishWord(at: offset)
+                    addOperator(byte == .pipe ? "|" : "!", from: offset, to: next)
+                    let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[next...]), as: UTF8.self)
+                    let trimmed = text.drop { $0 == " " || $0 == "\t" }
+                    segments[segments.count - 1].append(Word(
+                        text: String(trimmed), range: index(next + text.utf8.count - trimmed.utf8.count)..<source.endIndex,
+                        kind: .shellText))
+                    return utf8.count
+                } else if byte == .greater {
+                    finishWord(at: offset)
+                    let appends = next < utf8.count && utf8[next] == .greater
+                    addOperator(appends ? ">>" : ">", from: offset, to: appends ? next + 1 : next)
+                    offset = appends ? next + 1 : next
+                    continue
                 } else if byte == .backslash {
                     guard next < utf8.count else {
                         finishWord(at: offset)
@@ -115,6 +133,10 @@ private struct Scanner {
         source.utf8.index(source.utf8.startIndex, offsetBy: offset)
     }
 
+    private mutating func addOperator(_ text: String, from start: Int, to end: Int) {
+        segments[segments.count - 1].append(Word(text: text, range: index(start)..<index(end), kind: .operator))
+    }
+
     private mutating func startWord(at offset: Int) {
         if state == .between {
             state = .word
@@ -139,6 +161,9 @@ extension UInt8 {
     fileprivate static let backslash = UInt8(ascii: "\\")
     fileprivate static let semicolon = UInt8(ascii: ";")
     fileprivate static let hash = UInt8(ascii: "#")
+    fileprivate static let pipe = UInt8(ascii: "|")
+    fileprivate static let greater = UInt8(ascii: ">")
+    fileprivate static let bang = UInt8(ascii: "!")
 
     /// Space, tab, newline, vertical tab, form feed, carriage return.
     fileprivate var isBlank: Bool { self == 0x20 || (0x09...0x0D).contains(self) }

@@ -27,6 +27,7 @@ final class ShellHarness {
             "TENCENTCLOUD_SECRET_ID": EmulatorState.demoSecretId,
             "TENCENTCLOUD_SECRET_KEY": EmulatorState.demoSecretKey,
             "CVMSH_METADATA_ENDPOINT": "http://127.0.0.1:9/",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
         ]
         environment.merge(extra) { $1 }
         let services = ShellServices(
