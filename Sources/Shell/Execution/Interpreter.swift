@@ -32,6 +32,7 @@ public final class Interpreter {
         self.console = console
         self.services = services
         self.isInteractive = isInteractive
+        loadAliases()
     }
 
     /// Asks `exit` to end the session once the current command returns.
