@@ -51,6 +51,25 @@ import Testing
         }
     }
 
+    @Test func thePlanBeforeTheQuestionIsAnAlignedTable() async throws {
+        let account = EmulatorState.partnerAccountIds[1]
+        try await ShellHarness.with(interactive: true, answers: [false]) { shell in
+            let outcome = await shell.run("select 1-3\nshare \(account)", source: Interpreter.promptSource)
+            #expect(outcome == .completed)
+            let lines = shell.console.diagnostics
+            let header = try #require(lines.firstIndex { $0.hasPrefix("  IMAGE ID") })
+            let rows = lines[(header + 1)...].prefix { $0.hasPrefix("  img-") }
+            #expect(rows.count == 3)
+            let column = { (line: String, mark: String) in line.range(of: mark).map { line[..<$0.lowerBound].displayWidth } }
+            let add = try #require(column(lines[header], "ADD"))
+            let notes = try #require(column(lines[header], "NOTES"))
+            // Demo images 2 and 3 cannot be shared (BYOL, SYNCING): their reason sits under NOTES.
+            #expect(column(rows[rows.startIndex], "+\(account)") == add, "\(lines)")
+            #expect(rows.dropFirst().allSatisfy { column($0, "skipped") == notes }, "\(lines)")
+            #expect(await shell.emulator.calls().allSatisfy { $0.action != "ModifyImageSharePermission" })
+        }
+    }
+
     @Test func sharedWithMeRowsCarryNoNumbersToSelect() async throws {
         try await ShellHarness.with { shell in
             #expect(await shell.run("ls --shared-with-me") == .completed)
