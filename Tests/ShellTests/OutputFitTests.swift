@@ -21,6 +21,19 @@ import Testing
         }
     }
 
+    @Test func helpWrapsAtSpacesToFitTheTerminal() async throws {
+        try await ShellHarness.with(terminalWidth: 80) { shell in
+            #expect(await shell.run("help") == .completed)
+            let lines = shell.console.output.split(separator: "\n")
+            #expect(lines.allSatisfy { $0.displayWidth <= 80 }, "\(lines.filter { $0.displayWidth > 80 })")
+            // Every word of every summary is there, whole, in order.
+            let words = shell.console.output.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            for command in Interpreter.commands {
+                #expect(words.contains(command.summary.split(separator: " ").joined(separator: " ")), "\(command.name)")
+            }
+        }
+    }
+
     @Test func aWideTerminalShowsWholeOSNames() async throws {
         let longest = "Windows Server 2019 数据中心版 64位英文版"
         try await ShellHarness.with(terminalWidth: 150) { shell in

@@ -15,7 +15,7 @@ public enum HelpCommand: ShellCommand {
 
     public static func run(_ arguments: [String], in shell: Interpreter) async throws(ShellError) {
         guard let word = arguments.first else {
-            shell.console.write(overview())
+            shell.show(overview(width: shell.style.width))
             return
         }
         guard arguments.count == 1 else { throw .usage("help: expected one command name; usage: \(synopsis)") }
@@ -23,19 +23,23 @@ public enum HelpCommand: ShellCommand {
             let hint = Suggestion.closest(to: word, in: Interpreter.commandNames).map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("help: unknown command '\(word)'\(hint)")
         }
-        shell.console.write(page(for: command))
+        shell.show(page(for: command))
     }
 
-    /// Every command's synopsis and summary, aligned.
-    static func overview() -> String {
+    /// Every command's synopsis and summary, aligned; at a terminal of `width` columns a long
+    /// summary continues on the next line under itself, broken at a space.
+    static func overview(width: Int? = nil) -> String {
         var lines: [(String, String)] = []
         for command in Interpreter.commands {
             lines.append((command.synopsis, command.summary))
         }
-        let width = lines.reduce(0) { max($0, $1.0.count) }
+        let column = lines.reduce(0) { max($0, $1.0.count) }
         var text = "Commands (help COMMAND for details and examples):\n"
         for (synopsis, summary) in lines {
-            text += "  " + synopsis + String(repeating: " ", count: width - synopsis.count + 2) + summary + "\n"
+            let room = width.map { max($0 - column - 4, 20) }
+            let indent = "\n" + String(repeating: " ", count: column + 4)
+            text += "  " + synopsis + String(repeating: " ", count: column - synopsis.count + 2)
+                + summary.wrapped(toDisplayWidth: room).joined(separator: indent) + "\n"
         }
         text += "\nLists take commas or spaces; `#` starts a comment; `;` separates commands.\n"
         return text
