@@ -27,8 +27,17 @@ public enum Completer {
             start = prefix.distance(from: prefix.startIndex, to: word.range.lowerBound)
         }
         let words = previous.map(\.text)
-        var candidates = candidates(for: words, partial: partial, session: session, listDirectory: listDirectory)
-            .filter { $0.hasPrefix(partial) }
+        var candidates: [String]
+        if let operation = previous.last(where: { $0.kind == .operator }) {
+            // After `>`/`>>` a file name; after `|` or `!` the line belongs to /bin/sh.
+            let naming = operation.text.hasPrefix(">") && previous.last?.kind == .operator
+            candidates = naming ? fileNames(partial: partial, listDirectory: listDirectory) : []
+        } else if segment.last?.kind == .shellText {
+            candidates = []
+        } else {
+            candidates = self.candidates(for: words, partial: partial, session: session, listDirectory: listDirectory)
+        }
+        candidates = candidates.filter { $0.hasPrefix(partial) }
         if candidates.count > maxCandidates { candidates = Array(candidates.prefix(maxCandidates)) }
         let quote = tokens.openQuote
         return Completion(replaceStart: start, candidates: candidates.map { spell($0, quote: quote) })
