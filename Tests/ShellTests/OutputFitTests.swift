@@ -73,7 +73,9 @@ import Testing
             let header = try #require(lines.firstIndex { $0.hasPrefix("  IMAGE ID") })
             let rows = lines[(header + 1)...].prefix { $0.hasPrefix("  img-") }
             #expect(rows.count == 3)
-            let column = { (line: String, mark: String) in line.range(of: mark).map { line[..<$0.lowerBound].displayWidth } }
+            let column = { (line: String, mark: String) in
+                line.range(of: mark).map { line[..<$0.lowerBound].displayWidth }
+            }
             let add = try #require(column(lines[header], "ADD"))
             let notes = try #require(column(lines[header], "NOTES"))
             // Demo images 2 and 3 cannot be shared (BYOL, SYNCING): their reason sits under NOTES.

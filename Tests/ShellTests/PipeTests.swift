@@ -48,7 +48,8 @@ import Testing
     @Test func theShellSidesFailureIsTheCommandsFailure() async throws {
         try await ShellHarness.with { shell in
             #expect(await shell.run("ls | grep no-such-image-name") == .stopped(.scriptStopped))
-            #expect(shell.console.errors == ["cvmsh:test.cvmsh:1: error: `grep no-such-image-name` exited with status 1"])
+            let error = "cvmsh:test.cvmsh:1: error: `grep no-such-image-name` exited with status 1"
+            #expect(shell.console.errors == [error])
             shell.console.clear()
             #expect(await shell.run("!echo to-stderr >&2; exit 4") == .stopped(.scriptStopped))
             #expect(shell.console.diagnostics.first == "to-stderr")

@@ -53,9 +53,8 @@ enum SystemShell {
         async let written: Void = feed(input, to: socket)
         async let printed: Void = forward(output.fileHandleForReading) { console.write($0) }
         async let reported: Void = forward(errors.fileHandleForReading) { lines in
-            for line in lines.split(separator: "\n", omittingEmptySubsequences: false).dropLast(lines.hasSuffix("\n") ? 1 : 0) {
-                console.diagnostic(String(line))
-            }
+            let split = lines.split(separator: "\n", omittingEmptySubsequences: false)
+            for line in split.dropLast(lines.hasSuffix("\n") ? 1 : 0) { console.diagnostic(String(line)) }
         }
         await withTaskCancellationHandler {
             for await _ in ended.stream {}

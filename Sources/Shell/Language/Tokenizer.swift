@@ -87,14 +87,15 @@ private struct Scanner {
                 } else if byte == .hash, state == .between {
                     commentStart = offset
                     return utf8.count
-                } else if byte == .pipe || (byte == .bang && state == .between && segments[segments.count - 1].isEmpty) {
+                } else if byte == .pipe || (byte == .bang && state == .between && segments[segments.count - 1].isEmpty)
+                {
                     finishWord(at: offset)
                     addOperator(byte == .pipe ? "|" : "!", from: offset, to: next)
                     let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[next...]), as: UTF8.self)
                     let trimmed = text.drop { $0 == " " || $0 == "\t" }
+                    let start = index(next + text.utf8.count - trimmed.utf8.count)
                     segments[segments.count - 1].append(Word(
-                        text: String(trimmed), range: index(next + text.utf8.count - trimmed.utf8.count)..<source.endIndex,
-                        kind: .shellText))
+                        text: String(trimmed), range: start..<source.endIndex, kind: .shellText))
                     return utf8.count
                 } else if byte == .greater {
                     finishWord(at: offset)
