@@ -12,7 +12,8 @@ public enum ListCommand: ShellCommand {
         The list is read once per region and kept; --refresh reads it again. GLOB filters by
         name (* ? [...]); --state keeps one state (NORMAL, CREATING, ...); the numbers stay
         those of the whole list. --shared-with-me lists images other accounts shared with you
-        (read-only: they cannot be shared on).
+        (read-only: they cannot be shared on, so they are not numbered). A GLOB that matches no
+        name says so, and a plain word suggests WORD* (names starting with it).
 
         Examples:
           ls

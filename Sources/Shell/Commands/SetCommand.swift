@@ -2,7 +2,7 @@
 public enum SetCommand: ShellCommand {
     public static let name = "set"
     public static let synopsis = "set [KEY [VALUE]]"
-    public static let summary = "show or change settings (output, confirm, on_error, echo, concurrency)"
+    public static let summary = "show or change settings (output, confirm, on_error, echo, concurrency, pager, ...)"
     public static let details = """
         Without words, shows every setting. With KEY, shows one; with KEY VALUE, changes it.
 
@@ -11,6 +11,8 @@ public enum SetCommand: ShellCommand {
           on_error stop|continue  stop a script at its first failing command, or go on
           echo on|off             print each command before running it
           concurrency N           share calls in flight at once (1-64)
+          pager on|off            page long results at an interactive terminal ($PAGER, else less -FRX)
+          tsv_header on|off       start tsv tables with a line of column keys
 
         Examples:
           set output json
