@@ -45,6 +45,15 @@ import Testing
         }
     }
 
+    @Test func aReaderThatStopsEarlyIsNoFailure() async throws {
+        // 3000 images are far more than a socket buffer holds: `head` exits while cvmsh still writes.
+        try await ShellHarness.with(EmulatorOptions(state: .generated(images: 3000), rateLimit: .off)) { shell in
+            #expect(await shell.run("ls | head -n 2") == .completed)
+            #expect(shell.console.output.split(separator: "\n").count == 2)
+            #expect(shell.console.output.hasPrefix("   #  SEL  IMAGE ID"))
+        }
+    }
+
     @Test func theShellSidesFailureIsTheCommandsFailure() async throws {
         try await ShellHarness.with { shell in
             #expect(await shell.run("ls | grep no-such-image-name") == .stopped(.scriptStopped))
