@@ -42,6 +42,8 @@ public enum HelpCommand: ShellCommand {
                 + summary.wrapped(toDisplayWidth: room).joined(separator: indent) + "\n"
         }
         text += "\nLists take commas or spaces; `#` starts a comment; `;` separates commands.\n"
+        let redirection = "`CMD | SH-CMD` pipes, `CMD > FILE` writes (`>>` appends), `!SH-CMD` runs /bin/sh."
+        text += redirection.wrapped(toDisplayWidth: width).joined(separator: "\n") + "\n"
         return text
     }
 
