@@ -5,8 +5,8 @@
 /// the start of input or after whitespace (or `;`); an unquoted `;` separates commands; a trailing
 /// unquoted `\` continues the line. An unquoted `>` or `>>` is an operator word (the next word
 /// names a file); an unquoted `|`, or a `!` that starts a command, is an operator followed by the
-/// rest of the line as written, for `/bin/sh` (see ``Word/Kind``). Nothing is expanded. Work is
-/// linear in the input's length.
+/// text up to the next unquoted `;` or comment as written, for `/bin/sh` (see ``Word/Kind``).
+/// Nothing is expanded. Work is linear in the input's length.
 public enum Tokenizer {
     /// Tokenizes `line`, which may be incomplete (for completion) or complete (for execution).
     /// A `\n` in `line` counts as whitespace; callers split physical lines themselves.
@@ -91,12 +91,8 @@ private struct Scanner {
                 {
                     finishWord(at: offset)
                     addOperator(byte == .pipe ? "|" : "!", from: offset, to: next)
-                    let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[next...]), as: UTF8.self)
-                    let trimmed = text.drop { $0 == " " || $0 == "\t" }
-                    let start = index(next + text.utf8.count - trimmed.utf8.count)
-                    segments[segments.count - 1].append(Word(
-                        text: String(trimmed), range: start..<source.endIndex, kind: .shellText))
-                    return utf8.count
+                    offset = scanShellText(utf8, from: next)
+                    continue
                 } else if byte == .greater {
                     finishWord(at: offset)
                     let appends = next < utf8.count && utf8[next] == .greater
@@ -127,6 +123,43 @@ private struct Scanner {
             offset = next
         }
         return utf8.count
+    }
+
+    /// Takes the text after `|` or a leading `!` as written, up to an unquoted `;` or comment
+    /// (quotes and backslashes follow the language's rules and are kept for `/bin/sh`), as one
+    /// ``Word/Kind/shellText`` word without surrounding blanks. Returns where scanning resumes.
+    private mutating func scanShellText(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var offset = start
+        var quote: UInt8?
+        var end = utf8.count
+        while offset < utf8.count {
+            let byte = utf8[offset]
+            if let open = quote {
+                if byte == .backslash, open == .doubleQuote, offset + 1 < utf8.count {
+                    offset += 2
+                    continue
+                }
+                if byte == open { quote = nil }
+            } else if byte == .backslash {
+                offset += 1
+            } else if byte == .singleQuote || byte == .doubleQuote {
+                quote = byte
+            } else if byte == .semicolon || (byte == .hash && (offset == start || utf8[offset - 1].isBlank)) {
+                end = offset
+                break
+            }
+            offset += 1
+        }
+        if let quote { state = quote == .singleQuote ? .single : .double }
+        var first = start
+        var last = min(end, utf8.count)
+        while first < last, utf8[first].isBlank { first += 1 }
+        while last > first, utf8[last - 1].isBlank { last -= 1 }
+        if first < last {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[first..<last]), as: UTF8.self)
+            segments[segments.count - 1].append(Word(text: text, range: index(first)..<index(last), kind: .shellText))
+        }
+        return end
     }
 
     /// The string index of a UTF-8 offset (constant time for native strings).

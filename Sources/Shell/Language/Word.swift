@@ -22,7 +22,8 @@ public struct Word: Sendable, Equatable {
         case word
         /// An unquoted `|`, `>`, `>>` or a `!` that starts a command (its ``Word/text``).
         case `operator`
-        /// The rest of the line after `|` or a leading `!`, as written, for `/bin/sh -c`.
+        /// The text after `|` or a leading `!` up to an unquoted `;` or comment, as written
+        /// (quotes kept), for `/bin/sh -c`.
         case shellText
     }
 
