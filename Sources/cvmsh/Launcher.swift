@@ -93,6 +93,7 @@ struct Launcher {
         }
 
         let interpreter = Interpreter(session: session, console: console, services: services, isInteractive: false)
+        interpreter.isQuiet = options.quiet
         let status = await run(interpreter, scripts: scripts, prompt: prompt, demo: demo)
         await services.shutdown()
         return status

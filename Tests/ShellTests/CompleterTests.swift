@@ -28,6 +28,18 @@ import TencentCloud
         return (String(line[start..<end]), completion.candidates)
     }
 
+    @Test func afterARedirectionFileNamesAndAfterAPipeNothing() {
+        let files = [".": ["report.tsv", "notes/"]]
+        let complete = { (line: String) in
+            Completer.complete(line: line, cursor: line.count, session: Self.session) { files[$0] }.candidates
+        }
+        #expect(complete("shared > rep") == ["report.tsv"])
+        #expect(complete("journal >> ") == ["notes/", "report.tsv"])
+        #expect(complete("ls | gr").isEmpty)
+        #expect(complete("!ls ").isEmpty)
+        #expect(complete("ls --sh") == ["--shared-with-me"])
+    }
+
     @Test func commandNames() {
         #expect(complete("sh|").candidates == ["share", "shared"])
         #expect(complete("|").candidates.contains("select"))

@@ -11,7 +11,11 @@ import Testing
     @Test func lsListsEveryPageNumberedNewestFirst() async throws {
         try await ShellHarness.with(EmulatorOptions(state: .generated(images: 250), rateLimit: .off)) { shell in
             #expect(await shell.run("set output tsv\nls") == .completed)
-            // tsv has no header line: every line is an image, ready for cut and awk.
+            // tsv starts with the column keys; `set tsv_header off` leaves only the images.
+            let header = "index\tselected\timage_id\tname\tstate\tos\tsize_gib\tcreated"
+            #expect(shell.console.output.hasPrefix(header + "\n"))
+            shell.console.clear()
+            #expect(await shell.run("set tsv_header off\nls") == .completed)
             let rows = shell.console.output.split(separator: "\n")
             #expect(rows.count == 250)
             #expect(rows.first?.hasPrefix("1\t") == true)
@@ -19,7 +23,6 @@ import Testing
             let created = rows.map { $0.split(separator: "\t", omittingEmptySubsequences: false).last.map(String.init) ?? "" }
             #expect(created == created.sorted(by: >))
             // One round of five pages (the last two empty); a second ls reads the cache.
-            await shell.run("ls")
             #expect(await shell.calls("DescribeImages").count == 5)
             await shell.run("ls --refresh")
             #expect(await shell.calls("DescribeImages").count == 10)

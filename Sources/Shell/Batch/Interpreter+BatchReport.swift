@@ -35,8 +35,8 @@ extension Interpreter {
         }
         fields.append(.init(key: "calls", label: "calls", value: .init(.int(result.calls))))
         fields.append(.init(key: "reads", label: "reads", value: .init(.int(result.reads))))
-        let seconds = String(format: "%.1f", result.elapsed.seconds)
-        fields.append(.init(key: "seconds", label: "seconds", value: .init(.string(seconds))))
+        let seconds = JSONValue.number((result.elapsed.seconds * 10).rounded() / 10)
+        fields.append(.init(key: "seconds", label: "seconds", value: .init(seconds)))
         render(Record(fields: fields))
     }
 

@@ -2,8 +2,8 @@ extension SharePlan {
     /// Above this many images, the plan shown before confirming is a summary, not per image.
     public static let compactThreshold = 20
 
-    /// The plan as lines for people: a summary line, skip reasons, and (when `detailed`) one
-    /// line per image, with at most five accounts named per group (`--dry-run` prints every call).
+    /// The plan as lines for people: a summary line, skip reasons, and (when `detailed`) an
+    /// aligned table, one row per image, like `ls`.
     public func describedLines(detailed: Bool, names: (String) -> String? = { _ in nil }) -> [String] {
         var lines = [headline]
         let skipped = images.compactMap(\.skipReason)
@@ -12,10 +12,14 @@ extension SharePlan {
             lines.append("  skipped images: " + byKind.joined(separator: ", "))
         }
         guard detailed else { return lines }
+        var table = Table(columns: [
+            .init("IMAGE ID", key: "image_id"), .init("NAME", key: "name", maxWidth: 30),
+            .init(operation == .share ? "ADD" : "REMOVE", key: "change"), .init("NOTES", key: "notes"),
+        ])
         for image in images {
             var parts: [String] = []
             let sign = operation == .share ? "+" : "-"
-            if !image.change.isEmpty { parts.append(sign + BatchEngine.abbreviated(image.change, first: 5)) }
+            let change = image.change.isEmpty ? "" : sign + BatchEngine.abbreviated(image.change, first: 5)
             if image.readFirst { parts.append("(reads the share list first)") }
             let settled = Dictionary(grouping: image.settled.keys.sorted()) { image.settled[$0]! }
             for (outcome, accounts) in settled.sorted(by: { $0.key.kind.rawValue < $1.key.kind.rawValue }) {
@@ -29,10 +33,13 @@ extension SharePlan {
                 }
                 parts.append("\(what): \(BatchEngine.abbreviated(accounts, first: 5))")
             }
-            let name = names(image.imageId).map { " \($0)" } ?? ""
-            lines.append("  \(image.imageId)\(name)  \(parts.joined(separator: "  "))")
+            table.rows.append([
+                .init(.string(image.imageId)), .init(.string(names(image.imageId) ?? "")),
+                .init(.string(change)), .init(.string(parts.joined(separator: "; "))),
+            ])
         }
-        return lines
+        let rendered = table.rendered(as: .table).split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+        return lines + rendered.map { "  " + $0 }
     }
 
     /// `share 3 accounts on 300 images in ap-nanjing: 765 changes in 255 calls, 12 already shared, 45 images skipped`.

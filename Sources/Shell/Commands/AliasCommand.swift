@@ -9,7 +9,9 @@ public enum AliasCommand: ShellCommand {
         details: """
             Without words, lists the aliases. With NAME, shows one. With NAME and accounts (ids,
             commas or spaces, other @aliases), defines it; the accounts are checked now, so a typo
-            fails here rather than in the middle of a share.
+            fails here rather than in the middle of a share. Aliases are kept between sessions in
+            ${XDG_CONFIG_HOME:-~/.config}/cvmsh/aliases (or $CVMSH_ALIASES), written on every
+            alias and unalias.
             """,
         examples: [
             "alias partners 100000000001,100000000002", "alias everyone @partners 100000000003", "share @everyone",
@@ -26,7 +28,7 @@ public enum AliasCommand: ShellCommand {
             return
         }
         let bare = name.hasPrefix("@") ? String(name.dropFirst()) : name
-        guard !bare.isEmpty, bare.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), bare.first!.isLetter else {
+        guard isValidName(bare) else {
             throw .usage("alias: invalid name '\(name)': use letters, digits, - and _, starting with a letter")
         }
         guard arguments.count > 1 else {
@@ -43,6 +45,13 @@ public enum AliasCommand: ShellCommand {
             throw .usage("alias \(bare): \(error)")
         }
         shell.session.aliases[bare] = accounts
+        shell.saveAliases()
+    }
+
+    /// Letters, digits, `-` and `_`, starting with a letter.
+    static func isValidName(_ name: String) -> Bool {
+        guard let first = name.first, first.isLetter else { return false }
+        return name.allSatisfy { $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }
     }
 }
 
@@ -61,5 +70,6 @@ public enum UnaliasCommand: ShellCommand {
             throw .failed("unalias: no alias named '\(missing)'")
         }
         for name in names { shell.session.aliases[name] = nil }
+        shell.saveAliases()
     }
 }

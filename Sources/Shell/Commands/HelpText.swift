@@ -26,8 +26,13 @@ enum HelpText {
             }
             for line in summary { text += padding + line + "\n" }
         }
-        text += "\n" + wrap("Lists take commas or spaces; `#` starts a comment; `;` separates commands.", width: width)
-            .joined(separator: "\n") + "\n"
+        text += "\n"
+        for note in [
+            "Lists take commas or spaces; `#` starts a comment; `;` separates commands.",
+            "`CMD | SH-CMD` pipes, `CMD > FILE` writes (`>>` appends), `!SH-CMD` runs /bin/sh.",
+        ] {
+            text += wrap(note, width: width).joined(separator: "\n") + "\n"
+        }
         return text
     }
 
@@ -119,7 +124,7 @@ enum HelpText {
         for word in words {
             if current.isEmpty {
                 current = word
-            } else if current.count + 1 + word.count <= width {
+            } else if current.displayWidth + 1 + word.displayWidth <= width {
                 current += " " + word
             } else {
                 lines.append(current)

@@ -17,7 +17,8 @@ public enum ListCommand: ShellCommand {
             The list is read once per region and kept; --refresh reads it again. GLOB filters by
             name (* ? [...]); --state keeps one state (NORMAL, CREATING, ...); the numbers stay
             those of the whole list. --shared-with-me lists images other accounts shared with you
-            (read-only: they cannot be shared on).
+            (read-only: they cannot be shared on, so they are not numbered). A GLOB that matches no
+            name says so, and a plain word suggests WORD* (names starting with it).
             """,
         examples: ["ls", "ls 'web-*'", "ls --state NORMAL --refresh", "ls --shared-with-me"])
 
@@ -32,30 +33,44 @@ public enum ListCommand: ShellCommand {
         var table = Table(columns: [
             .init("#", key: "index", alignment: .right), .init("SEL", key: "selected"),
             .init("IMAGE ID", key: "image_id"), .init("NAME", key: "name", maxWidth: 40),
-            .init("STATE", key: "state"), .init("OS", key: "os", maxWidth: 24), .init("SIZE", key: "size_gib", alignment: .right),
-            .init("CREATED", key: "created"),
+            .init("STATE", key: "state"), .init("OS", key: "os", maxWidth: 24),
+            .init("SIZE", key: "size_gib", alignment: .right), .init("CREATED", key: "created"),
         ])
-        if sharedWithMe { table.columns[1] = .init("OWNER", key: "owner") }
+        // Shared images cannot be selected: they get no numbers, which `select` would read as
+        // numbers of the caller's own list.
+        if sharedWithMe { table.columns.replaceSubrange(0...1, with: [.init("OWNER", key: "owner")]) }
         for (offset, image) in cache.images.enumerated() {
             if let glob, !glob.matches(image.imageName ?? "") { continue }
             if let state, image.imageState?.uppercased() != state { continue }
             let isSelected = selection.contains(position: offset)
-            let mark: Table.Cell = sharedWithMe
-                ? .init(.string(image.imageCreator ?? ""))
-                : .init(.string(isSelected ? "*" : ""), emphasis: isSelected ? .green : nil)
-            table.rows.append([
-                .init(.int(offset + 1)), mark, .init(.string(image.imageId)), .init(.string(image.imageName ?? "")),
+            let leading: [Table.Cell] = sharedWithMe
+                ? [.init(.string(image.imageCreator ?? ""))]
+                : [.init(.int(offset + 1)),
+                   .init(.bool(isSelected), emphasis: isSelected ? .green : nil, display: isSelected ? "*" : "")]
+            table.rows.append(leading + [
+                .init(.string(image.imageId)), .init(.string(image.imageName ?? "")),
                 .init(.string(image.imageState ?? ""), emphasis: image.imageState == "NORMAL" ? nil : .yellow),
                 .init(.string(image.osName ?? image.platform ?? "")),
                 image.imageSize.map { .init(.int($0)) } ?? .init(.null),
-                .init(.string(image.createdTime ?? "")),
+                // The day is enough beside the number (newest first); tsv and json keep the time.
+                .init(.string(image.createdTime ?? ""), display: image.createdTime.map { String($0.prefix(10)) }),
             ])
         }
+        let format = shell.session.settings.output
+        if let glob, table.rows.isEmpty, format == .table, !cache.images.isEmpty {
+            // An empty header says nothing; a plain word is most often the start of a name.
+            let again = "ls " + (sharedWithMe ? "--shared-with-me " : "") + Tokenizer.quoted(glob.pattern + "*")
+            let hint = glob.isLiteral ? "; names starting with it: \(again)" : ""
+            let pattern = Tokenizer.quoted(glob.pattern)
+            shell.console.diagnostic("no image name matches \(pattern) in \(cache.region)\(hint)")
+            return
+        }
         shell.render(table)
-        if shell.session.settings.output == .table {
+        if format == .table {
             let shown = table.rows.count
             let filtered = shown == cache.images.count ? "" : " (\(shown) shown)"
-            shell.console.diagnostic("\(cache.images.count) image\(cache.images.count == 1 ? "" : "s") in \(cache.region)\(filtered), \(selection.count) selected")
+            let count = "\(cache.images.count) image\(cache.images.count == 1 ? "" : "s")"
+            shell.inform("\(count) in \(cache.region)\(filtered), \(selection.count) selected")
         }
     }
 }

@@ -31,7 +31,7 @@ public enum LoginCommand: ShellCommand {
             throw .usage("login: \(error)")
         }
         shell.session.dropAPIState()
-        shell.console.diagnostic("logged in as \(Credential.mask(id)) for this session")
+        shell.inform("logged in as \(Credential.mask(id)) for this session")
     }
 }
 

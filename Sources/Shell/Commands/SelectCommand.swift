@@ -27,7 +27,7 @@ public enum SelectCommand: ShellCommand {
         } catch {
             throw .usage("select: \(error)")
         }
-        shell.console.diagnostic("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
+        shell.inform("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
     }
 
     static func showSelection(_ shell: Interpreter, cache: ImageCache) {
@@ -66,6 +66,6 @@ public enum UnselectCommand: ShellCommand {
         } catch {
             throw .usage("unselect: \(error)")
         }
-        shell.console.diagnostic("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
+        shell.inform("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
     }
 }

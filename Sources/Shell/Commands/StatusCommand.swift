@@ -27,28 +27,48 @@ public enum StatusCommand: ShellCommand {
         } catch {
             credentials = "none (\(error))"
         }
-        let cache: String
+        let cache: Table.Cell
         if let images = session.images {
             let age = Int(Date().timeIntervalSince(images.fetched))
-            cache = "\(images.images.count) image\(images.images.count == 1 ? "" : "s") in \(images.region), read \(Self.age(age)) ago"
+            let count = images.images.count
+            cache = .init(
+                ["count": .int(count), "region": .string(images.region), "age_seconds": .int(age)],
+                display: "\(count) image\(count == 1 ? "" : "s") in \(images.region), read \(Self.age(age)) ago")
         } else {
-            cache = "not read yet (ls reads it)"
+            cache = .init(.null, display: "not read yet (ls reads it)")
         }
-        let settings = Settings.all.map { "\($0.key)=\($0.value(in: session.settings))" }.joined(separator: " ")
-        let region = session.region.map { $0 + (session.regionSource.map { " (from \($0))" } ?? "") } ?? "none (run `region REGION`)"
-        let fields: [(String, String, String)] = [
-            ("region", "Region", region),
-            ("endpoint", "Endpoint", session.endpoint.description + (session.endpoint.isDefault ? " (default)" : "")),
-            ("profile", "Profile", session.profile ?? "default"),
-            ("credentials", "Credentials", credentials),
-            ("account", "Account", session.ownAccountId ?? "not known yet (learnt before the first share)"),
+        let settings = Table.Cell(
+            .object(Settings.all.map { .init($0.key, Self.typed($0.value(in: session.settings))) }),
+            display: Settings.all.map { "\($0.key)=\($0.value(in: session.settings))" }.joined(separator: " "))
+        let region = session.region.map { $0 + (session.regionSource.map { " (from \($0))" } ?? "") }
+        let fields: [(String, String, Table.Cell)] = [
+            ("region", "Region", .init(session.region.map(JSONValue.string) ?? .null,
+                                       display: region ?? "none (run `region REGION`)")),
+            ("endpoint", "Endpoint", .init(.string(session.endpoint.description),
+                                           display: session.endpoint.description
+                                               + (session.endpoint.isDefault ? " (default)" : ""))),
+            ("profile", "Profile", .init(.string(session.profile ?? "default"))),
+            ("credentials", "Credentials", .init(.string(credentials))),
+            ("account", "Account", .init(
+                session.ownAccountId.map(JSONValue.string) ?? .null,
+                display: session.ownAccountId ?? "not known yet (learnt before the first share)")),
             ("images", "Images", cache),
-            ("selected", "Selected", String(session.selection.count)),
+            ("selected", "Selected", .init(.int(session.selection.count))),
             ("settings", "Settings", settings),
-            ("journal", "Journal", shell.services.paths.journalFile),
-            ("last_batch", "Last batch", session.lastBatch ?? "none"),
+            ("journal", "Journal", .init(.string(shell.services.paths.journalFile))),
+            ("last_batch", "Last batch", .init(
+                session.lastBatch.map(JSONValue.string) ?? .null, display: session.lastBatch ?? "none")),
         ]
-        shell.render(Record(fields: fields.map { .init(key: $0.0, label: $0.1, value: .init(.string($0.2))) }))
+        shell.render(Record(fields: fields.map { .init(key: $0.0, label: $0.1, value: $0.2) }))
+    }
+
+    /// A setting's text as JSON: on/off as booleans, numbers as numbers.
+    static func typed(_ text: String) -> JSONValue {
+        switch text {
+        case "on": .bool(true)
+        case "off": .bool(false)
+        default: Int(text).map(JSONValue.int) ?? .string(text)
+        }
     }
 
     static func age(_ seconds: Int) -> String {

@@ -34,8 +34,14 @@ public enum Completer {
         }
         var found = withoutActuallyEscaping(listDirectory) { listDirectory in
             let context = Context(session: session, partial: partial, listDirectory: listDirectory, regions: regions)
-            return candidates(for: previous.map(\.text), context).filter { $0.word.hasPrefix(partial) }
-        }
+            if let operation = previous.last(where: { $0.kind == .operator }) {
+                // After `>`/`>>` a file name; after `|` or `!` the line belongs to /bin/sh.
+                let naming = operation.text.hasPrefix(">") && previous.last?.kind == .operator
+                return naming ? fileNames(context).map { Candidate($0) } : []
+            }
+            if segment.last?.kind == .shellText { return [] }
+            return candidates(for: previous.map(\.text), context)
+        }.filter { $0.word.hasPrefix(partial) }
         if found.count > maxCandidates { found = Array(found.prefix(maxCandidates)) }
         let quote = tokens.openQuote
         let words = found.map { spell($0.word, quote: quote) }

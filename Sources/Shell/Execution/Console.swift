@@ -18,9 +18,17 @@ public protocol Console: AnyObject, Sendable {
     var usesColor: Bool { get }
     /// The terminal width, or 80.
     var width: Int { get }
+    /// Writes a command's result that may be longer than the screen, through a pager when the
+    /// console has one (`$PAGER`, default `less -FRX`). Called only for interactive sessions at
+    /// a terminal with `set pager on`; the default writes `text` as it is.
+    func page(_ text: String)
 }
 
 extension Console {
+    public func page(_ text: String) {
+        write(text)
+    }
+
     /// Writes `text` and a newline to standard output.
     public func line(_ text: String = "") {
         write(text + "\n")

@@ -117,14 +117,29 @@ extension Interpreter {
 
     /// Writes a rendered table or record in the session's output format.
     public func render(_ table: Table) {
-        console.write(table.rendered(as: session.settings.output, style: style))
+        show(table.rendered(as: session.settings.output, style: style))
     }
 
     /// Writes a rendered record in the session's output format.
     public func render(_ record: Record) {
-        console.write(record.rendered(as: session.settings.output, style: style))
+        show(record.rendered(as: session.settings.output, style: style))
     }
 
-    /// Colour only where the console allows it.
-    public var style: Style { Style(usesColor: console.usesColor) }
+    /// Writes a command's result: through the console's pager in an interactive session at a
+    /// terminal with `set pager on` (the pager shows short text as it is), else as it is.
+    /// Output captured for a pipe or a file is never paged.
+    public func show(_ text: String) {
+        if isInteractive, session.settings.pager, console.isTerminal {
+            console.page(text)
+        } else {
+            console.write(text)
+        }
+    }
+
+    /// Colour only where the console allows it; the table format fits the terminal's width.
+    public var style: Style {
+        Style(
+            usesColor: console.usesColor, width: console.isTerminal ? console.width : nil,
+            tsvHeader: session.settings.tsvHeader)
+    }
 }

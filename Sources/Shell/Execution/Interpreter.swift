@@ -8,7 +8,9 @@ import TencentCloud
 /// ``session``; output goes through ``console`` only.
 public final class Interpreter {
     public var session: Session
-    public let console: any Console
+    /// Where output goes: the session's console, or a capture while the command's output is
+    /// redirected (`| COMMAND`, `> FILE`).
+    public internal(set) var console: any Console
     public let services: ShellServices
     /// Whether the user is at a terminal and may be asked questions.
     public var isInteractive: Bool
@@ -18,6 +20,8 @@ public final class Interpreter {
     public private(set) var exitRequest: ExitStatus?
     /// Commands that failed without stopping their script (`on_error continue`).
     public private(set) var failures = 0
+    /// `-q`: informational lines (``inform(_:)``) are not printed; warnings and errors are.
+    public var isQuiet = false
     private var sourceStack: [String] = []
 
     /// The deepest `source` nesting allowed.
@@ -28,6 +32,7 @@ public final class Interpreter {
         self.console = console
         self.services = services
         self.isInteractive = isInteractive
+        loadAliases()
     }
 
     /// Asks `exit` to end the session once the current command returns.
@@ -51,7 +56,7 @@ public final class Interpreter {
             console.line("cvmsh> \(command.text)")
         }
         do throws(ShellError) {
-            try await dispatch(Self.psqlSpelling(command))
+            try await run(command)
         } catch {
             if case .scriptStopped = error {
                 return .failed(error, stops: true)
@@ -201,6 +206,11 @@ public final class Interpreter {
         } else {
             console.diagnostic("error: \(error)\(suffix)".controlCharactersEscaped)
         }
+    }
+
+    /// Prints an informational line (`3 images selected`) to standard error, unless ``isQuiet``.
+    public func inform(_ line: String) {
+        if !isQuiet { console.diagnostic(line) }
     }
 
     /// Prints a warning the same way.

@@ -1,7 +1,7 @@
 /// A logical line being assembled from physical lines by ``ScriptReader``.
 struct PendingLine: Sendable {
     struct Command: Sendable {
-        var words: [String] = []
+        var words: [(text: String, kind: Word.Kind)] = []
         var line: Int?
         var text = ""
     }
@@ -23,21 +23,25 @@ struct PendingLine: Sendable {
             if position > 0 { segments.append(Command()) }
             guard let first = words.first, let last = words.last else { continue }
             let current = segments.count - 1
-            segments[current].words += words.map(\.text)
+            segments[current].words += words.map { ($0.text, $0.kind) }
             if segments[current].line == nil { segments[current].line = lineNumber }
             if !segments[current].text.isEmpty { segments[current].text += " " }
             segments[current].text += line[first.range.lowerBound..<last.range.upperBound]
         }
     }
 
-    /// The finished, non-empty commands.
-    func commands(source: String) -> [ScriptCommand] {
-        segments.compactMap { command in
-            guard let line = command.line else { return nil }
-            return ScriptCommand(
-                words: command.words, source: source, line: line,
-                ignoreFailure: ignoreFailure, suppressEcho: suppressEcho, text: command.text
-            )
+    /// The finished, non-empty commands; throws when an operator (`|`, `>`, `!`) is misused.
+    func commands(source: String) throws(SyntaxError) -> [ScriptCommand] {
+        var commands: [ScriptCommand] = []
+        for command in segments {
+            guard let line = command.line else { continue }
+            let parts = try OutputTarget.split(command.words)
+            commands.append(ScriptCommand(
+                words: parts.words, source: source, line: line,
+                ignoreFailure: ignoreFailure, suppressEcho: suppressEcho, text: command.text,
+                shellEscape: parts.escape, output: parts.output
+            ))
         }
+        return commands
     }
 }

@@ -13,11 +13,16 @@ public struct ScriptCommand: Sendable, Equatable {
     /// The command as written (from its first to its last word, without prefix, `;` or comment);
     /// parts from continued lines are joined with one space. For echo.
     public var text: String
+    /// `!TEXT`: the command is `/bin/sh -c TEXT` (``words`` is then `["!"]`).
+    public var shellEscape: String?
+    /// `| COMMAND`, `> FILE` or `>> FILE`: where the output goes instead of the console.
+    public var output: OutputTarget?
 
     /// Creates a command.
     public init(
         words: [String], source: String, line: Int,
-        ignoreFailure: Bool = false, suppressEcho: Bool = false, text: String
+        ignoreFailure: Bool = false, suppressEcho: Bool = false, text: String,
+        shellEscape: String? = nil, output: OutputTarget? = nil
     ) {
         self.words = words
         self.source = source
@@ -25,6 +30,8 @@ public struct ScriptCommand: Sendable, Equatable {
         self.ignoreFailure = ignoreFailure
         self.suppressEcho = suppressEcho
         self.text = text
+        self.shellEscape = shellEscape
+        self.output = output
     }
 
     /// `source:line`, for error messages.

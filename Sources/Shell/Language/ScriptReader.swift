@@ -89,7 +89,11 @@ public struct ScriptReader: Sendable {
             return []
         }
         pending = nil
-        return logical.commands(source: source)
+        do throws(SyntaxError) {
+            return try logical.commands(source: source)
+        } catch {
+            throw fail(error, ignorable: logical.ignoreFailure)
+        }
     }
 
     private mutating func checkLength(_ count: Int) throws(ScriptSyntaxError) {

@@ -12,6 +12,12 @@ public enum SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
     case invalidUTF8(offset: Int)
     /// A logical line (continuations joined) is longer than the reader accepts.
     case lineTooLong(bytes: Int, limit: Int)
+    /// `|`, `!`, `>` or `>>` with nothing after it (`ls >`, `ls |`).
+    case missingAfterOperator(String)
+    /// `|`, `>` or `>>` with no command before it (`| grep x`).
+    case missingBeforeOperator(String)
+    /// A word after the file name of `>` or `>>` (`ls > a.txt b`).
+    case textAfterRedirection(String)
 
     /// A one-line, human-readable explanation.
     public var message: String {
@@ -22,8 +28,21 @@ public enum SyntaxError: Error, Equatable, Sendable, CustomStringConvertible {
         case .nulCharacter: "line contains a NUL byte"
         case .invalidUTF8(let offset): "invalid UTF-8 at byte \(offset) of the line"
         case .lineTooLong(let bytes, let limit): "line too long (\(bytes) bytes; the limit is \(limit))"
+        case .missingAfterOperator("|"), .missingAfterOperator("!"):
+            "expected a command after '\(operatorText)' (quote it to use it literally)"
+        case .missingAfterOperator: "expected a file name after '\(operatorText)' (quote it to use it literally)"
+        case .missingBeforeOperator: "expected a command before '\(operatorText)' (quote it to use it literally)"
+        case .textAfterRedirection(let word):
+            "unexpected '\(word)' after the file name: the redirection ends the command"
         }
     }
 
     public var description: String { message }
+
+    private var operatorText: String {
+        switch self {
+        case .missingAfterOperator(let text), .missingBeforeOperator(let text): text
+        default: ""
+        }
+    }
 }

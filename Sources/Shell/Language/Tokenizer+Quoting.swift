@@ -28,11 +28,11 @@ extension Tokenizer {
         return result
     }
 
-    /// Characters that are not literal when unquoted (`#` is included although it is literal
-    /// inside a word, so a quoted word never depends on its position).
+    /// Characters that are not literal when unquoted (`#` and `!` are included although they are
+    /// literal inside a word, so a quoted word never depends on its position).
     private static func needsQuoting(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar {
-        case " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "'", "\"", "\\", ";", "#": true
+        case " ", "\t", "\n", "\r", "\u{0B}", "\u{0C}", "'", "\"", "\\", ";", "#", "|", ">", "!": true
         default: false
         }
     }

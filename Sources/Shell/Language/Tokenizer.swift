@@ -3,7 +3,10 @@
 /// Rules (see the conventions): words split on ASCII whitespace; `'…'` is literal; `"…"` allows
 /// `\"` and `\\`; outside quotes a backslash escapes the next character; `#` starts a comment at
 /// the start of input or after whitespace (or `;`); an unquoted `;` separates commands; a trailing
-/// unquoted `\` continues the line. Nothing is expanded. Work is linear in the input's length.
+/// unquoted `\` continues the line. An unquoted `>` or `>>` is an operator word (the next word
+/// names a file); an unquoted `|`, or a `!` that starts a command, is an operator followed by the
+/// text up to the next unquoted `;` or comment as written, for `/bin/sh` (see ``Word/Kind``).
+/// Nothing is expanded. Work is linear in the input's length.
 public enum Tokenizer {
     /// Tokenizes `line`, which may be incomplete (for completion) or complete (for execution).
     /// A `\n` in `line` counts as whitespace; callers split physical lines themselves.
@@ -84,6 +87,18 @@ private struct Scanner {
                 } else if byte == .hash, state == .between {
                     commentStart = offset
                     return utf8.count
+                } else if byte == .pipe || (byte == .bang && state == .between && segments[segments.count - 1].isEmpty)
+                {
+                    finishWord(at: offset)
+                    addOperator(byte == .pipe ? "|" : "!", from: offset, to: next)
+                    offset = scanShellText(utf8, from: next)
+                    continue
+                } else if byte == .greater {
+                    finishWord(at: offset)
+                    let appends = next < utf8.count && utf8[next] == .greater
+                    addOperator(appends ? ">>" : ">", from: offset, to: appends ? next + 1 : next)
+                    offset = appends ? next + 1 : next
+                    continue
                 } else if byte == .backslash {
                     guard next < utf8.count else {
                         finishWord(at: offset)
@@ -110,9 +125,50 @@ private struct Scanner {
         return utf8.count
     }
 
+    /// Takes the text after `|` or a leading `!` as written, up to an unquoted `;` or comment
+    /// (quotes and backslashes follow the language's rules and are kept for `/bin/sh`), as one
+    /// ``Word/Kind/shellText`` word without surrounding blanks. Returns where scanning resumes.
+    private mutating func scanShellText(_ utf8: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        var offset = start
+        var quote: UInt8?
+        var end = utf8.count
+        while offset < utf8.count {
+            let byte = utf8[offset]
+            if let open = quote {
+                if byte == .backslash, open == .doubleQuote, offset + 1 < utf8.count {
+                    offset += 2
+                    continue
+                }
+                if byte == open { quote = nil }
+            } else if byte == .backslash {
+                offset += 1
+            } else if byte == .singleQuote || byte == .doubleQuote {
+                quote = byte
+            } else if byte == .semicolon || (byte == .hash && (offset == start || utf8[offset - 1].isBlank)) {
+                end = offset
+                break
+            }
+            offset += 1
+        }
+        if let quote { state = quote == .singleQuote ? .single : .double }
+        var first = start
+        var last = min(end, utf8.count)
+        while first < last, utf8[first].isBlank { first += 1 }
+        while last > first, utf8[last - 1].isBlank { last -= 1 }
+        if first < last {
+            let text = String(decoding: UnsafeBufferPointer(rebasing: utf8[first..<last]), as: UTF8.self)
+            segments[segments.count - 1].append(Word(text: text, range: index(first)..<index(last), kind: .shellText))
+        }
+        return end
+    }
+
     /// The string index of a UTF-8 offset (constant time for native strings).
     private func index(_ offset: Int) -> String.Index {
         source.utf8.index(source.utf8.startIndex, offsetBy: offset)
+    }
+
+    private mutating func addOperator(_ text: String, from start: Int, to end: Int) {
+        segments[segments.count - 1].append(Word(text: text, range: index(start)..<index(end), kind: .operator))
     }
 
     private mutating func startWord(at offset: Int) {
@@ -139,6 +195,9 @@ extension UInt8 {
     fileprivate static let backslash = UInt8(ascii: "\\")
     fileprivate static let semicolon = UInt8(ascii: ";")
     fileprivate static let hash = UInt8(ascii: "#")
+    fileprivate static let pipe = UInt8(ascii: "|")
+    fileprivate static let greater = UInt8(ascii: ">")
+    fileprivate static let bang = UInt8(ascii: "!")
 
     /// Space, tab, newline, vertical tab, form feed, carriage return.
     fileprivate var isBlank: Bool { self == 0x20 || (0x09...0x0D).contains(self) }

@@ -7,6 +7,7 @@ enum CellText {
         case .null: ""
         case .bool(let value): value ? "true" : "false"
         case .int(let value): String(value)
+        case .number(let value): value.isFinite ? String(value) : ""
         case .string(let value): value
         case .array(let elements): elements.map { text(of: $0, separator: separator) }.joined(separator: separator)
         case .object: value.encoded(pretty: false)

@@ -12,6 +12,7 @@ extension JSONValue {
         case .null: output += "null"
         case .bool(let value): output += value ? "true" : "false"
         case .int(let value): output += String(value)
+        case .number(let value): output += value.isFinite ? String(value) : "null"
         case .string(let value): Self.writeString(value, to: &output)
         case .array(let elements):
             writeContainer(elements, open: "[", close: "]", to: &output, pretty: pretty, indent: indent) {

@@ -4,6 +4,9 @@ public enum JSONValue: Sendable, Equatable {
     case null
     case bool(Bool)
     case int(Int)
+    /// A number with a fraction (`seconds`); written in its shortest exact form, `null` when
+    /// not finite (JSON has no infinity or NaN).
+    case number(Double)
     case string(String)
     case array([JSONValue])
     case object([Member])

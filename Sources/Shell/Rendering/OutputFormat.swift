@@ -3,8 +3,10 @@
 public enum OutputFormat: String, Sendable, CaseIterable {
     /// Aligned columns for people.
     case table
-    /// Tab-separated values for `cut` and `awk`: no header line, tabs/newlines/backslashes escaped.
+    /// Tab-separated values for `cut` and `awk`: tables start with a line of column keys
+    /// (`set tsv_header off` drops it); tabs, newlines and backslashes are escaped.
     case tsv
-    /// One JSON document per command, for `jq`.
+    /// One JSON document per command, for `jq`: a table is an array of objects, a record (`status`,
+    /// a batch summary) one object; numbers, booleans, lists and null keep their JSON types.
     case json
 }

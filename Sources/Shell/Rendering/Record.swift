@@ -45,7 +45,8 @@ extension Record: Renderable {
             let labels = fields.map { CellText.escaped($0.label, escapingBackslash: false) + ":" }
             let width = labels.map(\.displayWidth).max() ?? 0
             return zip(labels, fields).map { label, field in
-                let text = CellText.escaped(CellText.text(of: field.value.value, separator: ", "), escapingBackslash: false)
+                let shown = field.value.display ?? CellText.text(of: field.value.value, separator: ", ")
+                let text = CellText.escaped(shown, escapingBackslash: false)
                 let padding = String(repeating: " ", count: width - label.displayWidth)
                 let line = text.isEmpty ? label : label + padding + " " + style.apply(field.value.emphasis, to: text)
                 return line + "\n"

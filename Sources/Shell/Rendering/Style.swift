@@ -1,11 +1,20 @@
-/// Whether output may carry ANSI colour. The caller decides once, at the edge; renderers only
-/// ask this value.
+/// How output is presented: whether it may carry ANSI colour, how wide the terminal is, whether
+/// `tsv` starts with a header. The caller decides once, at the edge; renderers only ask this value.
 public struct Style: Sendable, Equatable {
     /// Whether ANSI escape sequences are written.
     public var usesColor: Bool
+    /// The terminal width the `table` format fits (flexible columns shrink or grow to it);
+    /// `nil` off a terminal, where flexible columns are cut at their ``Table/Column/maxWidth``.
+    public var width: Int?
+    /// Whether `tsv` tables start with a line of column keys (the `tsv_header` setting).
+    public var tsvHeader = false
 
     /// Creates a style.
-    public init(usesColor: Bool) { self.usesColor = usesColor }
+    public init(usesColor: Bool, width: Int? = nil, tsvHeader: Bool = false) {
+        self.usesColor = usesColor
+        self.width = width
+        self.tsvHeader = tsvHeader
+    }
 
     /// No colour at all.
     public static let plain = Style(usesColor: false)

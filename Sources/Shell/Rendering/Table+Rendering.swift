@@ -2,12 +2,13 @@ import TerminalText
 
 extension Table: Renderable {
     /// See ``Renderable/rendered(as:style:)``. The `table` format separates columns by two
-    /// spaces, measures text in terminal columns (CJK characters count two) and writes no
-    /// trailing blanks; `tsv` writes no header.
+    /// spaces, measures text in terminal columns (CJK characters count two), fits the lines to
+    /// ``Style/width`` when it is known (see ``Column/maxWidth``) and writes no trailing blanks;
+    /// `tsv` starts with a line of column keys when ``Style/tsvHeader`` is on.
     public func rendered(as format: OutputFormat, style: Style = .plain) -> String {
         switch format {
         case .table: renderedAsText(style: style)
-        case .tsv: renderedAsTSV()
+        case .tsv: renderedAsTSV(header: style.tsvHeader)
         case .json: jsonValue.encoded() + "\n"
         }
     }
@@ -19,8 +20,11 @@ extension Table: Renderable {
         })
     }
 
-    private func renderedAsTSV() -> String {
+    private func renderedAsTSV(header: Bool) -> String {
         var output = ""
+        if header, !columns.isEmpty {
+            output += columns.map { CellText.escaped($0.key, escapingBackslash: true) }.joined(separator: "\t") + "\n"
+        }
         for row in rows {
             output += columns.indices.map { column in
                 CellText.escaped(CellText.text(of: cell(row, column).value, separator: ","), escapingBackslash: true)
@@ -32,36 +36,64 @@ extension Table: Renderable {
 
     private func renderedAsText(style: Style) -> String {
         guard !columns.isEmpty else { return "" }
-        let header = columns.map { column in
-            (text: column.header.truncated(toDisplayWidth: column.maxWidth ?? .max), emphasis: Emphasis?.some(.bold))
-        }
+        let header = columns.map { (text: $0.header, emphasis: Emphasis?.some(.bold)) }
         let body = rows.map { row in
             columns.indices.map { index in
                 let cell = cell(row, index)
-                let text = CellText.escaped(CellText.text(of: cell.value, separator: ", "), escapingBackslash: false)
-                return (text: text.truncated(toDisplayWidth: columns[index].maxWidth ?? .max), emphasis: cell.emphasis)
+                let text = cell.display ?? CellText.text(of: cell.value, separator: ", ")
+                return (text: CellText.escaped(text, escapingBackslash: false), emphasis: cell.emphasis)
             }
         }
-        var widths = header.map(\.text.displayWidth)
-        for line in body {
-            for (index, cell) in line.enumerated() { widths[index] = max(widths[index], cell.text.displayWidth) }
+        let limits = columnWidths(natural: ([header] + body).map { $0.map(\.text.displayWidth) }, fitting: style.width)
+        let lines = ([header] + body).map { line in
+            line.enumerated().map { (text: $1.text.truncated(toDisplayWidth: limits[$0]), emphasis: $1.emphasis) }
         }
+        // A cut before a wide character may leave every cell of a column narrower than its limit.
+        let widths = columns.indices.map { index in lines.map { $0[index].text.displayWidth }.max() ?? 0 }
         var output = ""
-        for line in [header] + body {
+        for line in lines {
             var text = ""
             for (index, cell) in line.enumerated() {
-                let padding = String(repeating: " ", count: widths[index] - cell.text.displayWidth)
+                let shown = cell.text
+                let padding = String(repeating: " ", count: widths[index] - shown.displayWidth)
                 let isLast = index == line.count - 1
                 if index > 0 { text += "  " }
                 switch columns[index].alignment {
-                case .left: text += style.apply(cell.emphasis, to: cell.text) + (isLast ? "" : padding)
-                case .right: text += padding + style.apply(cell.emphasis, to: cell.text)
+                case .left: text += style.apply(cell.emphasis, to: shown) + (isLast ? "" : padding)
+                case .right: text += padding + style.apply(cell.emphasis, to: shown)
                 }
             }
             output += text.trailingBlanksRemoved + "\n"
         }
         return output
     }
+
+    /// The width of each column: its widest cell, flexible columns (those with a `maxWidth`)
+    /// capped at it when `width` is unknown, else shrunk, the widest first, until a line fits in
+    /// `width` or each is down to its header (at least ``minimumFlexibleWidth``).
+    private func columnWidths(natural lines: [[Int]], fitting width: Int?) -> [Int] {
+        var widths = columns.indices.map { index in lines.map { $0[index] }.max() ?? 0 }
+        let flexible = columns.indices.filter { columns[$0].maxWidth != nil }
+        guard let width else {
+            for index in flexible { widths[index] = min(widths[index], columns[index].maxWidth ?? .max) }
+            return widths
+        }
+        let floor = flexible.map { max(columns[$0].header.displayWidth, Self.minimumFlexibleWidth) }
+        var excess = widths.reduce(2 * (widths.count - 1), +) - width
+        while excess > 0 {
+            let shrinkable = flexible.indices.filter { widths[flexible[$0]] > floor[$0] }
+            guard let widest = shrinkable.max(by: { widths[flexible[$0]] < widths[flexible[$1]] }) else { break }
+            let others = shrinkable.map { widths[flexible[$0]] }.filter { $0 < widths[flexible[widest]] }
+            let target = max(others.max() ?? 0, floor[widest], widths[flexible[widest]] - excess)
+            let step = max(widths[flexible[widest]] - target, 1)
+            widths[flexible[widest]] -= step
+            excess -= step
+        }
+        return widths
+    }
+
+    /// The narrowest a flexible column is made to fit a terminal.
+    static let minimumFlexibleWidth = 8
 }
 
 extension String {

@@ -15,7 +15,9 @@ public struct Table: Sendable, Equatable {
         public var key: String
         /// Left for text, right for numbers.
         public var alignment: Alignment
-        /// The most columns a cell may take in the `table` format; longer text ends in `…`.
+        /// The most columns a cell may take in the `table` format off a terminal; longer text
+        /// ends in `…`. A column with a maximum is flexible: at a terminal of known width it
+        /// takes its longest value when the line fits and shrinks (first the widest) when not.
         public var maxWidth: Int?
 
         /// Creates a column.
@@ -33,11 +35,15 @@ public struct Table: Sendable, Equatable {
         public var value: JSONValue
         /// How the cell is highlighted when colour is on.
         public var emphasis: Emphasis?
+        /// What the `table` format shows instead of the value (`*` for a selected image whose
+        /// value is `true`); `tsv` and `json` carry the value.
+        public var display: String?
 
         /// Creates a cell.
-        public init(_ value: JSONValue, emphasis: Emphasis? = nil) {
+        public init(_ value: JSONValue, emphasis: Emphasis? = nil, display: String? = nil) {
             self.value = value
             self.emphasis = emphasis
+            self.display = display
         }
 
         public init(stringLiteral value: String) { self.init(.string(value)) }

@@ -12,6 +12,10 @@ public struct Settings: Sendable, Equatable {
     public var echo: Bool = false
     /// Share calls in flight at once; sized to the documented 10 calls per second.
     public var concurrency: Int = Settings.defaultConcurrency
+    /// Long interactive output goes through `$PAGER` (default `less -FRX`); never in scripts or pipes.
+    public var pager: Bool = true
+    /// `tsv` tables start with a line of column keys.
+    public var tsvHeader: Bool = true
 
     public static let defaultConcurrency = 8
     public static let concurrencyRange = 1...64
@@ -28,6 +32,8 @@ public struct Settings: Sendable, Equatable {
             "on_error", \.onError, help: "stop a script at its first failing command, or go on (the prompt goes on)"),
         .onOff("echo", \.echo, help: "print each command before running it"),
         .number("concurrency", \.concurrency, in: concurrencyRange, help: "share calls in flight at once"),
+        .onOff("pager", \.pager, help: "page long results at an interactive terminal ($PAGER, else less -FRX)"),
+        .onOff("tsv_header", \.tsvHeader, help: "start tsv tables with a line of column keys"),
     ]
 
     /// The settings a script starts with (the prompt starts with `on_error continue`).

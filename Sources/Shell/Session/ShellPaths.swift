@@ -8,6 +8,9 @@ public struct ShellPaths: Sendable, Equatable {
     /// The append-only journal of share changes: `$CVMSH_JOURNAL`, else
     /// `${XDG_STATE_HOME:-~/.local/state}/cvmsh/journal.jsonl`.
     public var journalFile: String
+    /// Aliases defined with `alias`, kept between sessions: `$CVMSH_ALIASES`, else
+    /// `${XDG_CONFIG_HOME:-~/.config}/cvmsh/aliases`.
+    public var aliasesFile: String
     /// The home directory (credential files live below it).
     public var home: String
 
@@ -24,6 +27,7 @@ public struct ShellPaths: Sendable, Equatable {
         }
         self.home = home
         rcFile = override("CVMSH_RC") ?? config + "/cvmshrc"
+        aliasesFile = override("CVMSH_ALIASES") ?? config + "/aliases"
         historyFile = override("CVMSH_HISTFILE") ?? state + "/history"
         journalFile = override("CVMSH_JOURNAL") ?? state + "/journal.jsonl"
     }

@@ -17,7 +17,7 @@ final class ShellHarness {
     static func start(
         _ options: EmulatorOptions = EmulatorOptions(state: .demo(), rateLimit: .off),
         region: String? = EmulatorState.demoRegion, interactive: Bool = false, answers: [Bool] = [],
-        environment extra: [String: String] = [:], rateLimits: RateLimits = .off
+        environment extra: [String: String] = [:], rateLimits: RateLimits = .off, terminalWidth: Int? = nil
     ) async throws -> ShellHarness {
         let emulator = try await Emulator.start(options)
         let home = NSTemporaryDirectory() + "cvmsh-test-" + UUID().uuidString
@@ -27,6 +27,7 @@ final class ShellHarness {
             "TENCENTCLOUD_SECRET_ID": EmulatorState.demoSecretId,
             "TENCENTCLOUD_SECRET_KEY": EmulatorState.demoSecretKey,
             "CVMSH_METADATA_ENDPOINT": "http://127.0.0.1:9/",
+            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
         ]
         environment.merge(extra) { $1 }
         let services = ShellServices(
@@ -35,7 +36,7 @@ final class ShellHarness {
             endpoint: try Endpoint(parsing: emulator.endpoint), region: region,
             settings: Settings(onError: interactive ? .continue : .stop))
         session.settings.confirm = interactive
-        let console = TestConsole(answers: answers)
+        let console = TestConsole(answers: answers, terminalWidth: terminalWidth)
         let interpreter = Interpreter(session: session, console: console, services: services, isInteractive: interactive)
         return ShellHarness(emulator: emulator, console: console, interpreter: interpreter, home: home)
     }
@@ -44,11 +45,12 @@ final class ShellHarness {
     static func with(
         _ options: EmulatorOptions = EmulatorOptions(state: .demo(), rateLimit: .off),
         region: String? = EmulatorState.demoRegion, interactive: Bool = false, answers: [Bool] = [],
-        environment extra: [String: String] = [:], rateLimits: RateLimits = .off,
+        environment extra: [String: String] = [:], rateLimits: RateLimits = .off, terminalWidth: Int? = nil,
         _ body: (ShellHarness) async throws -> Void
     ) async throws {
         let shell = try await start(
-            options, region: region, interactive: interactive, answers: answers, environment: extra, rateLimits: rateLimits)
+            options, region: region, interactive: interactive, answers: answers, environment: extra,
+            rateLimits: rateLimits, terminalWidth: terminalWidth)
         do {
             try await body(shell)
         } catch {

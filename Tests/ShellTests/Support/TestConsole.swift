@@ -5,9 +5,17 @@ import Synchronization
 final class TestConsole: Console {
     private let state = Mutex<(out: String, err: [String], answers: [Bool], secrets: [String], progress: Int)>(("", [], [], [], 0))
 
-    init(answers: [Bool] = [], secrets: [String] = []) {
+    private let pagedTexts = Mutex<[String]>([])
+    /// A terminal this many columns wide, or (`nil`) no terminal.
+    private let terminalWidth: Int?
+
+    init(answers: [Bool] = [], secrets: [String] = [], terminalWidth: Int? = nil) {
+        self.terminalWidth = terminalWidth
         state.withLock { $0.answers = answers; $0.secrets = secrets }
     }
+
+    /// The texts given to the pager (they are in ``output`` too).
+    var paged: [String] { pagedTexts.withLock { $0 } }
 
     /// Everything written to standard output.
     var output: String { state.withLock { $0.out } }
@@ -16,7 +24,10 @@ final class TestConsole: Console {
     var errors: [String] { diagnostics.filter { $0.contains("error:") } }
     var progressUpdates: Int { state.withLock { $0.progress } }
 
-    func clear() { state.withLock { $0.out = ""; $0.err = [] } }
+    func clear() {
+        state.withLock { $0.out = ""; $0.err = [] }
+        pagedTexts.withLock { $0 = [] }
+    }
 
     func write(_ text: String) { state.withLock { $0.out += text } }
     func diagnostic(_ line: String) { state.withLock { $0.err.append(line) } }
@@ -27,7 +38,11 @@ final class TestConsole: Console {
     func readSecret(_ prompt: String) async -> String? {
         state.withLock { $0.secrets.isEmpty ? nil : $0.secrets.removeFirst() }
     }
-    var isTerminal: Bool { false }
+    func page(_ text: String) {
+        pagedTexts.withLock { $0.append(text) }
+        write(text)
+    }
+    var isTerminal: Bool { terminalWidth != nil }
     var usesColor: Bool { false }
-    var width: Int { 100 }
+    var width: Int { terminalWidth ?? 100 }
 }

@@ -1,0 +1,45 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Foundation
+
+/// The file of `> FILE` or `>> FILE`, opened before the command runs, so that a path that cannot
+/// be written fails before any API work, and written only when the command succeeded.
+///
+/// A missing file is created with mode 0600 (output may list accounts); an existing one keeps
+/// its mode. `>` replaces the contents, `>>` appends.
+struct OutputFile: ~Copyable {
+    private let descriptor: Int32
+    private let path: String
+    private let append: Bool
+
+    /// Opens (creating when missing) `path`; throws a one-line error naming the file.
+    init(path: String, shown: String, append: Bool) throws(ShellError) {
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | (append ? O_APPEND : 0)
+        let descriptor = open(path, flags, 0o600)
+        guard descriptor >= 0 else {
+            throw .failed("cannot write \(shown): \(String(cString: strerror(errno)))")
+        }
+        self.descriptor = descriptor
+        self.path = shown
+        self.append = append
+    }
+
+    deinit { close(descriptor) }
+
+    /// Replaces (or, for `>>`, ends) the contents with `text`.
+    func write(_ text: String) throws(ShellError) {
+        if !append, ftruncate(descriptor, 0) != 0 { throw failure() }
+        var bytes = Array(text.utf8)[...]
+        while !bytes.isEmpty {
+            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            if written < 0, errno == EINTR { continue }
+            guard written > 0 else { throw failure() }
+            bytes = bytes.dropFirst(written)
+        }
+    }
+
+    private func failure() -> ShellError {
+        .failed("cannot write \(path): \(String(cString: strerror(errno)))")
+    }
+}

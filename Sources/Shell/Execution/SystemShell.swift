@@ -1,0 +1,113 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+import Dispatch
+import Foundation
+
+/// Runs `/bin/sh -c TEXT` for `!TEXT` and for the right side of `CMD | TEXT`.
+///
+/// The child's standard output and error are forwarded line by line to the console (so they
+/// land where the shell's own output does, and tests see them); its standard input is the
+/// piped text, or `/dev/null` for `!` (the terminal and a script on stdin stay the shell's).
+/// Credentials in the environment are not passed on. Blocking reads and writes happen on
+/// Dispatch threads, never on the cooperative pool; the process's end is awaited.
+enum SystemShell {
+    /// Environment variables the child never sees: the keys and tokens cvmsh may run with.
+    static func isSecret(_ variable: String) -> Bool {
+        variable.hasPrefix("TENCENTCLOUD_") && (variable.contains("SECRET") || variable.contains("TOKEN"))
+    }
+
+    /// Runs `text`; throws when it cannot start or does not exit with status 0.
+    static func run(
+        _ text: String, input: String?, environment: [String: String], console: any Console
+    ) async throws(ShellError) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/bin/sh")
+        process.arguments = ["-c", text]
+        process.environment = environment.filter { !isSecret($0.key) }
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        // A socket, not a pipe, for the input: a reader that stops early (`head`) makes the
+        // write fail with EPIPE instead of raising SIGPIPE in the shell.
+        var sockets: [Int32] = [-1, -1]
+        if input != nil {
+            guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &sockets) == 0 else {
+                throw .failed("cannot run `\(text)`: \(String(cString: strerror(errno)))")
+            }
+            process.standardInput = FileHandle(fileDescriptor: sockets[1], closeOnDealloc: true)
+        } else {
+            process.standardInput = FileHandle.nullDevice
+        }
+        let ended = AsyncStream<Process>.makeStream()
+        process.terminationHandler = { ended.continuation.yield($0); ended.continuation.finish() }
+        do {
+            try process.run()
+        } catch {
+            if input != nil { close(sockets[0]) }
+            throw .failed("cannot run /bin/sh: \(error.localizedDescription)")
+        }
+        try? (process.standardInput as? FileHandle)?.close()
+        let socket = sockets[0]
+        async let written: Void = feed(input, to: socket)
+        async let printed: Void = forward(output.fileHandleForReading) { console.write($0) }
+        async let reported: Void = forward(errors.fileHandleForReading) { lines in
+            let split = lines.split(separator: "\n", omittingEmptySubsequences: false)
+            for line in split.dropLast(lines.hasSuffix("\n") ? 1 : 0) { console.diagnostic(String(line)) }
+        }
+        await withTaskCancellationHandler {
+            for await _ in ended.stream {}
+        } onCancel: {
+            process.terminate()
+        }
+        _ = await (written, printed, reported)
+        if Task.isCancelled { throw .interrupted }
+        guard process.terminationReason == .exit else {
+            throw .failed("`\(text)` was killed by signal \(process.terminationStatus)")
+        }
+        guard process.terminationStatus == 0 else {
+            throw .failed("`\(text)` exited with status \(process.terminationStatus)")
+        }
+    }
+
+    /// Writes `text` to the socket `descriptor` and closes it; stops quietly when the reader
+    /// has gone. Does nothing without text.
+    private static func feed(_ text: String?, to descriptor: Int32) async {
+        guard let text else { return }
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                var bytes = Array(text.utf8)[...]
+                while !bytes.isEmpty {
+                    let sent = bytes.withUnsafeBytes { send(descriptor, $0.baseAddress, $0.count, Int32(MSG_NOSIGNAL)) }
+                    if sent < 0, errno == EINTR { continue }
+                    guard sent > 0 else { break }
+                    bytes = bytes.dropFirst(sent)
+                }
+                close(descriptor)
+                done.resume()
+            }
+        }
+    }
+
+    /// Reads `handle` to its end on a Dispatch thread, passing on whole lines as they come
+    /// (the last one may lack its newline).
+    private static func forward(_ handle: FileHandle, to sink: @escaping @Sendable (String) -> Void) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            DispatchQueue.global().async {
+                var pending: [UInt8] = []
+                while true {
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { break }
+                    pending += chunk
+                    if let last = pending.lastIndex(of: UInt8(ascii: "\n")) {
+                        sink(String(decoding: pending[...last], as: UTF8.self))
+                        pending.removeSubrange(...last)
+                    }
+                }
+                if !pending.isEmpty { sink(String(decoding: pending, as: UTF8.self)) }
+                done.resume()
+            }
+        }
+    }
+}
