@@ -14,11 +14,14 @@ final class StandardConsole: Console {
     let usesColor: Bool
     private let errorIsTerminal: Bool
     private let progressShown = Mutex(false)
+    /// `$PAGER`, else `less -FRX`; empty (`PAGER=`) pages nothing.
+    private let pager: String
 
     init(environment: [String: String]) {
         isTerminal = isatty(STDOUT_FILENO) == 1
         errorIsTerminal = isatty(STDERR_FILENO) == 1
         usesColor = Style(isTerminal: isTerminal, environment: environment).usesColor
+        pager = environment["PAGER"] ?? "less -FRX"
     }
 
     func write(_ text: String) {
@@ -61,6 +64,26 @@ final class StandardConsole: Console {
         let secret = await AnswerReader.readLine(prompt: prompt, echo: .hidden)
         Self.write(STDERR_FILENO, "\n")
         return secret
+    }
+
+    /// Text taller than the terminal goes through the pager (run by `/bin/sh -c`, the terminal as
+    /// its output); shorter text, or a pager that cannot start, is written as it is.
+    func page(_ text: String) async {
+        clearProgress()
+        let lines = text.utf8.reduce(0) { $0 + ($1 == UInt8(ascii: "\n") ? 1 : 0) }
+        guard !pager.trimmingCharacters(in: .whitespaces).isEmpty, lines >= rows - 1,
+            await Pager.show(text, command: pager)
+        else {
+            write(text)
+            return
+        }
+    }
+
+    /// The terminal's height, or 24.
+    var rows: Int {
+        var size = winsize()
+        if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 { return Int(size.ws_row) }
+        return 24
     }
 
     var width: Int {

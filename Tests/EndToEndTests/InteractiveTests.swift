@@ -49,6 +49,25 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func longResultsGoThroughThePagerAndShortOnesDoNot() throws {
+        // A pager that marks every line it shows; the terminal has 40 rows, `ls` 150 images.
+        let terminal = try start(environment: ["PAGER": "sed 's/^/paged: /'"])
+        func result(of line: String) throws -> String {
+            try terminal.type(line + "\r")
+            let shown = try terminal.waitFor("IMAGE ID")
+            _ = try terminal.waitFor("ap-nanjing [0]> ")
+            return shown
+        }
+        let long = try result(of: "ls")
+        #expect(long.contains("paged: "), "\(long.debugDescription)")
+        let short = try result(of: "ls web-prod*")
+        #expect(!short.contains("paged:"), "shorter than the screen: \(short.debugDescription)")
+        let off = try result(of: "set pager off; ls")
+        #expect(!off.contains("paged:"), "\(off.debugDescription)")
+        try endOfInput(terminal)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func tabCompletesAnImageIdFromTheCachedList() throws {
         let terminal = try start()
         try terminal.type("ls\r")

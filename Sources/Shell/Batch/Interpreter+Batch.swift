@@ -62,7 +62,7 @@ extension Interpreter {
         let names: (String) -> String? = { id in cache?.image(id)?.imageName }
         if request.dryRun {
             for line in plan.describedLines(detailed: true, names: names) { console.diagnostic(line) }
-            showCalls(plan)
+            await showCalls(plan)
             return false
         }
         if plan.isEmpty {
@@ -84,7 +84,7 @@ extension Interpreter {
     }
 
     /// Prints the exact ModifyImageSharePermission calls of `plan` (`--dry-run`).
-    func showCalls(_ plan: SharePlan) {
+    func showCalls(_ plan: SharePlan) async {
         if session.settings.output == .table {
             for line in plan.callLines { console.line(line) }
             console.diagnostic("dry run: \(plan.calls.count) ModifyImageSharePermission call\(plan.calls.count == 1 ? "" : "s") would be sent; none was")
@@ -100,7 +100,7 @@ extension Interpreter {
                 .init(.string(call.permission.rawValue)),
             ])
         }
-        render(table)
+        await render(table)
     }
 
     /// Opens the journal, or explains why it cannot be, before anything changes.

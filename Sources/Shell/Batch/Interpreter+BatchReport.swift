@@ -6,7 +6,7 @@ extension Interpreter {
     /// id; each account the service refused once, with the number of images it was left out of.
     /// In the table and TSV formats a long failure list is summarised (counts per code and the
     /// first few); `--output json` and the journal have every failure.
-    func report(_ result: BatchResult, plan: SharePlan) {
+    func report(_ result: BatchResult, plan: SharePlan) async {
         reportBadAccounts(result)
         let counts = result.counts
         var fields = [
@@ -37,7 +37,7 @@ extension Interpreter {
         fields.append(.init(key: "reads", label: "reads", value: .init(.int(result.reads))))
         let seconds = JSONValue.number((result.elapsed.seconds * 10).rounded() / 10)
         fields.append(.init(key: "seconds", label: "seconds", value: .init(seconds)))
-        render(Record(fields: fields))
+        await render(Record(fields: fields))
     }
 
     /// One line per refused account: `failed: account 100087654321: InvalidAccountId.NotFound: …

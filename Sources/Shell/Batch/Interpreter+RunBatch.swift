@@ -43,7 +43,7 @@ extension Interpreter {
         let result = await engine.run(plan, batchId: batchId, knownShares: known)
         lock.release()
         remember(result)
-        report(result, plan: plan)
+        await report(result, plan: plan)
         try check(result)
     }
 

@@ -24,7 +24,7 @@ public enum AliasCommand: ShellCommand {
             for (alias, accounts) in shell.session.aliases.sorted(by: { $0.key < $1.key }) {
                 table.rows.append([.init(.string(alias)), .init(.array(accounts.map { .string($0) }))])
             }
-            shell.render(table)
+            await shell.render(table)
             return
         }
         let bare = name.hasPrefix("@") ? String(name.dropFirst()) : name

@@ -13,13 +13,13 @@ public enum HelpCommand: ShellCommand {
     public static func run(_ arguments: Arguments, in shell: Interpreter) async throws(ShellError) {
         let width = shell.console.width
         guard let word = arguments.word("COMMAND") else {
-            shell.show(HelpText.overview(width: width))
+            await shell.show(HelpText.overview(width: width))
             return
         }
         guard let command = Interpreter.command(named: word) else {
             let hint = Suggestion.closest(to: word, in: Interpreter.commandNames).map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("help: unknown command '\(word)'\(hint)")
         }
-        shell.show(HelpText.page(for: command.signature, width: width))
+        await shell.show(HelpText.page(for: command.signature, width: width))
     }
 }

@@ -50,7 +50,7 @@ public enum JournalCommand: ShellCommand {
                 .init(.string(status), emphasis: batch.isComplete && failed == 0 ? .green : .yellow),
             ])
         }
-        shell.render(table)
+        await shell.render(table)
     }
 }
 

@@ -65,7 +65,7 @@ public enum ListCommand: ShellCommand {
             shell.console.diagnostic("no image name matches \(pattern) in \(cache.region)\(hint)")
             return
         }
-        shell.render(table)
+        await shell.render(table)
         if format == .table {
             let shown = table.rows.count
             let filtered = shown == cache.images.count ? "" : " (\(shown) shown)"

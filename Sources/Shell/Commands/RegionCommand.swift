@@ -60,6 +60,6 @@ public enum RegionsCommand: ShellCommand {
                 .init(.string(region.regionState ?? "")), .init(.string(current ? "*" : "")),
             ])
         }
-        shell.render(table)
+        await shell.render(table)
     }
 }

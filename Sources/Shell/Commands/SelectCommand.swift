@@ -18,7 +18,7 @@ public enum SelectCommand: ShellCommand {
         let arguments = args.words("SPEC")
         let cache = try await shell.images()
         guard !arguments.isEmpty else {
-            showSelection(shell, cache: cache)
+            await showSelection(shell, cache: cache)
             return
         }
         do {
@@ -30,7 +30,7 @@ public enum SelectCommand: ShellCommand {
         shell.inform("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
     }
 
-    static func showSelection(_ shell: Interpreter, cache: ImageCache) {
+    static func showSelection(_ shell: Interpreter, cache: ImageCache) async {
         var table = Table(columns: [
             .init("#", key: "index", alignment: .right), .init("IMAGE ID", key: "image_id"),
             .init("NAME", key: "name", maxWidth: 40), .init("STATE", key: "state"),
@@ -42,7 +42,7 @@ public enum SelectCommand: ShellCommand {
                 .init(.string(image?.imageName ?? "")), .init(.string(image?.imageState ?? "")),
             ])
         }
-        shell.render(table)
+        await shell.render(table)
     }
 }
 

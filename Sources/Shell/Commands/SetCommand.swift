@@ -27,7 +27,7 @@ public enum SetCommand: ShellCommand {
                 let value = setting.value(in: shell.session.settings)
                 table.rows.append([.init(.string(setting.key)), .init(.string(value))])
             }
-            shell.render(table)
+            await shell.render(table)
             return
         }
         let setting = try Settings.setting(named: key)

@@ -37,9 +37,9 @@ public enum SharedCommand: ShellCommand {
         }
         let lists = try await shell.shareLists(of: ids, refresh: args.has("--refresh"))
         if args.has("--by-account") {
-            shell.render(byAccount(ids, lists))
+            await shell.render(byAccount(ids, lists))
         } else {
-            shell.render(byImage(ids, lists, cache: cache))
+            await shell.render(byImage(ids, lists, cache: cache))
         }
     }
 

@@ -59,7 +59,7 @@ public enum StatusCommand: ShellCommand {
             ("last_batch", "Last batch", .init(
                 session.lastBatch.map(JSONValue.string) ?? .null, display: session.lastBatch ?? "none")),
         ]
-        shell.render(Record(fields: fields.map { .init(key: $0.0, label: $0.1, value: $0.2) }))
+        await shell.render(Record(fields: fields.map { .init(key: $0.0, label: $0.1, value: $0.2) }))
     }
 
     /// A setting's text as JSON: on/off as booleans, numbers as numbers.

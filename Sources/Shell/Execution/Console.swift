@@ -21,11 +21,11 @@ public protocol Console: AnyObject, Sendable {
     /// Writes a command's result that may be longer than the screen, through a pager when the
     /// console has one (`$PAGER`, default `less -FRX`). Called only for interactive sessions at
     /// a terminal with `set pager on`; the default writes `text` as it is.
-    func page(_ text: String)
+    func page(_ text: String) async
 }
 
 extension Console {
-    public func page(_ text: String) {
+    public func page(_ text: String) async {
         write(text)
     }
 

@@ -116,21 +116,21 @@ extension Interpreter {
     }
 
     /// Writes a rendered table or record in the session's output format.
-    public func render(_ table: Table) {
-        show(table.rendered(as: session.settings.output, style: style))
+    public func render(_ table: Table) async {
+        await show(table.rendered(as: session.settings.output, style: style))
     }
 
     /// Writes a rendered record in the session's output format.
-    public func render(_ record: Record) {
-        show(record.rendered(as: session.settings.output, style: style))
+    public func render(_ record: Record) async {
+        await show(record.rendered(as: session.settings.output, style: style))
     }
 
     /// Writes a command's result: through the console's pager in an interactive session at a
     /// terminal with `set pager on` (the pager shows short text as it is), else as it is.
     /// Output captured for a pipe or a file is never paged.
-    public func show(_ text: String) {
+    public func show(_ text: String) async {
         if isInteractive, session.settings.pager, console.isTerminal {
-            console.page(text)
+            await console.page(text)
         } else {
             console.write(text)
         }

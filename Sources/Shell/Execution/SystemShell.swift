@@ -11,7 +11,7 @@ import Foundation
 /// piped text, or `/dev/null` for `!` (the terminal and a script on stdin stay the shell's).
 /// Credentials in the environment are not passed on. Blocking reads and writes happen on
 /// Dispatch threads, never on the cooperative pool; the process's end is awaited.
-enum SystemShell {
+public enum SystemShell {
     /// Environment variables the child never sees: the keys and tokens cvmsh may run with.
     static func isSecret(_ variable: String) -> Bool {
         variable.hasPrefix("TENCENTCLOUD_") && (variable.contains("SECRET") || variable.contains("TOKEN"))
@@ -71,9 +71,9 @@ enum SystemShell {
         }
     }
 
-    /// Writes `text` to the socket `descriptor` and closes it; stops quietly when the reader
-    /// has gone. Does nothing without text.
-    private static func feed(_ text: String?, to descriptor: Int32) async {
+    /// Writes `text` to the socket `descriptor` on a Dispatch thread and closes it; stops quietly
+    /// when the reader has gone (no SIGPIPE). Does nothing without text.
+    public static func feed(_ text: String?, to descriptor: Int32) async {
         guard let text else { return }
         await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {

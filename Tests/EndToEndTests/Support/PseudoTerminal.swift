@@ -44,7 +44,7 @@ final class PseudoTerminal {
     /// Starts `executable` with `arguments` on a new terminal of `rows` x
     /// `cols`.
     ///
-    /// The environment is `PATH` and `HOME` from this process, `TERM=xterm`
+    /// The environment is `PATH` and `HOME` from this process, `TERM=xterm`, `PAGER=cat`
     /// and `LANG=C.UTF-8`, overridden and extended by `environment`.
     init(
         _ executable: String, arguments: [String] = [], environment: [String: String] = [:],
@@ -82,7 +82,10 @@ final class PseudoTerminal {
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
         posix_spawnattr_setflags(&attributes, Int16(Self.spawnSetSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
 
-        var variables = ["PATH": Self.variable("PATH") ?? "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8"]
+        // PAGER=cat: long results must not wait in less for a key no test sends.
+        var variables = [
+            "PATH": Self.variable("PATH") ?? "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8", "PAGER": "cat",
+        ]
         variables["HOME"] = Self.variable("HOME")
         variables.merge(environment) { $1 }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]

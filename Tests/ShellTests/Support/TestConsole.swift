@@ -38,7 +38,7 @@ final class TestConsole: Console {
     func readSecret(_ prompt: String) async -> String? {
         state.withLock { $0.secrets.isEmpty ? nil : $0.secrets.removeFirst() }
     }
-    func page(_ text: String) {
+    func page(_ text: String) async {
         pagedTexts.withLock { $0.append(text) }
         write(text)
     }
