@@ -78,7 +78,7 @@ import TencentCloud
         defer { certificates.remove() }
         let emulator = try await Emulator.start(EmulatorOptions(rateLimit: .off, tls: certificates.files("other")))
         let cvm = try client(emulator.endpoint, caFile: certificates.caPath)
-        let (error, elapsed) = await failure(cvm)
+        let (error, _) = await failure(cvm)
         await cvm.api.shutdown()
         let calls = await emulator.calls()
         await emulator.stop()
@@ -96,7 +96,6 @@ import TencentCloud
         #expect(text.count < 400, "\(text)")
         // A TLS failure is not retried, and nothing reached the emulator.
         #expect(calls.isEmpty)
-        #expect(elapsed < .seconds(4), "took \(elapsed)")
     }
 
     @Test func theSameCAWithTheRightHostWorksAndAnUntrustedCAFails() async throws {

@@ -34,6 +34,32 @@ import Testing
         }
     }
 
+    @Test func theJournalFitsANarrowTerminalByLeavingOutMinorColumns() async throws {
+        try await ShellHarness.with(terminalWidth: 80) { shell in
+            let script = """
+                select 1-3
+                share \(EmulatorState.partnerAccountIds[0]) -y
+                undo -y
+                """
+            #expect(await shell.run(script) == .completed, "\(shell.console.errors)")
+            shell.console.clear()
+            #expect(await shell.run("journal") == .completed)
+            let lines = shell.console.output.split(separator: "\n")
+            #expect(lines.count == 3)
+            #expect(lines.allSatisfy { $0.displayWidth <= 80 }, "\(lines.filter { $0.displayWidth > 80 })")
+            let header = try #require(lines.first)
+            for kept in ["BATCH", "OPERATION", "IMAGES", "CHANGED", "FAILED", "STATUS"] {
+                #expect(header.contains(kept), "\(header)")
+            }
+            #expect(!header.contains("SKIPPED"), "\(header)")
+            // tsv keeps every column.
+            shell.console.clear()
+            #expect(await shell.run("set output tsv; journal") == .completed)
+            #expect(shell.console.output.hasPrefix("batch\ttime\tregion\toperation"))
+            #expect(shell.console.output.contains("\tskipped\tnot_started\t"))
+        }
+    }
+
     @Test func aWideTerminalShowsWholeOSNames() async throws {
         let longest = "Windows Server 2019 数据中心版 64位英文版"
         try await ShellHarness.with(terminalWidth: 150) { shell in

@@ -18,14 +18,17 @@ public enum JournalCommand: ShellCommand {
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let limit = args.number("N") ?? 10
         let contents = try shell.readJournal()
+        // At a narrow terminal the least telling columns go first (dropRank); tsv and json keep all.
         var table = Table(columns: [
-            .init("BATCH", key: "batch"), .init("TIME", key: "time"), .init("REGION", key: "region"),
-            .init("OPERATION", key: "operation"), .init("IMAGES", key: "images", alignment: .right),
-            .init("CHANGED", key: "changed", alignment: .right), .init("ALREADY", key: "already", alignment: .right),
-            .init("SKIPPED", key: "skipped", alignment: .right),
-            .init("NOT STARTED", key: "not_started", alignment: .right),
+            .init("BATCH", key: "batch"), .init("TIME", key: "time", dropRank: 6),
+            .init("REGION", key: "region", dropRank: 5),
+            .init("OPERATION", key: "operation", maxWidth: 36), .init("IMAGES", key: "images", alignment: .right),
+            .init("CHANGED", key: "changed", alignment: .right),
+            .init("ALREADY", key: "already", alignment: .right, dropRank: 4),
+            .init("SKIPPED", key: "skipped", alignment: .right, dropRank: 1),
+            .init("NOT STARTED", key: "not_started", alignment: .right, dropRank: 3),
             .init("FAILED", key: "failed", alignment: .right),
-            .init("UNKNOWN", key: "unknown", alignment: .right), .init("STATUS", key: "status"),
+            .init("UNKNOWN", key: "unknown", alignment: .right, dropRank: 2), .init("STATUS", key: "status"),
         ])
         let undone = Set(BatchHistory(contents.batches).undone.map(\.batch.id))
         for batch in contents.batches.suffix(limit).reversed() {

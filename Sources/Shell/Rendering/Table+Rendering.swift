@@ -36,6 +36,9 @@ extension Table: Renderable {
 
     private func renderedAsText(style: Style) -> String {
         guard !columns.isEmpty else { return "" }
+        if let width = style.width, let narrower = leavingOutAColumn(toFit: width) {
+            return narrower.renderedAsText(style: style)
+        }
         let header = columns.map { (text: $0.header, emphasis: Emphasis?.some(.bold)) }
         let body = rows.map { row in
             columns.indices.map { index in
@@ -90,6 +93,34 @@ extension Table: Renderable {
             excess -= step
         }
         return widths
+    }
+
+    /// The table without its lowest-ranked droppable column, when even the narrowest line
+    /// (flexible columns at their floor) is wider than `width`; `nil` when it fits or nothing
+    /// can go.
+    private func leavingOutAColumn(toFit width: Int) -> Table? {
+        let narrowest = columns.indices.reduce(2 * (columns.count - 1)) { total, index in
+            let column = columns[index]
+            let natural = rows.reduce(column.header.displayWidth) { widest, row in
+                let cell = cell(row, index)
+                let text = cell.display ?? CellText.text(of: cell.value, separator: ", ")
+                return max(widest, CellText.escaped(text, escapingBackslash: false).displayWidth)
+            }
+            guard column.maxWidth != nil else { return total + natural }
+            return total + min(natural, max(column.header.displayWidth, Self.minimumFlexibleWidth))
+        }
+        guard narrowest > width,
+            let drop = columns.indices.filter({ columns[$0].dropRank != nil })
+                .min(by: { columns[$0].dropRank! < columns[$1].dropRank! })
+        else { return nil }
+        var narrower = self
+        narrower.columns.remove(at: drop)
+        narrower.rows = rows.map { row in
+            var row = row
+            if drop < row.count { row.remove(at: drop) }
+            return row
+        }
+        return narrower
     }
 
     /// The narrowest a flexible column is made to fit a terminal.

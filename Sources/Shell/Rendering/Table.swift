@@ -19,13 +19,20 @@ public struct Table: Sendable, Equatable {
         /// ends in `…`. A column with a maximum is flexible: at a terminal of known width it
         /// takes its longest value when the line fits and shrinks (first the widest) when not.
         public var maxWidth: Int?
+        /// Whether the `table` format may leave the column out at a terminal too narrow for every
+        /// column once the flexible ones have shrunk: such columns go, the lowest rank first.
+        /// `tsv` and `json` always carry it. `nil`: always shown.
+        public var dropRank: Int?
 
         /// Creates a column.
-        public init(_ header: String, key: String, alignment: Alignment = .left, maxWidth: Int? = nil) {
+        public init(
+            _ header: String, key: String, alignment: Alignment = .left, maxWidth: Int? = nil, dropRank: Int? = nil
+        ) {
             self.header = header
             self.key = key
             self.alignment = alignment
             self.maxWidth = maxWidth
+            self.dropRank = dropRank
         }
     }
 
