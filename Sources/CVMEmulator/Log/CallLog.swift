@@ -1,9 +1,10 @@
 import Foundation
+import Synchronization
 
 /// Appends one JSON line per call to a file, each written with a single `write(2)`, so a
 /// reader (or a crash) never sees a partial buffer.
 final class CallLog: Sendable {
-    private let handle: Locked<FileHandle>
+    private let handle: Mutex<FileHandle>
 
     /// Opens `path` for appending, creating it (mode 0600) when missing.
     init(path: String) throws {
@@ -14,7 +15,7 @@ final class CallLog: Sendable {
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()
-        self.handle = Locked(handle)
+        self.handle = Mutex(handle)
     }
 
     func append(_ call: EmulatorCall) {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The credential sources in cvmsh's order; the first that yields a key wins:
 ///
@@ -17,7 +18,7 @@ public final class CredentialChain: CredentialProvider, Sendable {
     public let tccliProvider: TCCLIProfileProvider
     public let iniProvider: INIProfileProvider
     public let instanceRole: InstanceRoleProvider
-    private let session = LockedValue<Credential?>(nil)
+    private let session = Mutex<Credential?>(nil)
 
     /// - Parameters:
     ///   - profile: the `--profile` name, or `nil`.
