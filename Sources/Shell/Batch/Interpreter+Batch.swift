@@ -33,11 +33,16 @@ extension Interpreter {
     /// Checks, in this order and before any change, that the command may change shares here,
     /// that the image list is known and something is selected, and learns the caller's account.
     func batchInputs(_ command: String, _ args: Arguments) async throws(ShellError) -> BatchInputs {
-        let request = BatchRequest(command: command, dryRun: args.has("--dry-run") || session.dryRun, yes: args.has("--yes"))
+        let request = batchRequest(command, args)
         try requireConfirmable(request)
         let images = try await images()
         let selection = try requireSelection(command)
         return BatchInputs(request: request, images: images, selection: selection, ownAccountId: await ownAccountId())
+    }
+
+    /// The request of a batch command: its `--dry-run` (or the session's) and `--yes` flags.
+    func batchRequest(_ command: String, _ args: Arguments) -> BatchRequest {
+        BatchRequest(command: command, dryRun: args.has("--dry-run") || session.dryRun, yes: args.has("--yes"))
     }
 
     /// Refuses a change in a script that has not said it may change shares, before any call.

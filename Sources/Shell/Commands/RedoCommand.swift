@@ -13,15 +13,9 @@ public enum RedoCommand: ShellCommand {
         examples: ["undo", "redo --dry-run", "redo -y"])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
-        let request = BatchRequest(
-            command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
+        let request = shell.batchRequest(name, args)
         let batches = try shell.readJournal().batches
-        if let newest = batches.last {
-            try shell.requireNotRunning(newest, command: name)
-            guard newest.isComplete else {
-                throw .failed("redo: the last batch \(newest.id) is incomplete; run `resume` first")
-            }
-        }
+        try shell.requireNewestSettled(batches, command: name)
         guard let (batch, undo) = BatchHistory(batches).nextRedo else {
             throw .failed("redo: nothing to redo; `undo` reverses the last batch first")
         }
