@@ -29,11 +29,8 @@ public enum UndoCommand: ShellCommand {
         guard batch.isComplete else {
             throw .failed("undo: batch \(batch.id) is incomplete; it cannot be reversed exactly")
         }
-        try shell.requireRegion(of: batch, command: name)
-        try shell.requireConfirmable(request)
-        let plan = SharePlanner.undo(batch)
-        shell.console.diagnostic("undo: batch \(batch.id) (\(batch.operation.rawValue), started \(batch.time))")
-        try await shell.runReversal(plan, request) { plan throws(ShellError) in
+        let note = "batch \(batch.id) (\(batch.operation.rawValue), started \(batch.time))"
+        try await shell.runReversal(of: batch, request, saying: note) { plan throws(ShellError) in
             try await shell.runBatch(plan, undoes: batch.id)
         }
     }
