@@ -64,7 +64,9 @@ public final class Emulator: Sendable {
             }
             let scheme = sslContext == nil ? "http" : "https"
             let host = options.host.contains(":") ? "[\(options.host)]" : options.host
-            return Emulator(service: service, port: port, endpoint: "\(scheme)://\(host):\(port)", group: group, channel: channel, accepted: accepted)
+            return Emulator(
+                service: service, port: port, endpoint: "\(scheme)://\(host):\(port)", group: group,
+                channel: channel, accepted: accepted)
         } catch {
             try? await group.shutdownGracefully()
             service.close()

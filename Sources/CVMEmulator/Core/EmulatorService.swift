@@ -133,7 +133,8 @@ public final class EmulatorService: Sendable {
                    limit: limit, now: now) {
                 throw APIError(
                     .requestLimitExceeded,
-                    "Your current request times exceeds the frequency limit of \(limit) requests per second for `\(action.rawValue)`. Please reduce the frequency of calls.")
+                    "Your current request times exceeds the frequency limit of \(limit) requests per second "
+                        + "for `\(action.rawValue)`. Please reduce the frequency of calls.")
             }
             outcome.fault = storage.faults.next()
             switch outcome.fault {
@@ -184,7 +185,8 @@ public final class EmulatorService: Sendable {
             return try Action.describeImageSharePermission(context, region: state.regions[regionIndex])
         case .modifyImageSharePermission:
             let accounts = state.accounts
-            return try Action.modifyImageSharePermission(context, region: &state.regions[regionIndex], accounts: accounts)
+            return try Action.modifyImageSharePermission(
+                context, region: &state.regions[regionIndex], accounts: accounts)
         }
     }
 }

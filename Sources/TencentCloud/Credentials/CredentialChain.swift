@@ -67,7 +67,9 @@ public final class CredentialChain: CredentialProvider, Sendable {
         if let profile {
             if let found = try await profileFiles() { return found }
             throw CredentialError(
-                "profile \(profile) not found: neither \(tccliProvider.credentialPath) nor section [\(profile)] of \(iniProvider.preferredPath) has it; create it (tccli configure --profile \(profile)) or drop --profile")
+                "profile \(profile) not found: neither \(tccliProvider.credentialPath) nor section [\(profile)] of "
+                    + "\(iniProvider.preferredPath) has it; create it (tccli configure --profile \(profile)) "
+                    + "or drop --profile")
         }
         if let found = try environmentProvider.resolve() { return found }
         if let found = try await profileFiles() { return found }
