@@ -48,13 +48,16 @@ extension Interpreter {
     /// Refuses a change in a script that has not said it may change shares, before any call.
     func requireConfirmable(_ request: BatchRequest) throws(ShellError) {
         guard !request.dryRun, !isInteractive, !request.yes, session.settings.confirm else { return }
-        throw .failed("\(request.command) changes who can use images and scripts are never asked: add -y or run 'set confirm off' first")
+        throw .failed(
+            "\(request.command) changes who can use images and scripts are never asked: "
+                + "add -y or run 'set confirm off' first")
     }
 
     /// The selected image ids, or an error saying how to select some.
     func requireSelection(_ command: String) throws(ShellError) -> [String] {
         guard !session.selection.isEmpty else {
-            throw .failed("\(command): nothing selected; select images first (e.g. `ls` then `select 1-5` or `select all`)")
+            throw .failed(
+                "\(command): nothing selected; select images first (e.g. `ls` then `select 1-5` or `select all`)")
         }
         return session.selection.ids
     }
@@ -92,7 +95,8 @@ extension Interpreter {
     func showCalls(_ plan: SharePlan) {
         if session.settings.output == .table {
             for line in plan.callLines { console.line(line) }
-            console.diagnostic("dry run: \(plan.calls.count) ModifyImageSharePermission call\(plan.calls.count == 1 ? "" : "s") would be sent; none was")
+            let calls = counted(plan.calls.count, "ModifyImageSharePermission call")
+            console.diagnostic("dry run: \(calls) would be sent; none was")
             return
         }
         var table = Table(columns: [
@@ -101,8 +105,8 @@ extension Interpreter {
         ])
         for call in plan.calls {
             table.rows.append([
-                "ModifyImageSharePermission", .init(.string(call.imageId)), .init(.array(call.accountIds.map { .string($0) })),
-                .init(.string(call.permission.rawValue)),
+                "ModifyImageSharePermission", .init(.string(call.imageId)),
+                .init(.array(call.accountIds.map { .string($0) })), .init(.string(call.permission.rawValue)),
             ])
         }
         render(table)

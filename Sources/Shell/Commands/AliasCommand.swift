@@ -26,7 +26,9 @@ public enum AliasCommand: ShellCommand {
             return
         }
         let bare = name.hasPrefix("@") ? String(name.dropFirst()) : name
-        guard !bare.isEmpty, bare.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" }), bare.first!.isLetter else {
+        guard let first = bare.first, first.isLetter,
+            bare.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" })
+        else {
             throw .usage("alias: invalid name '\(name)': use letters, digits, - and _, starting with a letter")
         }
         guard arguments.count > 1 else {

@@ -55,7 +55,8 @@ public enum ListCommand: ShellCommand {
         if shell.session.settings.output == .table {
             let shown = table.rows.count
             let filtered = shown == cache.images.count ? "" : " (\(shown) shown)"
-            shell.console.diagnostic("\(cache.images.count) image\(cache.images.count == 1 ? "" : "s") in \(cache.region)\(filtered), \(selection.count) selected")
+            let images = counted(cache.images.count, "image")
+            shell.console.diagnostic("\(images) in \(cache.region)\(filtered), \(selection.count) selected")
         }
     }
 }

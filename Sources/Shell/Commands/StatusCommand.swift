@@ -30,12 +30,13 @@ public enum StatusCommand: ShellCommand {
         let cache: String
         if let images = session.images {
             let age = Int(Date().timeIntervalSince(images.fetched))
-            cache = "\(images.images.count) image\(images.images.count == 1 ? "" : "s") in \(images.region), read \(Self.age(age)) ago"
+            cache = "\(counted(images.images.count, "image")) in \(images.region), read \(Self.age(age)) ago"
         } else {
             cache = "not read yet (ls reads it)"
         }
         let settings = Settings.all.map { "\($0.key)=\($0.value(in: session.settings))" }.joined(separator: " ")
-        let region = session.region.map { $0 + (session.regionSource.map { " (from \($0))" } ?? "") } ?? "none (run `region REGION`)"
+        let source = session.regionSource.map { " (from \($0))" } ?? ""
+        let region = session.region.map { $0 + source } ?? "none (run `region REGION`)"
         let fields: [(String, String, String)] = [
             ("region", "Region", region),
             ("endpoint", "Endpoint", session.endpoint.description + (session.endpoint.isDefault ? " (default)" : "")),
