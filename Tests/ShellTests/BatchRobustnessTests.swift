@@ -217,7 +217,8 @@ import TencentCloud
             for command in ["undo", "redo"] {
                 #expect(await harness.run("\(command) -y") == .stopped(.scriptStopped))
                 let error = harness.console.errors.last ?? ""
-                #expect(error.contains("\(command): the last batch b-killed is incomplete; run `resume` first"), "\(error)")
+                let wanted = "\(command): the last batch b-killed is incomplete; run `resume` first"
+                #expect(error.contains(wanted), "\(error)")
             }
             #expect(await harness.changes().count == changes)
         }
