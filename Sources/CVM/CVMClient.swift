@@ -27,7 +27,9 @@ public struct CVMClient: Sendable {
     }
 
     /// Every image matching `filters`, read page by page concurrently; see ``ImageLister``.
-    public func listAllImages(region: String, filters: [ImageFilter] = [.ownImages]) async throws(TencentCloudError) -> [Image] {
+    public func listAllImages(
+        region: String, filters: [ImageFilter] = [.ownImages]
+    ) async throws(TencentCloudError) -> [Image] {
         try await ImageLister(client: self).list(region: region, filters: filters)
     }
 
@@ -44,7 +46,9 @@ public struct CVMClient: Sendable {
     }
 
     /// The accounts `imageId` is shared with (the whole list; the action has no paging).
-    public func describeImageSharePermission(region: String, imageId: String) async throws(TencentCloudError) -> [SharePermission] {
+    public func describeImageSharePermission(
+        region: String, imageId: String
+    ) async throws(TencentCloudError) -> [SharePermission] {
         try await api.call(
             Actions.describeImageSharePermission, region: region, parameters: ImageIdRequest(ImageId: imageId),
             as: DescribeImageSharePermissionResponse.self
@@ -54,12 +58,14 @@ public struct CVMClient: Sendable {
     /// The account's custom-image quota in `region` (kept for copies to other regions, which must
     /// fit the destination's quota).
     public func describeImageQuota(region: String) async throws(TencentCloudError) -> Int {
-        try await api.call(Actions.describeImageQuota, region: region, parameters: NoParameters(), as: DescribeImageQuotaResponse.self)
-            .ImageNumQuota
+        try await api.call(
+            Actions.describeImageQuota, region: region, parameters: NoParameters(), as: DescribeImageQuotaResponse.self
+        ).ImageNumQuota
     }
 
     /// Who the credentials belong to; `accountId` is the root account to never share with.
     public func getCallerIdentity(region: String) async throws(TencentCloudError) -> CallerIdentity {
-        try await api.call(Actions.getCallerIdentity, region: region, parameters: NoParameters(), as: CallerIdentity.self)
+        try await api.call(
+            Actions.getCallerIdentity, region: region, parameters: NoParameters(), as: CallerIdentity.self)
     }
 }

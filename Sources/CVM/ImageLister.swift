@@ -25,7 +25,9 @@ public struct ImageLister: Sendable {
         self.firstRound = firstRound
     }
 
-    public func list(region: String, filters: [ImageFilter]) async throws(TencentCloudError) -> [Image] {
+    public func list(
+        region: String, filters: [ImageFilter]
+    ) async throws(TencentCloudError) -> [Image] {
         var pages: [Int: [Image]] = [:]
         var total = 0
         var offsets = Array(stride(from: 0, to: max(1, firstRound) * Self.pageSize, by: Self.pageSize))
@@ -34,38 +36,38 @@ public struct ImageLister: Sendable {
                 pages[offset] = page.images
                 total = max(total, page.totalCount)
             }
-            offsets = Array(stride(from: offsets[offsets.count - 1] + Self.pageSize, to: total, by: Self.pageSize))
+            let after = offsets[offsets.count - 1] + Self.pageSize
+            offsets = Array(stride(from: after, to: total, by: Self.pageSize))
         }
         return Self.ordered(pages.keys.sorted().flatMap { pages[$0]! })
     }
 
+    /// The pages at `offsets`, at most ``concurrency`` in flight. The first failure stops new
+    /// reads; the ones in flight finish, and that failure is thrown.
     private func fetch(
         region: String, filters: [ImageFilter], offsets: [Int]
     ) async throws(TencentCloudError) -> [(Int, ImagePage)] {
         let client = self.client
-        let width = max(1, concurrency)
-        do {
-            return try await withThrowingTaskGroup(of: (Int, ImagePage).self) { group in
-                var results: [(Int, ImagePage)] = []
-                var pending = offsets[...]
-                func launch() {
-                    guard let offset = pending.popFirst() else { return }
-                    group.addTask {
-                        (offset, try await client.describeImages(region: region, filters: filters, offset: offset, limit: Self.pageSize))
-                    }
-                }
-                for _ in 0..<width { launch() }
-                while let result = try await group.next() {
-                    results.append(result)
-                    launch()
-                }
-                return results
+        typealias Read = Result<(Int, ImagePage), TencentCloudError>
+        var pages: [(Int, ImagePage)] = []
+        var failure: TencentCloudError?
+        _ = await forEachConcurrently(offsets, width: concurrency) { offset -> Read in
+            do throws(TencentCloudError) {
+                let page = try await client.describeImages(
+                    region: region, filters: filters, offset: offset, limit: Self.pageSize)
+                return .success((offset, page))
+            } catch {
+                return .failure(error)
             }
-        } catch let error as TencentCloudError {
-            throw error
-        } catch {
-            throw .cancelled(action: Actions.describeImages.name)
+        } handle: { (read: Read) in
+            switch read {
+            case .success(let page): pages.append(page)
+            case .failure(let error): failure = failure ?? error
+            }
+            return failure == nil
         }
+        if let failure { throw failure }
+        return pages
     }
 
     /// De-duplicates by id and sorts newest first, then by id (the order `ls` numbers).

@@ -2,6 +2,7 @@ import NIOCore
 import NIOHTTP1
 import NIOPosix
 import NIOSSL
+import Synchronization
 
 /// A running emulator: the service core behind an HTTP(S) listener on its own event-loop
 /// thread. Start it with `Emulator.start(_:)`, stop it with `stop()`.
@@ -15,12 +16,12 @@ public final class Emulator: Sendable {
 
     private let group: MultiThreadedEventLoopGroup
     private let channel: any Channel
-    private let stopped = Locked(false)
-    private let accepted: Locked<Int>
+    private let stopped = Mutex(false)
+    private let accepted: ConnectionCounter
 
     private init(
         service: EmulatorService, port: Int, endpoint: String, group: MultiThreadedEventLoopGroup,
-        channel: any Channel, accepted: Locked<Int>
+        channel: any Channel, accepted: ConnectionCounter
     ) {
         self.service = service
         self.accepted = accepted
@@ -40,14 +41,14 @@ public final class Emulator: Sendable {
             return try NIOSSLContext(configuration: configuration)
         }
         let group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
-        let accepted = Locked(0)
+        let accepted = ConnectionCounter()
         do {
             let channel = try await ServerBootstrap(group: group)
                 .serverChannelOption(.backlog, value: 256)
                 .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
                 .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
                 .childChannelInitializer { channel in
-                    accepted.withLock { $0 += 1 }
+                    accepted.increment()
                     return channel.eventLoop.makeCompletedFuture {
                         if let sslContext {
                             try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: sslContext))
@@ -63,7 +64,9 @@ public final class Emulator: Sendable {
             }
             let scheme = sslContext == nil ? "http" : "https"
             let host = options.host.contains(":") ? "[\(options.host)]" : options.host
-            return Emulator(service: service, port: port, endpoint: "\(scheme)://\(host):\(port)", group: group, channel: channel, accepted: accepted)
+            return Emulator(
+                service: service, port: port, endpoint: "\(scheme)://\(host):\(port)", group: group,
+                channel: channel, accepted: accepted)
         } catch {
             try? await group.shutdownGracefully()
             service.close()
@@ -88,7 +91,7 @@ public final class Emulator: Sendable {
 
     /// How many TCP connections were accepted so far (keep-alive clients reuse one).
     public func connectionsAccepted() async -> Int {
-        accepted.withLock { $0 }
+        accepted.value
     }
 
     /// Closes the listener and every open connection and ends the event-loop thread.
@@ -103,4 +106,14 @@ public final class Emulator: Sendable {
         try? await group.shutdownGracefully()
         service.close()
     }
+}
+
+/// The connections a listener accepted, counted by its channel initializer and read by the
+/// ``Emulator`` that owns the listener.
+private final class ConnectionCounter: Sendable {
+    private let count = Mutex(0)
+
+    func increment() { count.withLock { $0 += 1 } }
+
+    var value: Int { count.withLock { $0 } }
 }

@@ -22,10 +22,15 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on; 0 picks a free port.")
     var port = 0
 
-    @Option(name: .customLong("state"), help: ArgumentHelp("Load the state (accounts, regions, images, shares) from this JSON file.", valueName: "file"))
+    @Option(
+        name: .customLong("state"),
+        help: ArgumentHelp(
+            "Load the state (accounts, regions, images, shares) from this JSON file.", valueName: "file"))
     var stateFile: String?
 
-    @Option(help: ArgumentHelp("Serve the demo accounts plus N deterministic images of the demo account in --region.", valueName: "n"))
+    @Option(
+        help: ArgumentHelp(
+            "Serve the demo accounts plus N deterministic images of the demo account in --region.", valueName: "n"))
     var generate: Int?
 
     @Option(help: "Region of the --generate images.")
@@ -34,34 +39,64 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
     @Option(help: "Seed of the --generate images and of the fault sequence.")
     var seed: UInt64 = 0
 
-    @Option(name: .customLong("rate-limit"), help: ArgumentHelp("Requests per second per SecretId, host and action: doc (the documented limits), a number for every action, or off.", valueName: "doc|n|off"))
+    @Option(
+        name: .customLong("rate-limit"),
+        help: ArgumentHelp(
+            "Requests per second per SecretId, host and action: doc (the documented limits), "
+                + "a number for every action, or off.",
+            valueName: "doc|n|off"))
     var rateLimit = "doc"
 
-    @Flag(help: "Take the less convenient reading where the docs leave room: DescribeRegions needs a region, and each service answers only on its own host (sts.* for GetCallerIdentity).")
+    @Flag(
+        help: ArgumentHelp(
+            "Take the less convenient reading where the docs leave room: DescribeRegions needs a region, "
+                + "and each service answers only on its own host (sts.* for GetCallerIdentity)."))
     var strict = false
 
-    @Option(name: .customLong("max-account-ids"), help: ArgumentHelp("Refuse ModifyImageSharePermission with more AccountIds than this (InvalidParameterValue.LimitExceeded). Default: no cap.", valueName: "n"))
+    @Option(
+        name: .customLong("max-account-ids"),
+        help: ArgumentHelp(
+            "Refuse ModifyImageSharePermission with more AccountIds than this "
+                + "(InvalidParameterValue.LimitExceeded). Default: no cap.",
+            valueName: "n"))
     var maxAccountIds: Int?
 
-    @Option(name: .customLong("latency-ms"), help: ArgumentHelp("Delay every answer by this many milliseconds.", valueName: "ms"))
+    @Option(
+        name: .customLong("latency-ms"),
+        help: ArgumentHelp("Delay every answer by this many milliseconds.", valueName: "ms"))
     var latencyMs = 0
 
-    @Option(name: .customLong("fail-rate"), help: ArgumentHelp("Probability (0-1) that an authenticated call gets an injected fault.", valueName: "p"))
+    @Option(
+        name: .customLong("fail-rate"),
+        help: ArgumentHelp("Probability (0-1) that an authenticated call gets an injected fault.", valueName: "p"))
     var failRate = 0.0
 
-    @Option(name: .customLong("fail-kinds"), help: ArgumentHelp("Comma-separated faults to inject: internal (InternalError, nothing changed), drop (connection closed, nothing changed), drop-after (change applied, then connection closed).", valueName: "kinds"))
+    @Option(
+        name: .customLong("fail-kinds"),
+        help: ArgumentHelp(
+            "Comma-separated faults to inject: internal (InternalError, nothing changed), drop (connection closed, "
+                + "nothing changed), drop-after (change applied, then connection closed).",
+            valueName: "kinds"))
     var failKinds = "internal"
 
-    @Option(name: .customLong("tls-cert"), help: ArgumentHelp("Serve HTTPS with this PEM certificate (chain); needs --tls-key.", valueName: "file"))
+    @Option(
+        name: .customLong("tls-cert"),
+        help: ArgumentHelp("Serve HTTPS with this PEM certificate (chain); needs --tls-key.", valueName: "file"))
     var tlsCert: String?
 
     @Option(name: .customLong("tls-key"), help: ArgumentHelp("PEM private key for --tls-cert.", valueName: "file"))
     var tlsKey: String?
 
-    @Option(help: ArgumentHelp("On SIGINT/SIGTERM, write the current state to this file (same format as --state).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "On SIGINT/SIGTERM, write the current state to this file (same format as --state).", valueName: "file"))
     var dump: String?
 
-    @Option(help: ArgumentHelp("Append one JSON line per call to this file (time, action, region, accountId, parameters, errorCode, requestId, fault, ms).", valueName: "file"))
+    @Option(
+        help: ArgumentHelp(
+            "Append one JSON line per call to this file "
+                + "(time, action, region, accountId, parameters, errorCode, requestId, fault, ms).",
+            valueName: "file"))
     var log: String?
 
     func validate() throws {
@@ -69,9 +104,13 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
             throw ValidationError("--host must be a loopback address")
         }
         guard (0...65535).contains(port) else { throw ValidationError("--port must be 0-65535") }
-        guard stateFile == nil || generate == nil else { throw ValidationError("--state and --generate cannot be combined") }
+        guard stateFile == nil || generate == nil else {
+            throw ValidationError("--state and --generate cannot be combined")
+        }
         if let generate, generate < 0 { throw ValidationError("--generate must not be negative") }
-        guard RateLimit(argument: rateLimit) != nil else { throw ValidationError("--rate-limit must be doc, off or a positive number") }
+        guard RateLimit(argument: rateLimit) != nil else {
+            throw ValidationError("--rate-limit must be doc, off or a positive number")
+        }
         if let maxAccountIds, maxAccountIds < 1 { throw ValidationError("--max-account-ids must be positive") }
         guard latencyMs >= 0 else { throw ValidationError("--latency-ms must not be negative") }
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
@@ -94,7 +133,8 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
         let state: EmulatorState
         if let stateFile {
             do {
-                state = try JSONDecoder().decode(EmulatorState.self, from: Data(contentsOf: URL(fileURLWithPath: stateFile)))
+                let data = try Data(contentsOf: URL(fileURLWithPath: stateFile))
+                state = try JSONDecoder().decode(EmulatorState.self, from: data)
             } catch {
                 throw ValidationError("cannot read state file \(stateFile): \(error)")
             }
@@ -113,7 +153,8 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
         let signals = SignalWatcher(signals: [SIGINT, SIGTERM])
         let emulator = try await Emulator.start(options)
         var banner = ["LISTENING \(emulator.port)"]
-        if let key = state.accounts.lazy.flatMap(\.credentials).first(where: { $0.secretId == EmulatorState.demoSecretId }) {
+        let keys = state.accounts.lazy.flatMap(\.credentials)
+        if let key = keys.first(where: { $0.secretId == EmulatorState.demoSecretId }) {
             banner.append("export TENCENTCLOUD_SECRET_ID=\(key.secretId)")
             banner.append("export TENCENTCLOUD_SECRET_KEY=\(key.secretKey)")
         }

@@ -1,25 +1,19 @@
 import CVMEmulator
 import Foundation
+import Synchronization
 
 /// A clock tests move by hand instead of sleeping.
-final class ManualClock: @unchecked Sendable {
-    private var value: Double
-    private let lock = NSLock()
+final class ManualClock: Sendable {
+    private let value: Mutex<Double>
 
     init(_ start: Double = 1_750_000_000) {
-        value = start
+        value = Mutex(start)
     }
 
-    var now: Double {
-        lock.lock()
-        defer { lock.unlock() }
-        return value
-    }
+    var now: Double { value.withLock { $0 } }
 
     func advance(_ seconds: Double) {
-        lock.lock()
-        value += seconds
-        lock.unlock()
+        value.withLock { $0 += seconds }
     }
 
     var emulatorClock: EmulatorClock { EmulatorClock { self.now } }

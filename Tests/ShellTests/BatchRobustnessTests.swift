@@ -199,4 +199,28 @@ import TencentCloud
             #expect(!FileManager.default.fileExists(atPath: lock))
         }
     }
+
+    @Test func undoAndRedoRefuseWhileTheNewestBatchIsIncomplete() async throws {
+        try await ShellHarness.with { harness in
+            let ids = await Self.freshImages(harness, 1)
+            #expect(await harness.run("select \(ids[0])\nshare \(Self.partners[1]) -y") == .completed)
+            #expect(await harness.run("undo -y") == .completed)
+            // A batch that started and never ended, as a killed shell leaves it.
+            var start = JournalRecord(kind: .batch, batch: "b-killed")
+            start.region = EmulatorState.demoRegion
+            start.operation = .share
+            start.plan = SharePlan(
+                operation: .share, region: EmulatorState.demoRegion, accounts: [Self.partners[2]],
+                images: [ImagePlan(imageId: ids[0], change: [Self.partners[2]])])
+            try Journal.open(path: harness.journalPath).append(start)
+            let changes = await harness.changes().count
+            for command in ["undo", "redo"] {
+                #expect(await harness.run("\(command) -y") == .stopped(.scriptStopped))
+                let error = harness.console.errors.last ?? ""
+                let wanted = "\(command): the last batch b-killed is incomplete; run `resume` first"
+                #expect(error.contains(wanted), "\(error)")
+            }
+            #expect(await harness.changes().count == changes)
+        }
+    }
 }

@@ -27,7 +27,8 @@ struct SignatureVector: Decodable, CustomTestStringConvertible {
 
     static func load() throws -> [SignatureVector] {
         struct File: Decodable { let vectors: [SignatureVector] }
-        let url = try #require(Bundle.module.url(forResource: "tc3-vectors", withExtension: "json", subdirectory: "Fixtures"))
+        let url = try #require(
+            Bundle.module.url(forResource: "tc3-vectors", withExtension: "json", subdirectory: "Fixtures"))
         return try JSONDecoder().decode(File.self, from: Data(contentsOf: url)).vectors
     }
 
@@ -70,7 +71,9 @@ struct SignatureVector: Decodable, CustomTestStringConvertible {
     }
 
     @Test func anyByteOfTheBodyChangesTheSignature() {
-        let base = TC3SigningInput(host: "cvm.tencentcloudapi.com", body: Array(#"{"ImageId": "img-1"}"#.utf8), service: "cvm", timestamp: 1_700_000_000)
+        let base = TC3SigningInput(
+            host: "cvm.tencentcloudapi.com", body: Array(#"{"ImageId": "img-1"}"#.utf8), service: "cvm",
+            timestamp: 1_700_000_000)
         var tampered = base
         tampered.body[tampered.body.count - 3] = UInt8(ascii: "2")
         let a = TC3Signer.sign(base, secretId: "AKIDx", secretKey: "k")
@@ -89,7 +92,8 @@ struct SignatureVector: Decodable, CustomTestStringConvertible {
 
     @Test func authorizationHeaderRoundTrips() throws {
         let signed = TC3Signer.sign(
-            TC3SigningInput(host: "sts.tencentcloudapi.com", body: Array("{}".utf8), service: "sts", timestamp: 1_717_200_000),
+            TC3SigningInput(
+                host: "sts.tencentcloudapi.com", body: Array("{}".utf8), service: "sts", timestamp: 1_717_200_000),
             secretId: "AKIDEXAMPLE", secretKey: "secret")
         let parsed = try #require(TC3Authorization(header: signed.authorization))
         #expect(parsed.secretId == "AKIDEXAMPLE")
@@ -101,10 +105,13 @@ struct SignatureVector: Decodable, CustomTestStringConvertible {
 
     @Test(arguments: [
         "", "Bearer x", "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/tc3_request",
-        "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/other, SignedHeaders=content-type;host, Signature=\(String(repeating: "a", count: 64))",
+        "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/other, SignedHeaders=content-type;host, "
+            + "Signature=\(String(repeating: "a", count: 64))",
         "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/tc3_request, SignedHeaders=content-type;host, Signature=XYZ",
-        "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/tc3_request, SignedHeaders=host, Signature=\(String(repeating: "a", count: 64))",
-        "TC3-HMAC-SHA256 Credential=AKID/2024-6-011/cvm/tc3_request, SignedHeaders=content-type;host, Signature=\(String(repeating: "a", count: 64))",
+        "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/tc3_request, SignedHeaders=host, "
+            + "Signature=\(String(repeating: "a", count: 64))",
+        "TC3-HMAC-SHA256 Credential=AKID/2024-6-011/cvm/tc3_request, SignedHeaders=content-type;host, "
+            + "Signature=\(String(repeating: "a", count: 64))",
         "TC3-HMAC-SHA256 Credential=AKID/2024-06-01/cvm/tc3_request, Credential=AKID/2024-06-01/cvm/tc3_request, "
             + "SignedHeaders=content-type;host, Signature=\(String(repeating: "a", count: 64))",
     ])

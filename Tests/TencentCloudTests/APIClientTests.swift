@@ -169,13 +169,17 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
 }
 
 /// Collects log lines in memory.
-final class LogCapture: LogHandler, @unchecked Sendable {
-    private let lock = NSLock()
-    private var lines: [String] = []
+struct LogCapture: LogHandler {
+    /// Shared by every copy of the handler.
+    private final class Lines: Sendable {
+        let lines = Mutex<[String]>([])
+    }
+
+    private let store = Lines()
     var metadata: Logger.Metadata = [:]
     var logLevel: Logger.Level = .trace
 
-    var text: String { lock.withLock { lines.joined(separator: "\n") } }
+    var text: String { store.lines.withLock { $0.joined(separator: "\n") } }
 
     subscript(metadataKey key: String) -> Logger.Metadata.Value? {
         get { metadata[key] }
@@ -183,7 +187,7 @@ final class LogCapture: LogHandler, @unchecked Sendable {
     }
 
     func log(event: LogEvent) {
-        lock.withLock { lines.append("\(event.message) \(event.metadata ?? [:])") }
+        store.lines.withLock { $0.append("\(event.message) \(event.metadata ?? [:])") }
     }
 }
 

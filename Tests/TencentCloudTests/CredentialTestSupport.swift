@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 import TencentCloud
 
@@ -39,16 +40,15 @@ struct TemporaryHome {
 }
 
 /// A clock tests move by hand.
-final class ManualClock: @unchecked Sendable {
-    private let lock = NSLock()
-    private var current: Date
+final class ManualClock: Sendable {
+    private let current: Mutex<Date>
 
-    init(_ start: Date) { current = start }
+    init(_ start: Date) { current = Mutex(start) }
 
-    var now: Date { lock.withLock { current } }
+    var now: Date { current.withLock { $0 } }
 
     func advance(by seconds: TimeInterval) {
-        lock.withLock { current += seconds }
+        current.withLock { $0 += seconds }
     }
 }
 
@@ -113,9 +113,8 @@ enum MetadataServer {
 }
 
 /// A thread-safe counter.
-final class LockedCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
+final class LockedCounter: Sendable {
+    private let value = Mutex(0)
 
-    func increment() -> Int { lock.withLock { value += 1; return value } }
+    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
 }

@@ -34,7 +34,9 @@ extension Action {
             guard imageIds.count <= 100 else {
                 throw APIError("InvalidParameterValue.LimitExceeded", "At most 100 `ImageIds` may be given.")
             }
-            if let bad = imageIds.first(where: { !Identifiers.isImageId($0) }) { throw Identifiers.malformedImageId(bad) }
+            if let bad = imageIds.first(where: { !Identifiers.isImageId($0) }) {
+                throw Identifiers.malformedImageId(bad)
+            }
         }
         if let filters { try validate(filters) }
 
@@ -75,7 +77,8 @@ extension Action {
                 throw APIError("InvalidFilter", "The filter `\(filter.name)` is not supported.")
             }
             guard filter.values.count <= 5 else {
-                throw APIError("InvalidFilterValue.LimitExceeded", "The filter `\(filter.name)` has more than 5 values.")
+                throw APIError(
+                    "InvalidFilterValue.LimitExceeded", "The filter `\(filter.name)` has more than 5 values.")
             }
             guard !filter.values.isEmpty else {
                 throw APIError("InvalidFilter", "The filter `\(filter.name)` has no values.")
@@ -148,7 +151,9 @@ extension Action {
                 ])
             })),
             EmulatorJSON.Member("Tags", .array(image.tags.map { tag in
-                .object([EmulatorJSON.Member("Key", .string(tag.key)), EmulatorJSON.Member("Value", .string(tag.value))])
+                .object([
+                    EmulatorJSON.Member("Key", .string(tag.key)), EmulatorJSON.Member("Value", .string(tag.value)),
+                ])
             })),
             EmulatorJSON.Member("LicenseType", .string(image.licenseType)),
             EmulatorJSON.Member("ImageFamily", .string(image.imageFamily)),

@@ -8,6 +8,9 @@ extension Action {
                 EmulatorJSON.Member("RegionState", .string(region.regionState)),
             ])
         }
-        return [EmulatorJSON.Member("TotalCount", .int(Int64(regions.count))), EmulatorJSON.Member("RegionSet", .array(regions))]
+        return [
+            EmulatorJSON.Member("TotalCount", .int(Int64(regions.count))),
+            EmulatorJSON.Member("RegionSet", .array(regions)),
+        ]
     }
 }

@@ -66,7 +66,9 @@ struct Parameters: Sendable {
             for member in members where member.key != "Name" && member.key != "Values" && member.value != .null {
                 throw APIError.unknownParameter("\(path).\(member.key)")
             }
-            guard let nameValue = item["Name"], nameValue != .null else { throw APIError.missingParameter("\(path).Name") }
+            guard let nameValue = item["Name"], nameValue != .null else {
+                throw APIError.missingParameter("\(path).Name")
+            }
             guard let name = nameValue.stringValue else { throw Self.typeError("\(path).Name", "a string") }
             guard let valuesValue = item["Values"], valuesValue != .null else {
                 throw APIError.missingParameter("\(path).Values")

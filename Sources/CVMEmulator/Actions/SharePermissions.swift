@@ -11,7 +11,8 @@ extension Action {
         guard let index = region.images.firstIndex(where: { $0.imageId == imageId }),
               imageType(of: region.images[index], for: context.caller.accountId) != nil
         else {
-            throw APIError("InvalidImageId.NotFound", "The image `\(imageId)` does not exist in region `\(region.region)`.")
+            throw APIError(
+                "InvalidImageId.NotFound", "The image `\(imageId)` does not exist in region `\(region.region)`.")
         }
         guard region.images[index].ownerAccountId == context.caller.accountId else {
             throw APIError(
@@ -47,7 +48,8 @@ extension Action {
         let permission = try p.requiredString("Permission")
 
         guard permission == "SHARE" || permission == "CANCEL" else {
-            throw APIError.invalidParameterValue("The value of `Permission` must be `SHARE` or `CANCEL`, not `\(permission)`.")
+            throw APIError.invalidParameterValue(
+                "The value of `Permission` must be `SHARE` or `CANCEL`, not `\(permission)`.")
         }
         guard !accountIds.isEmpty else {
             throw APIError.invalidParameterValue("`AccountIds` must contain at least one account id.")
@@ -65,7 +67,8 @@ extension Action {
         }
         if permission == "SHARE" {
             if image.encrypted {
-                throw APIError("UnsupportedOperation.EncryptedImagesNotSupported", "Encrypted images are not supported.")
+                throw APIError(
+                    "UnsupportedOperation.EncryptedImagesNotSupported", "Encrypted images are not supported.")
             }
             if image.licenseType == "BYOL" {
                 throw APIError("FailedOperation.BYOLImageShareFailed", "BYOL images cannot be shared.")
@@ -86,7 +89,8 @@ extension Action {
                     "FailedOperation.NotMasterAccount", "The account `\(id)` is not a root account (主账号).")
             }
             if permission == "SHARE", image.shares.contains(where: { $0.accountId == id }) {
-                throw APIError("FailedOperation.AccountAlreadyExists", "The image is already shared with account `\(id)`.")
+                throw APIError(
+                    "FailedOperation.AccountAlreadyExists", "The image is already shared with account `\(id)`.")
             }
         }
 
@@ -97,7 +101,9 @@ extension Action {
                     "An image can be shared with at most \(maxSharesPerImage) accounts; it has \(image.shares.count).")
             }
             let created = ISOTime.format(Int(context.now))
-            region.images[index].shares += unique.map { EmulatorState.SharePermission(accountId: $0, createdTime: created) }
+            region.images[index].shares += unique.map {
+                EmulatorState.SharePermission(accountId: $0, createdTime: created)
+            }
         } else {
             region.images[index].shares.removeAll { unique.contains($0.accountId) }
         }

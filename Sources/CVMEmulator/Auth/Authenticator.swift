@@ -28,12 +28,15 @@ enum Authenticator {
             throw APIError("AuthFailure.InvalidSecretId", "Invalid key (not a cloud API key type).")
         }
         guard let (account, credential) = lookup(authorization.secretId, in: state) else {
-            throw APIError("AuthFailure.SecretIdNotFound", "The SecretId is not found, please ensure that your SecretId is correct.")
+            throw APIError(
+                "AuthFailure.SecretIdNotFound",
+                "The SecretId is not found, please ensure that your SecretId is correct.")
         }
         if abs(Double(timestamp) - now) > maxSkew {
             throw APIError(
                 "AuthFailure.SignatureExpire",
-                "Signature expired. Timestamp is \(timestamp), server time is \(Int(now)); the difference must be at most 300 seconds.")
+                "Signature expired. Timestamp is \(timestamp), server time is \(Int(now)); "
+                    + "the difference must be at most 300 seconds.")
         }
         guard authorization.date == UTCDate.day(of: timestamp) else { throw APIError.signatureFailure }
 

@@ -31,5 +31,7 @@ extension APIError {
     static let signatureFailure = APIError(
         .signatureFailure,
         "The provided credentials could not be validated. Please check your signature is correct.")
-    static let internalError = APIError(.internalError, "An internal error has occurred. Retry your request, but if the problem persists, contact us.")
+    static let internalError = APIError(
+        .internalError,
+        "An internal error has occurred. Retry your request, but if the problem persists, contact us.")
 }

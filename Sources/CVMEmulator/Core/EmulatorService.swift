@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import TencentCloudCore
 
 /// The emulator's whole behaviour, without sockets: give it a request, get the response and
@@ -12,7 +13,7 @@ public final class EmulatorService: Sendable {
         var listing = ListingOrder()
     }
 
-    private let storage: Locked<Storage>
+    private let storage: Mutex<Storage>
     private let clock: EmulatorClock
     private let rateLimit: RateLimit
     private let strict: Bool
@@ -23,7 +24,7 @@ public final class EmulatorService: Sendable {
     /// A service over `options.state` with the options' limits, faults and clock; opens the
     /// call log when `options.logPath` is set.
     public init(options: EmulatorOptions) throws {
-        storage = Locked(Storage(
+        storage = Mutex(Storage(
             state: options.state,
             faults: FaultInjector(seed: options.seed, rate: options.failRate, kinds: options.failKinds)))
         clock = options.clock
@@ -132,7 +133,8 @@ public final class EmulatorService: Sendable {
                    limit: limit, now: now) {
                 throw APIError(
                     .requestLimitExceeded,
-                    "Your current request times exceeds the frequency limit of \(limit) requests per second for `\(action.rawValue)`. Please reduce the frequency of calls.")
+                    "Your current request times exceeds the frequency limit of \(limit) requests per second "
+                        + "for `\(action.rawValue)`. Please reduce the frequency of calls.")
             }
             outcome.fault = storage.faults.next()
             switch outcome.fault {
@@ -183,7 +185,8 @@ public final class EmulatorService: Sendable {
             return try Action.describeImageSharePermission(context, region: state.regions[regionIndex])
         case .modifyImageSharePermission:
             let accounts = state.accounts
-            return try Action.modifyImageSharePermission(context, region: &state.regions[regionIndex], accounts: accounts)
+            return try Action.modifyImageSharePermission(
+                context, region: &state.regions[regionIndex], accounts: accounts)
         }
     }
 }

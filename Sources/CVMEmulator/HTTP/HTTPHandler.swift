@@ -60,7 +60,9 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
-    private func finish(context: ChannelHandlerContext, response: EmulatorResponse, keepAlive: Bool, version: HTTPVersion) {
+    private func finish(
+        context: ChannelHandlerContext, response: EmulatorResponse, keepAlive: Bool, version: HTTPVersion
+    ) {
         switch response.disposition {
         case .closeWithoutAnswer:
             context.close(promise: nil)
@@ -80,12 +82,16 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
         write(context: context, status: .ok, body: body.bytes, keepAlive: false, version: head.version)
     }
 
-    private func write(context: ChannelHandlerContext, status: HTTPResponseStatus, body: [UInt8], keepAlive: Bool, version: HTTPVersion) {
+    private func write(
+        context: ChannelHandlerContext, status: HTTPResponseStatus, body: [UInt8], keepAlive: Bool,
+        version: HTTPVersion
+    ) {
         var headers = HTTPHeaders()
         headers.add(name: "Content-Type", value: "application/json")
         headers.add(name: "Content-Length", value: String(body.count))
         if !keepAlive { headers.add(name: "Connection", value: "close") }
-        context.write(wrapOutboundOut(.head(HTTPResponseHead(version: version, status: status, headers: headers))), promise: nil)
+        let head = HTTPResponseHead(version: version, status: status, headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
         var buffer = context.channel.allocator.buffer(capacity: body.count)
         buffer.writeBytes(body)
         context.write(wrapOutboundOut(.body(.byteBuffer(buffer))), promise: nil)

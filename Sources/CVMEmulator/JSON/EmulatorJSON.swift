@@ -115,7 +115,11 @@ extension EmulatorJSON {
         case .bool(let b): out += b ? "true" : "false"
         case .int(let i): out += String(i)
         case .double(let d):
-            if d.isFinite { out += d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d) } else { out += "null" }
+            if d.isFinite {
+                out += d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : String(d)
+            } else {
+                out += "null"
+            }
         case .string(let s): Self.writeString(s, to: &out)
         case .array(let items):
             out += "["

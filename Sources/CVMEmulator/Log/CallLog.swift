@@ -1,20 +1,23 @@
 import Foundation
+import Synchronization
 
 /// Appends one JSON line per call to a file, each written with a single `write(2)`, so a
 /// reader (or a crash) never sees a partial buffer.
 final class CallLog: Sendable {
-    private let handle: Locked<FileHandle>
+    private let handle: Mutex<FileHandle>
 
     /// Opens `path` for appending, creating it (mode 0600) when missing.
     init(path: String) throws {
         if !FileManager.default.fileExists(atPath: path) {
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) else {
+            let created = FileManager.default.createFile(
+                atPath: path, contents: nil, attributes: [.posixPermissions: 0o600])
+            guard created else {
                 throw CocoaError(.fileWriteNoPermission, userInfo: [NSFilePathErrorKey: path])
             }
         }
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         try handle.seekToEnd()
-        self.handle = Locked(handle)
+        self.handle = Mutex(handle)
     }
 
     func append(_ call: EmulatorCall) {

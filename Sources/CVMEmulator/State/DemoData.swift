@@ -83,7 +83,8 @@ extension EmulatorState {
                 accountId: demoAccountId, name: "cvmsh demo",
                 credentials: [
                     Credential(secretId: demoSecretId, secretKey: demoSecretKey),
-                    Credential(secretId: demoTemporarySecretId, secretKey: demoTemporarySecretKey, token: demoTemporaryToken),
+                    Credential(
+                        secretId: demoTemporarySecretId, secretKey: demoTemporarySecretKey, token: demoTemporaryToken),
                 ]),
             Account(
                 accountId: collaboratorAccountId, name: "demo collaborator", kind: .collaborator,
@@ -126,7 +127,8 @@ extension EmulatorState {
         for (index, partners) in shares {
             makeShareable(&images[index])
             images[index].shares = partners.enumerated().map { n, p in
-                SharePermission(accountId: partnerAccountIds[p], createdTime: ISOTime.format(1_735_000_000 + index * 3600 + n * 60))
+                SharePermission(
+                    accountId: partnerAccountIds[p], createdTime: ISOTime.format(1_735_000_000 + index * 3600 + n * 60))
             }
         }
     }
@@ -146,7 +148,8 @@ extension EmulatorState {
             makeShareable(&images[index])
             images[index].imageName = "partner-golden-\(index + 1)"
             if index < images.count - 1 {
-                images[index].shares = [SharePermission(accountId: demoAccountId, createdTime: ISOTime.format(1_730_000_000 + index * 86_400))]
+                let created = ISOTime.format(1_730_000_000 + index * 86_400)
+                images[index].shares = [SharePermission(accountId: demoAccountId, createdTime: created)]
             }
         }
         return images

@@ -19,13 +19,17 @@ enum ImageFactory {
         OS(platform: "OpenCloudOS", osName: "OpenCloudOS 9.0", architecture: "x86_64", cloudInit: true),
         OS(platform: "Windows", osName: "Windows Server 2022 数据中心版 64位中文版", architecture: "x86_64", cloudInit: false),
     ]
-    private static let roles = ["web", "api", "db", "cache", "worker", "batch", "gateway", "ml-train", "ci-runner", "bastion"]
+    private static let roles = [
+        "web", "api", "db", "cache", "worker", "batch", "gateway", "ml-train", "ci-runner", "bastion",
+    ]
     private static let environments = ["prod", "staging", "dev", "test"]
     private static let sizes = [20, 40, 50, 50, 50, 60, 80, 100, 200]
     private static let teams = ["platform", "payments", "search", "data"]
 
     /// `count` images owned by `owner`, with ids unique within `ids`.
-    static func images(count: Int, owner: String, rng: inout SplitMix64, ids: inout Set<String>) -> [EmulatorState.Image] {
+    static func images(
+        count: Int, owner: String, rng: inout SplitMix64, ids: inout Set<String>
+    ) -> [EmulatorState.Image] {
         (0..<count).map { _ in image(owner: owner, rng: &rng, ids: &ids) }
     }
 
@@ -59,7 +63,8 @@ enum ImageFactory {
             snapshotId: uniqueId(prefix: "snap-", rng: &rng, ids: &ids), diskUsage: "SYSTEM_DISK", diskSize: size)]
         if rng.nextUnit() < 0.25 {
             snapshots.append(EmulatorState.Snapshot(
-                snapshotId: uniqueId(prefix: "snap-", rng: &rng, ids: &ids), diskUsage: "DATA_DISK", diskSize: 100 * (1 + Int(rng.next() % 5))))
+                snapshotId: uniqueId(prefix: "snap-", rng: &rng, ids: &ids), diskUsage: "DATA_DISK",
+                diskSize: 100 * (1 + Int(rng.next() % 5))))
         }
         var tags = [EmulatorState.Tag(key: "env", value: env)]
         if rng.nextUnit() < 0.5 {

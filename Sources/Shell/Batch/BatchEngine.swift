@@ -83,7 +83,8 @@ public struct BatchEngine: Sendable {
     }
 
     private func execute(
-        _ plan: SharePlan, batchId: String, knownShares: [String: Set<String>], control: BatchControl, progress: BatchProgress
+        _ plan: SharePlan, batchId: String, knownShares: [String: Set<String>], control: BatchControl,
+        progress: BatchProgress
     ) async -> [ImageResult] {
         let runners = plan.images.map { image in
             ImageRunner(

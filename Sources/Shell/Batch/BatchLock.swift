@@ -98,4 +98,14 @@ extension Interpreter {
             throw .failed("\(command): \(error); nothing was changed")
         }
     }
+
+    /// Refuses to walk the history (`undo`, `redo`) while the newest of `batches` runs in another
+    /// process or is incomplete.
+    func requireNewestSettled(_ batches: [JournalBatch], command: String) throws(ShellError) {
+        guard let newest = batches.last else { return }
+        try requireNotRunning(newest, command: command)
+        guard newest.isComplete else {
+            throw .failed("\(command): the last batch \(newest.id) is incomplete; run `resume` first")
+        }
+    }
 }

@@ -33,7 +33,8 @@ final class BatchProgress: Sendable {
             state.failures += failures
             if let last = state.lastDraw, now - last < Self.interval, state.done < total { return nil }
             state.lastDraw = now
-            return Self.line(label: label, done: state.done, total: total, failures: state.failures, elapsed: now - started)
+            return Self.line(
+                label: label, done: state.done, total: total, failures: state.failures, elapsed: now - started)
         }
         if let line { console.progress(line) }
     }

@@ -47,6 +47,7 @@ public struct BatchResult: Sendable {
             return "\(counts[kind]) \(kind.label)"
         }
         let time = String(format: "%.1f", elapsed.seconds)
-        return "\(operation.rawValue) \(batchId): \(parts.joined(separator: ", ")) (\(calls) call\(calls == 1 ? "" : "s"), \(time) s)"
+        let summary = parts.joined(separator: ", ")
+        return "\(operation.rawValue) \(batchId): \(summary) (\(counted(calls, "call")), \(time) s)"
     }
 }

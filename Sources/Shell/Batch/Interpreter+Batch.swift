@@ -33,23 +33,31 @@ extension Interpreter {
     /// Checks, in this order and before any change, that the command may change shares here,
     /// that the image list is known and something is selected, and learns the caller's account.
     func batchInputs(_ command: String, _ args: Arguments) async throws(ShellError) -> BatchInputs {
-        let request = BatchRequest(command: command, dryRun: args.has("--dry-run") || session.dryRun, yes: args.has("--yes"))
+        let request = batchRequest(command, args)
         try requireConfirmable(request)
         let images = try await images()
         let selection = try requireSelection(command)
         return BatchInputs(request: request, images: images, selection: selection, ownAccountId: await ownAccountId())
     }
 
+    /// The request of a batch command: its `--dry-run` (or the session's) and `--yes` flags.
+    func batchRequest(_ command: String, _ args: Arguments) -> BatchRequest {
+        BatchRequest(command: command, dryRun: args.has("--dry-run") || session.dryRun, yes: args.has("--yes"))
+    }
+
     /// Refuses a change in a script that has not said it may change shares, before any call.
     func requireConfirmable(_ request: BatchRequest) throws(ShellError) {
         guard !request.dryRun, !isInteractive, !request.yes, session.settings.confirm else { return }
-        throw .failed("\(request.command) changes who can use images and scripts are never asked: add -y or run 'set confirm off' first")
+        throw .failed(
+            "\(request.command) changes who can use images and scripts are never asked: "
+                + "add -y or run 'set confirm off' first")
     }
 
     /// The selected image ids, or an error saying how to select some.
     func requireSelection(_ command: String) throws(ShellError) -> [String] {
         guard !session.selection.isEmpty else {
-            throw .failed("\(command): nothing selected; select images first (e.g. `ls` then `select 1-5` or `select all`)")
+            throw .failed(
+                "\(command): nothing selected; select images first (e.g. `ls` then `select 1-5` or `select all`)")
         }
         return session.selection.ids
     }
@@ -87,7 +95,8 @@ extension Interpreter {
     func showCalls(_ plan: SharePlan) async {
         if session.settings.output == .table {
             for line in plan.callLines { console.line(line) }
-            console.diagnostic("dry run: \(plan.calls.count) ModifyImageSharePermission call\(plan.calls.count == 1 ? "" : "s") would be sent; none was")
+            let calls = counted(plan.calls.count, "ModifyImageSharePermission call")
+            console.diagnostic("dry run: \(calls) would be sent; none was")
             return
         }
         var table = Table(columns: [
@@ -96,8 +105,8 @@ extension Interpreter {
         ])
         for call in plan.calls {
             table.rows.append([
-                "ModifyImageSharePermission", .init(.string(call.imageId)), .init(.array(call.accountIds.map { .string($0) })),
-                .init(.string(call.permission.rawValue)),
+                "ModifyImageSharePermission", .init(.string(call.imageId)),
+                .init(.array(call.accountIds.map { .string($0) })), .init(.string(call.permission.rawValue)),
             ])
         }
         await render(table)

@@ -45,7 +45,7 @@ extension Interpreter {
     private func reportBadAccounts(_ result: BatchResult) {
         for (account, outcome) in result.badAccounts.sorted(by: { $0.key < $1.key }) {
             let images = result.outcomes.values.filter { $0[account]?.kind == outcome.kind }.count
-            let count = "\(images) image\(images == 1 ? "" : "s")"
+            let count = counted(images, "image")
             if case .skipped(.ownAccount) = outcome {
                 warn("\(account) is your own account (the service refuses sharing to yourself); skipped on \(count)")
             } else {
@@ -68,6 +68,6 @@ extension Interpreter {
         let first = failures.prefix(2).map { "\($0.imageId) \(BatchEngine.abbreviated($0.accounts))" }
             .joined(separator: "; ")
         let more = failures.count > 2 ? "; +\(failures.count - 2) more (--output json, `journal`)" : ""
-        return "\(total) failed pair\(total == 1 ? "" : "s"): \(codes); first: \(first)\(more)"
+        return "\(counted(total, "failed pair")): \(codes); first: \(first)\(more)"
     }
 }

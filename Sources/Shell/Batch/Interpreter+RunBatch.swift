@@ -56,7 +56,7 @@ extension Interpreter {
         } else if session.interruptedBatch == result.batchId {
             session.interruptedBatch = nil
         }
-        let rest = "\(left) pair\(left == 1 ? "" : "s") not finished; `resume` finishes batch \(result.batchId)"
+        let rest = "\(counted(left, "pair")) not finished; `resume` finishes batch \(result.batchId)"
         if let error = result.journalError {
             throw .failed("\(error); the batch stopped before its next change; fix it and run `resume`")
         }

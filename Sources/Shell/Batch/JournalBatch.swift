@@ -30,7 +30,8 @@ public struct JournalBatch: Sendable, Equatable {
     public internal(set) var resumes = 0
 
     init?(_ record: JournalRecord) {
-        guard record.kind == .batch, let region = record.region, let operation = record.operation, let plan = record.plan
+        guard record.kind == .batch, let region = record.region, let operation = record.operation,
+            let plan = record.plan
         else { return nil }
         id = record.batch
         time = record.time

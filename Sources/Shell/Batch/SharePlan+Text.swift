@@ -49,18 +49,19 @@ extension SharePlan {
         let settled = images.flatMap(\.settled.values)
         let done = settled.filter { $0 == .alreadyPresent || $0 == .notPresent }.count
         let skippedImages = images.filter { $0.skipReason != nil }.count
-        let who = accounts.isEmpty ? "every account" : "\(accounts.count) account\(accounts.count == 1 ? "" : "s")"
-        var text = "\(operation.rawValue) \(who) on \(images.count) image\(images.count == 1 ? "" : "s") in \(region): "
-        text += "\(changes) change\(changes == 1 ? "" : "s") in \(calls) call\(calls == 1 ? "" : "s")"
+        let who = accounts.isEmpty ? "every account" : counted(accounts.count, "account")
+        var text = "\(operation.rawValue) \(who) on \(counted(images.count, "image")) in \(region): "
+        text += "\(counted(changes, "change")) in \(counted(calls, "call"))"
         if done > 0 { text += ", \(done) already \(operation == .share ? "shared" : "not shared")" }
-        if skippedImages > 0 { text += ", \(skippedImages) image\(skippedImages == 1 ? "" : "s") skipped" }
+        if skippedImages > 0 { text += ", \(counted(skippedImages, "image")) skipped" }
         return text
     }
 
     /// The calls as `--dry-run` prints them in the table format.
     public var callLines: [String] {
         calls.map {
-            "ModifyImageSharePermission ImageId=\($0.imageId) AccountIds=\($0.accountIds.joined(separator: ",")) Permission=\($0.permission.rawValue)"
+            "ModifyImageSharePermission ImageId=\($0.imageId) AccountIds=\($0.accountIds.joined(separator: ",")) "
+                + "Permission=\($0.permission.rawValue)"
         }
     }
 }

@@ -35,7 +35,9 @@ public struct SharePlan: Sendable, Codable, Equatable {
     /// Things the user should know before confirming (e.g. the own account was removed).
     public var warnings: [String]
 
-    public init(operation: BatchOperation, region: String, accounts: [String], images: [ImagePlan], warnings: [String] = []) {
+    public init(
+        operation: BatchOperation, region: String, accounts: [String], images: [ImagePlan], warnings: [String] = []
+    ) {
         self.operation = operation
         self.region = region
         self.accounts = accounts

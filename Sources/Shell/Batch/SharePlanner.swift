@@ -64,7 +64,8 @@ public enum SharePlanner {
             }
             return plan
         }
-        return SharePlan(operation: .unshare, region: images.region, accounts: targets, images: plans, warnings: warnings)
+        return SharePlan(
+            operation: .unshare, region: images.region, accounts: targets, images: plans, warnings: warnings)
     }
 
     /// The plan that reverses `batch`: unshare what it shared, re-share what it unshared.
@@ -115,7 +116,8 @@ public enum SharePlanner {
     }
 
     private static func skipped(_ id: String, _ accounts: [String], _ reason: SkipReason) -> ImagePlan {
-        ImagePlan(imageId: id, settled: Dictionary(accounts.map { ($0, PairOutcome.skipped(reason)) }) { first, _ in first })
+        let settled = Dictionary(accounts.map { ($0, PairOutcome.skipped(reason)) }) { first, _ in first }
+        return ImagePlan(imageId: id, settled: settled)
     }
 
     private static func removingOwn(_ accounts: [String], _ own: String?) -> ([String], [String]) {

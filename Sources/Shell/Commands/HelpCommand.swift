@@ -17,7 +17,8 @@ public enum HelpCommand: ShellCommand {
             return
         }
         guard let command = Interpreter.command(named: word) else {
-            let hint = Suggestion.closest(to: word, in: Interpreter.commandNames).map { "; did you mean '\($0)'?" } ?? ""
+            let closest = Suggestion.closest(to: word, in: Interpreter.commandNames)
+            let hint = closest.map { "; did you mean '\($0)'?" } ?? ""
             throw .usage("help: unknown command '\(word)'\(hint)")
         }
         await shell.show(HelpText.page(for: command.signature, width: width))

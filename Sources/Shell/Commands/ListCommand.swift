@@ -69,8 +69,7 @@ public enum ListCommand: ShellCommand {
         if format == .table {
             let shown = table.rows.count
             let filtered = shown == cache.images.count ? "" : " (\(shown) shown)"
-            let count = "\(cache.images.count) image\(cache.images.count == 1 ? "" : "s")"
-            shell.inform("\(count) in \(cache.region)\(filtered), \(selection.count) selected")
+            shell.inform("\(counted(cache.images.count, "image")) in \(cache.region)\(filtered), \(selection.count) selected")
         }
     }
 }

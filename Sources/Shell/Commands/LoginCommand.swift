@@ -16,15 +16,18 @@ public enum LoginCommand: ShellCommand {
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let arguments = args.positional
         guard arguments.isEmpty else {
-            throw .usage("login takes no words: keys are never typed on the command line; run `login` and answer the prompts")
+            throw .usage(
+                "login takes no words: keys are never typed on the command line; run `login` and answer the prompts")
         }
         guard shell.isInteractive else {
-            throw .failed("login needs a terminal; in scripts use TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY or --profile")
+            throw .failed(
+                "login needs a terminal; in scripts use TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY or --profile")
         }
         guard let id = await shell.console.readSecret("SecretId: "), !id.isEmpty,
               let key = await shell.console.readSecret("SecretKey: "), !key.isEmpty
         else { throw .failed("login cancelled; the credentials are unchanged") }
-        let token = await shell.console.readSecret("Token (empty for permanent keys): ").flatMap { $0.isEmpty ? nil : $0 }
+        let token = await shell.console.readSecret("Token (empty for permanent keys): ")
+            .flatMap { $0.isEmpty ? nil : $0 }
         do {
             try shell.services.credentials.setSessionCredential(Credential(secretId: id, secretKey: key, token: token))
         } catch {

@@ -13,40 +13,15 @@ public enum RedoCommand: ShellCommand {
         examples: ["undo", "redo --dry-run", "redo -y"])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
-        let request = BatchRequest(
-            command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
+        let request = shell.batchRequest(name, args)
         let batches = try shell.readJournal().batches
-        if let newest = batches.last {
-            try shell.requireNotRunning(newest, command: name)
-            guard newest.isComplete else {
-                throw .failed("redo: the last batch \(newest.id) is incomplete; run `resume` first")
-            }
-        }
+        try shell.requireNewestSettled(batches, command: name)
         guard let (batch, undo) = BatchHistory(batches).nextRedo else {
             throw .failed("redo: nothing to redo; `undo` reverses the last batch first")
         }
-        try shell.requireRegion(of: undo, command: name)
-        try shell.requireConfirmable(request)
-        let plan = SharePlanner.undo(undo)
-        shell.console.diagnostic("redo: batch \(batch.id) (\(batch.operation.rawValue), undone by \(undo.id))")
-        try await shell.runReversal(plan, request) { plan throws(ShellError) in
+        let note = "batch \(batch.id) (\(batch.operation.rawValue), undone by \(undo.id))"
+        try await shell.runReversal(of: undo, request, saying: note) { plan throws(ShellError) in
             try await shell.runBatch(plan, redoes: batch.id)
         }
-    }
-}
-
-extension Interpreter {
-    /// Confirms and runs the plan of an `undo` or `redo`. A plan with nothing to change is still
-    /// journaled, so the next `undo` walks on to the batch before it.
-    func runReversal(
-        _ plan: SharePlan, _ request: BatchRequest, run: (SharePlan) async throws(ShellError) -> Void
-    ) async throws(ShellError) {
-        if plan.isEmpty, !request.dryRun {
-            console.diagnostic("\(request.command): the batch changed nothing; nothing to send (journaled)")
-            try await run(plan)
-            return
-        }
-        guard try await confirm(plan, request) else { return }
-        try await run(plan)
     }
 }

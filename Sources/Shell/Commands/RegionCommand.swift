@@ -30,7 +30,7 @@ public enum RegionCommand: ShellCommand {
         shell.session.regionSource = "region command"
         shell.session.dropRegionState()
         if hadImages || dropped > 0 {
-            let unselected = dropped > 0 ? ", \(dropped) selected image\(dropped == 1 ? "" : "s") unselected" : ""
+            let unselected = dropped > 0 ? ", \(counted(dropped, "selected image")) unselected" : ""
             shell.inform("region \(wanted): image list cleared" + unselected)
         }
     }

@@ -17,7 +17,7 @@ public enum ResumeCommand: ShellCommand {
         examples: ["resume", "resume --dry-run", "resume -y"])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
-        let request = BatchRequest(command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
+        let request = shell.batchRequest(name, args)
         guard let batch = try shell.readJournal().batches.last(where: { !$0.isComplete }) else {
             shell.console.diagnostic("resume: no incomplete batch in the journal")
             return

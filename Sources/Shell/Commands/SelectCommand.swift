@@ -22,12 +22,13 @@ public enum SelectCommand: ShellCommand {
             return
         }
         do {
-            let chosen = try SelectionSpec(parsing: arguments).positions(in: cache.images, position: cache.position(of:))
+            let spec = try SelectionSpec(parsing: arguments)
+            let chosen = try spec.positions(in: cache.images, position: cache.position(of:))
             shell.session.selection = Selection(chosen, of: cache)
         } catch {
             throw .usage("select: \(error)")
         }
-        shell.inform("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
+        shell.inform("\(counted(shell.session.selection.count, "image")) selected")
     }
 
     static func showSelection(_ shell: Interpreter, cache: ImageCache) async {
@@ -59,13 +60,14 @@ public enum UnselectCommand: ShellCommand {
         let arguments = args.words("SPEC")
         let cache = try await shell.images()
         do {
-            let removed = try SelectionSpec(parsing: arguments).positions(in: cache.images, position: cache.position(of:))
+            let spec = try SelectionSpec(parsing: arguments)
+            let removed = try spec.positions(in: cache.images, position: cache.position(of:))
             var kept = shell.session.selection.positionSet
             kept.subtract(removed)
             shell.session.selection = Selection(kept, of: cache)
         } catch {
             throw .usage("unselect: \(error)")
         }
-        shell.inform("\(shell.session.selection.count) image\(shell.session.selection.count == 1 ? "" : "s") selected")
+        shell.inform("\(counted(shell.session.selection.count, "image")) selected")
     }
 }

@@ -33,7 +33,8 @@ public enum ShareCommand: ShellCommand {
         let inputs = try await shell.batchInputs(name, args)
         let own = inputs.ownAccountId
         let plan = SharePlanner.share(
-            selection: inputs.selection, accounts: accounts, images: inputs.images, ownAccountId: own, shares: shell.session.shares)
+            selection: inputs.selection, accounts: accounts, images: inputs.images, ownAccountId: own,
+            shares: shell.session.shares)
         guard !plan.accounts.isEmpty else {
             throw .usage("share: \(own ?? "") is your own account; there is no one else to share with")
         }

@@ -30,7 +30,8 @@ public enum SharedCommand: ShellCommand {
             ids = try shell.requireSelection(name)
         } else {
             do {
-                ids = try SelectionSpec(parsing: args.positional).resolve(in: cache.images, position: cache.position(of:))
+                let spec = try SelectionSpec(parsing: args.positional)
+                ids = try spec.resolve(in: cache.images, position: cache.position(of:))
             } catch {
                 throw .usage("shared: \(error)")
             }
@@ -71,7 +72,9 @@ public enum SharedCommand: ShellCommand {
         ])
         for account in images.keys.sorted() {
             let shared = images[account] ?? []
-            table.rows.append([.init(.string(account)), .init(.int(shared.count)), .init(.array(shared.map { .string($0) }))])
+            table.rows.append([
+                .init(.string(account)), .init(.int(shared.count)), .init(.array(shared.map { .string($0) })),
+            ])
         }
         return table
     }

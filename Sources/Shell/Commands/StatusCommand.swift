@@ -33,7 +33,7 @@ public enum StatusCommand: ShellCommand {
             let count = images.images.count
             cache = .init(
                 ["count": .int(count), "region": .string(images.region), "age_seconds": .int(age)],
-                display: "\(count) image\(count == 1 ? "" : "s") in \(images.region), read \(Self.age(age)) ago")
+                display: "\(counted(count, "image")) in \(images.region), read \(Self.age(age)) ago")
         } else {
             cache = .init(.null, display: "not read yet (ls reads it)")
         }

@@ -16,26 +16,21 @@ public enum UndoCommand: ShellCommand {
         examples: ["undo --dry-run", "undo", "undo -y"])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
-        let request = BatchRequest(command: name, dryRun: args.has("--dry-run") || shell.session.dryRun, yes: args.has("--yes"))
+        let request = shell.batchRequest(name, args)
         let batches = try shell.readJournal().batches
-        guard let newest = batches.last else {
+        guard !batches.isEmpty else {
             throw .failed("undo: the journal holds no batch")
         }
-        try shell.requireNotRunning(newest, command: name)
-        guard newest.isComplete else {
-            throw .failed("undo: the last batch \(newest.id) is incomplete; run `resume` first")
-        }
+        try shell.requireNewestSettled(batches, command: name)
         guard let batch = BatchHistory(batches).nextUndo else {
-            throw .failed("undo: every batch in the journal is undone already; `redo` applies the last one again")
+            throw .failed(
+                "undo: every batch in the journal is undone already; `redo` applies the last one again")
         }
         guard batch.isComplete else {
             throw .failed("undo: batch \(batch.id) is incomplete; it cannot be reversed exactly")
         }
-        try shell.requireRegion(of: batch, command: name)
-        try shell.requireConfirmable(request)
-        let plan = SharePlanner.undo(batch)
-        shell.console.diagnostic("undo: batch \(batch.id) (\(batch.operation.rawValue), started \(batch.time))")
-        try await shell.runReversal(plan, request) { plan throws(ShellError) in
+        let note = "batch \(batch.id) (\(batch.operation.rawValue), started \(batch.time))"
+        try await shell.runReversal(of: batch, request, saying: note) { plan throws(ShellError) in
             try await shell.runBatch(plan, undoes: batch.id)
         }
     }

@@ -33,7 +33,8 @@ public enum UnshareCommand: ShellCommand {
             _ = try await shell.shareLists(of: readable, refresh: all)
         }
         let plan = SharePlanner.unshare(
-            selection: inputs.selection, accounts: accounts, images: cache, ownAccountId: own, shares: shell.session.shares)
+            selection: inputs.selection, accounts: accounts, images: cache, ownAccountId: own,
+            shares: shell.session.shares)
         if !all, plan.accounts.isEmpty {
             throw .usage("unshare: \(own ?? "") is your own account; images are never shared with it")
         }

@@ -21,7 +21,9 @@ extension Interpreter {
     /// The current region, or an error telling how to choose one.
     public func requireRegion() throws(ShellError) -> String {
         guard let region = session.region else {
-            throw .failed("no region selected: run `region REGION` (see `regions`), or start with --region or TENCENTCLOUD_REGION")
+            throw .failed(
+                "no region selected: run `region REGION` (see `regions`), "
+                    + "or start with --region or TENCENTCLOUD_REGION")
         }
         return region
     }

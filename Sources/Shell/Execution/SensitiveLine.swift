@@ -10,9 +10,8 @@ public enum SensitiveLine {
             if name == "login" { return false }
         }
         let lowered = line.lowercased()
-        for marker in ["secretkey", "secret_key", "secretid", "secret_id", "tencentcloud_", "token", "akid"] where lowered.contains(marker) {
-            return false
-        }
+        let markers = ["secretkey", "secret_key", "secretid", "secret_id", "tencentcloud_", "token", "akid"]
+        if markers.contains(where: { lowered.contains($0) }) { return false }
         return !tokens.words.contains { looksLikeSecret($0.text) }
     }
 

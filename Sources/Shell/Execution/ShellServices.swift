@@ -65,7 +65,8 @@ public final class ShellServices: Sendable {
             throw .api(.transport(error))
         }
         let api = APIClient(
-            configuration: ClientConfiguration(endpoint: endpoint, requestClient: requestClient, rateLimits: rateLimits),
+            configuration: ClientConfiguration(
+                endpoint: endpoint, requestClient: requestClient, rateLimits: rateLimits),
             credentials: CurrentCredentials(services: self), transport: made, logger: logger)
         let client = CVMClient(api: api)
         let winner = clients.withLock { clients -> CVMClient in

@@ -13,13 +13,16 @@ public enum SelectionError: Error, Equatable, Sendable, CustomStringConvertible 
     /// A `name:` glob that matches no listed image.
     case noNameMatches(String)
 
+    /// The forms a selection term may take, as the fix of a bad one.
+    private static let forms = "use indices (1,3), ranges (2-9), all, none, img-… ids or name:GLOB"
+
     /// A one-line explanation naming the bad term.
     public var message: String {
         switch self {
         case .empty:
-            "empty selection; use indices (1,3), ranges (2-9), all, none, img-… ids or name:GLOB"
+            "empty selection; \(Self.forms)"
         case .invalidTerm(let term):
-            "invalid selection \(term.quotedForMessage); use indices (1,3), ranges (2-9), all, none, img-… ids or name:GLOB"
+            "invalid selection \(term.quotedForMessage); \(Self.forms)"
         case .reversedRange(let term):
             "reversed range \(term.quotedForMessage); write the lower index first"
         case .indexOutOfRange(let term, let count):

@@ -72,11 +72,7 @@ public struct Session: Sendable {
 
     /// Account ids seen in share lists and aliases, for completion.
     public var knownAccounts: [String] {
-        var seen = Set<String>()
-        var result: [String] = []
-        for id in shares.values.flatMap({ $0.map(\.accountId) }) + aliases.values.flatMap({ $0 }) where seen.insert(id).inserted {
-            result.append(id)
-        }
-        return result.sorted()
+        let ids = shares.values.flatMap { $0.map(\.accountId) } + aliases.values.flatMap { $0 }
+        return Set(ids).sorted()
     }
 }

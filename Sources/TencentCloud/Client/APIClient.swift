@@ -46,14 +46,16 @@ public final class APIClient: Sendable {
         do {
             body = Array(try Self.encoder.encode(parameters))
         } catch {
-            throw .decoding(DecodingFailure(action: action.name, requestId: nil, detail: "cannot encode parameters: \(error)"))
+            throw .decoding(
+                DecodingFailure(action: action.name, requestId: nil, detail: "cannot encode parameters: \(error)"))
         }
         var attempt = 0
         var failures: [RetryPolicy.FailureKind: Int] = [:]
         while true {
             attempt += 1
             do {
-                let (value, requestId) = try await attemptOnce(action, region: region, body: body, attempt: attempt, as: output)
+                let (value, requestId) = try await attemptOnce(
+                    action, region: region, body: body, attempt: attempt, as: output)
                 return CallResult(output: value, requestId: requestId, attempts: attempt)
             } catch {
                 // Each kind of failure has its own budget: throttling in a big batch must not use
@@ -103,7 +105,8 @@ public final class APIClient: Sendable {
         let timestamp = now()
         let contentType = "application/json"
         let signature = TC3Signer.sign(
-            TC3SigningInput(host: host, contentType: contentType, body: body, service: action.service, timestamp: timestamp),
+            TC3SigningInput(
+                host: host, contentType: contentType, body: body, service: action.service, timestamp: timestamp),
             secretId: credential.secretId, secretKey: credential.secretKey)
         var headers: [(name: String, value: String)] = [
             ("Host", host),
@@ -118,10 +121,13 @@ public final class APIClient: Sendable {
         if let region, !region.isEmpty, action.region != .none { headers.append(("X-TC-Region", region)) }
         if let token = credential.token { headers.append(("X-TC-Token", token)) }
         let request = HTTPRequest(
-            url: configuration.endpoint.url(forPrefix: action.hostPrefix), headers: headers, body: body, label: action.name)
+            url: configuration.endpoint.url(forPrefix: action.hostPrefix), headers: headers, body: body,
+            label: action.name)
 
         let started = ContinuousClock.now
-        var metadata: Logger.Metadata = ["action": "\(action.name)", "region": "\(region ?? "-")", "attempt": "\(attempt)"]
+        var metadata: Logger.Metadata = [
+            "action": "\(action.name)", "region": "\(region ?? "-")", "attempt": "\(attempt)",
+        ]
         func elapsed() -> String { String(Int(((ContinuousClock.now - started).seconds * 1000).rounded())) }
         let response: HTTPResponse
         await limiter.departed(ticket)

@@ -44,12 +44,13 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
             port = number
             host = String(rest[..<colon])
         }
-        guard host.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "." || $0 == "-" || $0 == "[" || $0 == "]" || $0 == ":" }) else {
+        guard host.allSatisfy({ $0.isLetter || $0.isNumber || ".-[]:".contains($0) }) else {
             throw EndpointError("invalid host in endpoint \(text)")
         }
         host = host.lowercased()
         if scheme == "http", !Endpoint.isLoopback(host) {
-            throw EndpointError("refusing plain http:// to \(host): only loopback hosts may use http; use https://\(host)")
+            throw EndpointError(
+                "refusing plain http:// to \(host): only loopback hosts may use http; use https://\(host)")
         }
         self.init(scheme: scheme, host: host, port: port, isDefault: false)
     }

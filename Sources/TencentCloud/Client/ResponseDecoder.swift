@@ -22,11 +22,13 @@ enum ResponseDecoder {
         } catch {
             let what = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
             throw .decoding(DecodingFailure(
-                action: action, requestId: nil, detail: "not a Tencent Cloud API response\(what): \(excerpt(response.body))"))
+                action: action, requestId: nil,
+                detail: "not a Tencent Cloud API response\(what): \(excerpt(response.body))"))
         }
         let requestId = probe.Response.RequestId
         if let error = probe.Response.Error {
-            throw .api(APIError(action: action, code: ErrorCode(error.Code), message: error.Message ?? "", requestId: requestId))
+            throw .api(APIError(
+                action: action, code: ErrorCode(error.Code), message: error.Message ?? "", requestId: requestId))
         }
         do {
             return (try JSONDecoder().decode(Envelope<Output>.self, from: Data(response.body)).Response, requestId)

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The credential sources in cvmsh's order; the first that yields a key wins:
 ///
@@ -17,7 +18,7 @@ public final class CredentialChain: CredentialProvider, Sendable {
     public let tccliProvider: TCCLIProfileProvider
     public let iniProvider: INIProfileProvider
     public let instanceRole: InstanceRoleProvider
-    private let session = LockedValue<Credential?>(nil)
+    private let session = Mutex<Credential?>(nil)
 
     /// - Parameters:
     ///   - profile: the `--profile` name, or `nil`.
@@ -66,7 +67,9 @@ public final class CredentialChain: CredentialProvider, Sendable {
         if let profile {
             if let found = try await profileFiles() { return found }
             throw CredentialError(
-                "profile \(profile) not found: neither \(tccliProvider.credentialPath) nor section [\(profile)] of \(iniProvider.preferredPath) has it; create it (tccli configure --profile \(profile)) or drop --profile")
+                "profile \(profile) not found: neither \(tccliProvider.credentialPath) nor section [\(profile)] of "
+                    + "\(iniProvider.preferredPath) has it; create it (tccli configure --profile \(profile)) "
+                    + "or drop --profile")
         }
         if let found = try environmentProvider.resolve() { return found }
         if let found = try await profileFiles() { return found }

@@ -24,19 +24,22 @@ struct CredentialFile: Sendable {
         guard stat(path, &info) == 0 else {
             let code = errno
             if code == ENOENT || code == ENOTDIR { return nil }
-            throw CredentialError("\(path): cannot read it (\(String(cString: strerror(code)))); check the path and its permissions")
+            let reason = String(cString: strerror(code))
+            throw CredentialError("\(path): cannot read it (\(reason)); check the path and its permissions")
         }
         guard info.st_mode & S_IFMT == S_IFREG else {
             throw CredentialError("\(path): not a regular file; remove it or point to a credentials file")
         }
         guard info.st_size <= maximumSize else {
-            throw CredentialError("\(path): too large for a credentials file (\(info.st_size) bytes); check that it is the right file")
+            throw CredentialError(
+                "\(path): too large for a credentials file (\(info.st_size) bytes); check that it is the right file")
         }
         let data: Data
         do {
             data = try Data(contentsOf: URL(fileURLWithPath: path))
         } catch {
-            throw CredentialError("\(path): cannot read it (permission denied?); make it readable by your user, e.g. chmod 600 \(path)")
+            throw CredentialError(
+                "\(path): cannot read it (permission denied?); make it readable by your user, e.g. chmod 600 \(path)")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw CredentialError("\(path): not UTF-8 text; rewrite it as a plain text file")
@@ -44,7 +47,8 @@ struct CredentialFile: Sendable {
         var warnings: [String] = []
         let mode = info.st_mode & 0o777
         if secret, mode & 0o044 != 0 {
-            warnings.append("\(path) is readable by other users (mode \(String(mode, radix: 8))); run chmod 600 \(path)")
+            let octal = String(mode, radix: 8)
+            warnings.append("\(path) is readable by other users (mode \(octal)); run chmod 600 \(path)")
         }
         return CredentialFile(path: path, text: text, warnings: warnings)
     }

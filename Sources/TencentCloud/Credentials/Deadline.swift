@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Thrown by ``withDeadline(_:_:)`` when the operation did not finish in time.
 struct DeadlineExceeded: Error {}
 
@@ -35,7 +37,7 @@ private final class DeadlineRace<T: Sendable>: Sendable {
         var tasks: [Task<Void, Never>] = []
     }
 
-    private let state = LockedValue(State())
+    private let state = Mutex(State())
 
     func start(_ continuation: CheckedContinuation<T, any Error>) {
         let early = state.withLock { state in

@@ -9,7 +9,9 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
     public static let secretIdVariable = "TENCENTCLOUD_SECRET_ID"
     public static let secretKeyVariable = "TENCENTCLOUD_SECRET_KEY"
     /// Searched in this order; the first non-empty one is the token.
-    public static let tokenVariables = ["TENCENTCLOUD_TOKEN", "TENCENTCLOUD_SESSION_TOKEN", "TENCENTCLOUD_SECURITY_TOKEN"]
+    public static let tokenVariables = [
+        "TENCENTCLOUD_TOKEN", "TENCENTCLOUD_SESSION_TOKEN", "TENCENTCLOUD_SECURITY_TOKEN",
+    ]
     public static let regionVariable = "TENCENTCLOUD_REGION"
 
     public let environment: [String: String]
@@ -39,6 +41,7 @@ public struct EnvironmentCredentialProvider: CredentialProvider {
         if let name = Self.tokenVariables.first(where: { !(environment[$0] ?? "").isEmpty }) {
             token = try CredentialValue.check(environment[name]!, name, fix: "export it without surrounding whitespace")
         }
-        return ResolvedCredential(Credential(secretId: secretId, secretKey: secretKey, token: token), source: .environment)
+        return ResolvedCredential(
+            Credential(secretId: secretId, secretKey: secretKey, token: token), source: .environment)
     }
 }

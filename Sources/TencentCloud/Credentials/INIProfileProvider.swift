@@ -38,7 +38,8 @@ public struct INIProfileProvider: CredentialProvider {
         let key = section["secret_key"]
         if id == nil && key == nil { return nil }
         let place = "\(file.path) [\(profile)]"
-        let fix = "write `secret_id = AKID...` and `secret_key = ...` (without quotes) in section [\(profile)] of \(file.path)"
+        let fix = "write `secret_id = AKID...` and `secret_key = ...` (without quotes) "
+            + "in section [\(profile)] of \(file.path)"
         guard let id, let key else {
             throw CredentialError("\(place): \(id == nil ? "secret_id" : "secret_key") is missing; \(fix)")
         }
@@ -66,8 +67,9 @@ public struct INIProfileProvider: CredentialProvider {
         var file = try CredentialFile.read(preferredPath, secret: true)
         if file == nil {
             if explicit {
+                let variable = Self.fileVariable
                 throw CredentialError(
-                    "\(preferredPath): no such file, but \(Self.fileVariable) names it; create it or unset \(Self.fileVariable)")
+                    "\(preferredPath): no such file, but \(variable) names it; create it or unset \(variable)")
             }
             file = try CredentialFile.read(systemFile, secret: true)
         }
@@ -76,7 +78,8 @@ public struct INIProfileProvider: CredentialProvider {
         do {
             document = try INIDocument(parsing: file.text)
         } catch {
-            throw CredentialError("\(file.path): \(error); fix that line (INI format: [\(profile)] then `key = value` lines)")
+            throw CredentialError(
+                "\(file.path): \(error); fix that line (INI format: [\(profile)] then `key = value` lines)")
         }
         guard let section = document[profile] else { return nil }
         return (file, section)

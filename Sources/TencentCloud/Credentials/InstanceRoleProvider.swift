@@ -27,7 +27,9 @@ public actor InstanceRoleProvider: CredentialProvider {
     ///   - timeout: the bound on each request (1 s by default: off CVM nothing answers).
     ///   - now: the clock used to decide when to refresh.
     public init(
-        endpoint: String = InstanceRoleProvider.defaultEndpoint, timeout: Duration = .seconds(1), now: @escaping @Sendable () -> Date = { Date() }) {
+        endpoint: String = InstanceRoleProvider.defaultEndpoint, timeout: Duration = .seconds(1),
+        now: @escaping @Sendable () -> Date = { Date() }
+    ) {
         self.endpoint = endpoint.hasSuffix("/") ? endpoint : endpoint + "/"
         self.timeout = timeout
         self.now = now
@@ -49,7 +51,9 @@ public actor InstanceRoleProvider: CredentialProvider {
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard !role.isEmpty else { return nil }
         guard role.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || "+=,.@_-".contains($0)) }) else {
-            throw CredentialError("metadata service at \(endpoint) answered an invalid role name; is it a Tencent Cloud metadata service?")
+            throw CredentialError(
+                "metadata service at \(endpoint) answered an invalid role name; "
+                    + "is it a Tencent Cloud metadata service?")
         }
         guard let body = try await get(endpoint + role) else { return nil }
         let credential = try RoleCredentialDocument.decode(body, from: endpoint + role)
@@ -61,7 +65,9 @@ public actor InstanceRoleProvider: CredentialProvider {
     /// The body of a 200 answer; `nil` for 404; throws for anything else or no answer in time.
     /// The metadata service is link-local: requests go direct, never through a proxy.
     private func get(_ url: String) async throws(CredentialError) -> Data? {
-        guard let target = URL(string: url), target.scheme == "http" || target.scheme == "https", target.host != nil else {
+        guard let target = URL(string: url), target.scheme == "http" || target.scheme == "https",
+            target.host != nil
+        else {
             throw CredentialError("metadata endpoint \(url) is not an http(s) URL; give http://HOST[:PORT]/PATH/")
         }
         let limit = timeout
@@ -77,7 +83,8 @@ public actor InstanceRoleProvider: CredentialProvider {
         } catch is DeadlineExceeded {
             throw CredentialError("metadata service at \(url) did not answer within \(timeout) (not a CVM instance?)")
         } catch {
-            throw CredentialError("metadata service at \(url) could not be reached (\(Self.reason(error))); not a CVM instance?")
+            throw CredentialError(
+                "metadata service at \(url) could not be reached (\(Self.reason(error))); not a CVM instance?")
         }
         switch answer.status {
         case 200: return answer.body

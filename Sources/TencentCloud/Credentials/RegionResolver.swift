@@ -30,7 +30,8 @@ public struct RegionResolver: Sendable {
         }
         let name = profile ?? ProfileName.standard
         if let region = try TCCLIConfigureFile.region(profile: name, home: home) {
-            return ResolvedRegion(region, source: .tccliConfigure(name: name, path: TCCLIConfigureFile.path(profile: name, home: home)))
+            let path = TCCLIConfigureFile.path(profile: name, home: home)
+            return ResolvedRegion(region, source: .tccliConfigure(name: name, path: path))
         }
         let ini = INIProfileProvider(profile: name, environment: environment, home: home, systemFile: systemFile)
         if let (region, path) = try ini.region() {

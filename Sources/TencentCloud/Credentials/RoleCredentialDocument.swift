@@ -20,11 +20,14 @@ struct RoleCredentialDocument: Decodable {
         do {
             document = try JSONDecoder().decode(RoleCredentialDocument.self, from: body)
         } catch {
-            throw CredentialError("metadata service at \(url) answered something that is not role credential JSON; is it a Tencent Cloud metadata service?")
+            throw CredentialError(
+                "metadata service at \(url) answered something that is not role credential JSON; "
+                    + "is it a Tencent Cloud metadata service?")
         }
         guard document.code == "Success" else {
             let code = document.code.map { "Code \($0.prefix(64))" } ?? "no Code"
-            throw CredentialError("metadata service at \(url) answered \(code) instead of Success; check the instance's CAM role")
+            throw CredentialError(
+                "metadata service at \(url) answered \(code) instead of Success; check the instance's CAM role")
         }
         let fix = "check the instance's CAM role"
         let place = "metadata service at \(url):"

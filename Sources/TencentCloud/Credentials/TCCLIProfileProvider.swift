@@ -28,7 +28,8 @@ public struct TCCLIProfileProvider: CredentialProvider {
         guard let file = try CredentialFile.read(credentialPath, secret: true) else { return nil }
         let object = try TCCLIJSON.object(file)
         let path = file.path
-        let fix = "run `tccli configure --profile \(profile)` or write {\"secretId\": \"AKID...\", \"secretKey\": \"...\"} to \(path)"
+        let fix = "run `tccli configure --profile \(profile)` or write "
+            + "{\"secretId\": \"AKID...\", \"secretKey\": \"...\"} to \(path)"
 
         if try TCCLIJSON.string(object, "type", path, fix) == "cvm-role" {
             let resolved: ResolvedCredential?
@@ -39,9 +40,11 @@ public struct TCCLIProfileProvider: CredentialProvider {
             }
             guard let resolved else {
                 throw CredentialError(
-                    "\(path) has type cvm-role, but this machine has no CVM instance role; attach a CAM role to the instance or \(fix)")
+                    "\(path) has type cvm-role, but this machine has no CVM instance role; "
+                        + "attach a CAM role to the instance or \(fix)")
             }
-            return ResolvedCredential(resolved.credential, source: resolved.source, warnings: file.warnings + resolved.warnings)
+            return ResolvedCredential(
+                resolved.credential, source: resolved.source, warnings: file.warnings + resolved.warnings)
         }
 
         guard let id = try TCCLIJSON.string(object, "secretId", path, fix) else {

@@ -48,7 +48,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
             config.proxy = .server(host: proxy.host, port: proxy.port, authorization: authorization)
         }
         self.proxy = proxy
-        client = HTTPClient(eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: config)
+        client = HTTPClient(
+            eventLoopGroupProvider: .shared(MultiThreadedEventLoopGroup.singleton), configuration: config)
     }
 
     /// Sends `request`; the whole exchange, body included, ends within `requestTimeout`.
@@ -146,13 +147,15 @@ public final class AsyncHTTPTransport: HTTPTransport {
                 return connect("timed out")
             case .proxyAuthenticationRequired:
                 return connect(
-                    "the proxy asks for credentials (HTTP 407): give them as HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT")
+                    "the proxy asks for credentials (HTTP 407): "
+                        + "give them as HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT")
             case .invalidProxyResponse:
                 return connect("the proxy refused the tunnel")
             case .readTimeout, .deadlineExceeded:
                 return TransportError(action: label, kind: .timeout, detail: "", ambiguous: true)
             case .remoteConnectionClosed:
-                return TransportError(action: label, kind: .connectionLost, detail: "server closed the connection", ambiguous: true)
+                return TransportError(
+                    action: label, kind: .connectionLost, detail: "server closed the connection", ambiguous: true)
             case .invalidURL, .emptyHost, .emptyScheme:
                 return TransportError(action: label, kind: .connect, detail: "invalid endpoint URL", ambiguous: false)
             default:
@@ -161,7 +164,8 @@ public final class AsyncHTTPTransport: HTTPTransport {
         }
         if let error = error as? HTTPParserError, error == .invalidEOFState {
             return TransportError(
-                action: label, kind: .connectionLost, detail: "server closed the connection before the whole answer", ambiguous: true)
+                action: label, kind: .connectionLost, detail: "server closed the connection before the whole answer",
+                ambiguous: true)
         }
         if error is NIOSSLError || error is NIOSSLExtraError || error is BoringSSLError {
             return TransportError(action: label, kind: .tls, detail: "\(error)", ambiguous: false)

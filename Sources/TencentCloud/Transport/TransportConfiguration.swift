@@ -35,7 +35,8 @@ public struct TransportConfiguration: Sendable, Equatable {
     public static func fromEnvironment(_ environment: [String: String]) -> TransportConfiguration {
         var configuration = TransportConfiguration()
         configuration.caFile = environment["SSL_CERT_FILE"].flatMap { $0.isEmpty ? nil : $0 }
-        configuration.proxy = (environment["HTTPS_PROXY"] ?? environment["https_proxy"]).flatMap { $0.isEmpty ? nil : $0 }
+        configuration.proxy = (environment["HTTPS_PROXY"] ?? environment["https_proxy"])
+            .flatMap { $0.isEmpty ? nil : $0 }
         configuration.noProxy = (environment["NO_PROXY"] ?? environment["no_proxy"] ?? "")
             .split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return configuration

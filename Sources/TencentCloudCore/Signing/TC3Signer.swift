@@ -86,12 +86,15 @@ public enum TC3Signer {
         return TC3Signature(
             date: date, credentialScope: scope, signedHeaders: signedHeaders, payloadHash: payloadHash,
             canonicalRequest: canonicalRequest, stringToSign: stringToSign, signature: signature,
-            authorization: "\(algorithm) Credential=\(secretId)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
+            authorization:
+                "\(algorithm) Credential=\(secretId)/\(scope), SignedHeaders=\(signedHeaders), Signature=\(signature)"
         )
     }
 
     /// The intermediate derived keys, exposed for the vector tests.
-    public static func derivedKeys(secretKey: String, date: String, service: String) -> (date: String, service: String, signing: String) {
+    public static func derivedKeys(
+        secretKey: String, date: String, service: String
+    ) -> (date: String, service: String, signing: String) {
         let d = hmac(key: Array("TC3\(secretKey)".utf8), date)
         let s = hmac(key: d, service)
         let k = hmac(key: s, "tc3_request")

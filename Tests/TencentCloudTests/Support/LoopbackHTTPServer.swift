@@ -2,6 +2,7 @@ import Foundation
 import NIOCore
 import NIOHTTP1
 import NIOPosix
+import Synchronization
 
 /// A tiny HTTP/1.1 server on 127.0.0.1 and an ephemeral port, for tests of anything that talks
 /// HTTP (the metadata service, the API transport). Every request goes to an async handler, which
@@ -206,13 +207,12 @@ final class LoopbackHTTPServer: Sendable {
 }
 
 /// The requests a ``LoopbackHTTPServer`` has received, shared with its connection tasks.
-private final class RequestLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var requests: [LoopbackHTTPServer.Request] = []
+private final class RequestLog: Sendable {
+    private let requests = Mutex<[LoopbackHTTPServer.Request]>([])
 
-    var all: [LoopbackHTTPServer.Request] { lock.withLock { requests } }
+    var all: [LoopbackHTTPServer.Request] { requests.withLock { $0 } }
 
     func append(_ request: LoopbackHTTPServer.Request) {
-        lock.withLock { requests.append(request) }
+        requests.withLock { $0.append(request) }
     }
 }
