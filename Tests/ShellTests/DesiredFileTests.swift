@@ -45,7 +45,9 @@ import Testing
 
     @Test func jsonIsYAMLToo() throws {
         let yaml = try parse("regions: all\nshares:\n  - images: all\n    accounts: [\(Self.a)]\n    exclusive: yes\n")
-        let json = try parse(#"{"regions": "all", "shares": [{"images": "all", "accounts": ["\#(Self.a)"], "exclusive": true}]}"#)
+        let json = try parse(#"""
+            {"regions": "all", "shares": [{"images": "all", "accounts": ["\#(Self.a)"], "exclusive": true}]}
+            """#)
         #expect(yaml.regions == .all && json.regions == .all)
         #expect(yaml.rules.map { [$0.imagesText] + $0.accounts } == json.rules.map { [$0.imagesText] + $0.accounts })
         #expect(yaml.rules.map(\.exclusive) == [true] && json.rules.map(\.exclusive) == [true])
@@ -71,16 +73,19 @@ import Testing
         ("shares:\n  - images: 1-3\n    accounts: [\(a)]\n",
          "f.yaml:2:13: rule 1 images: list numbers change with every listing; use img-… ids or name:GLOB"),
         ("shares:\n  - images: tag:env=prod\n    accounts: [\(a)]\n",
-         "f.yaml:2:13: rule 1 images: invalid selection 'tag:env=prod'; use indices (1,3), ranges (2-9), all, none, img-… ids or name:GLOB"),
+         "f.yaml:2:13: rule 1 images: invalid selection 'tag:env=prod'; "
+            + "use indices (1,3), ranges (2-9), all, none, img-… ids or name:GLOB"),
         ("shares:\n  - images: all\n    accounts: [\(a), 12a45]\n",
          "f.yaml:3:30: rule 1 accounts: invalid account id '12a45': account ids are digits 0-9 only"),
-        ("shares:\n  - images: all\n    accounts: [\"@nobody\"]\n", "f.yaml:3:16: rule 1 accounts: unknown alias '@nobody'"),
+        ("shares:\n  - images: all\n    accounts: [\"@nobody\"]\n",
+         "f.yaml:3:16: rule 1 accounts: unknown alias '@nobody'"),
         ("shares:\n  - images: all\n    accounts: [\(a)]\n    exclusive: maybe\n",
          "f.yaml:4:16: `exclusive` must be true or false"),
         ("shares:\n  - accounts: [\(a)]\n",
          "f.yaml:2:5: rule 1 has no `images:`; add a selection such as \"name:web-*\""),
         ("regions: [Tokyo]\nshares: []\n", "f.yaml:1:11: invalid region 'Tokyo'; region ids look like ap-tokyo"),
-        ("regions: [all, ap-tokyo]\nshares: []\n", "f.yaml:1:11: `all` stands alone: write `regions: all`, not inside a list"),
+        ("regions: [all, ap-tokyo]\nshares: []\n",
+         "f.yaml:1:11: `all` stands alone: write `regions: all`, not inside a list"),
         ("shares: []\nshares: []\n", "f.yaml:1:1: duplicate key 'shares'; each key may appear once per mapping"),
         ("aliases:\n  a: [\"@b\"]\n  b: [\"@a\"]\nshares: []\n", "f.yaml:2:6: alias a: alias loop: @a -> @b -> @a"),
         ("", "f.yaml:1:1: the file is empty; expected a mapping with a `shares:` list of rules"),

@@ -31,13 +31,15 @@ import Testing
             #expect(state[F.dbProd1] == [Self.p[1], Self.p[2]].sorted())
             #expect(state[F.byol] == [] && state[F.creating] == [])
             let skipped = shell.console.diagnostics.filter { $0.contains("skipped:") }
-            #expect(skipped.count == 2 && skipped.contains { $0.contains(F.byol) } && skipped.contains { $0.contains(F.creating) })
+            #expect(skipped.count == 2)
+            #expect(skipped.contains { $0.contains(F.byol) } && skipped.contains { $0.contains(F.creating) })
             let reads = await shell.calls("DescribeImageSharePermission").count
             #expect(reads == 3)
 
             shell.console.clear()
             #expect(await shell.run("plan \(file) --check") == .completed, "\(shell.console.errors)")
-            #expect(shell.console.output.contains("plan: nothing to change; \(file) is in effect (4 images in 1 region)"))
+            let summary = "plan: nothing to change; \(file) is in effect (4 images in 1 region)"
+            #expect(shell.console.output.contains(summary))
             // The session's share lists were kept by the batches: no read again.
             #expect(await shell.calls("DescribeImageSharePermission").count == reads)
             #expect(await shell.calls("ModifyImageSharePermission").count == 2)
@@ -62,11 +64,15 @@ import Testing
             let plan = try JSONDecoder().decode(DesiredPlan.self, from: Data(freshConsole.output.utf8))
             let changes = try #require(plan.regions.first).images.filter(\.changes)
             #expect(changes.map(\.imageId) == [F.webProd1, F.webProd2].sorted())
-            #expect(changes.first { $0.imageId == F.webProd1 }.map { ($0.add, $0.remove) } ?? ([], []) == ([Self.p[4]], []))
-            #expect(changes.first { $0.imageId == F.webProd2 }.map { ($0.add, $0.remove) } ?? ([], []) == ([], [Self.p[3]]))
-            #expect(plan.summary == .init(add: 1, remove: 1, changedImages: 2, declaredImages: 4, regions: 1, pending: true))
+            let first = try #require(changes.first { $0.imageId == F.webProd1 })
+            let second = try #require(changes.first { $0.imageId == F.webProd2 })
+            #expect(first.add == [Self.p[4]] && first.remove == [])
+            #expect(second.add == [] && second.remove == [Self.p[3]])
+            #expect(plan.summary == .init(
+                add: 1, remove: 1, changedImages: 2, declaredImages: 4, regions: 1, pending: true))
             let error = try #require(freshConsole.errors.last)
-            #expect(error.contains("plan: the shares differ from \(file) (1 to add, 1 to remove); `apply \(file)` makes them so"))
+            #expect(error.contains(
+                "plan: the shares differ from \(file) (1 to add, 1 to remove); `apply \(file)` makes them so"))
 
             // The first shell trusts its cache until --refresh reads the lists again.
             shell.console.clear()
@@ -96,7 +102,9 @@ import Testing
             expected[F.webDev1] = [Self.p[3], Self.p[5]].sorted()
             #expect(await shell.shareState() == expected)
             let unshared = await shell.changes().filter { $0.permission == "CANCEL" }
-            #expect(unshared == [ServedChange(imageId: F.dbProd1, accountIds: [Self.p[2]], permission: "CANCEL", applied: true)])
+            #expect(unshared == [
+                ServedChange(imageId: F.dbProd1, accountIds: [Self.p[2]], permission: "CANCEL", applied: true),
+            ])
 
             let batches = try shell.journal().batches
             #expect(batches.map(\.operation) == [.share, .unshare])
@@ -110,8 +118,10 @@ import Testing
         try await ShellHarness.with(DesiredFixture.options) { shell in
             let typo = try shell.writeFile("typo.yaml", "shares:\n  - images: all\n    acounts: [\(Self.p[1])]\n")
             #expect(await shell.run("plan \(typo)") == .stopped(.scriptStopped))
-            #expect(shell.console.errors.last?.contains("plan: \(typo):3:5: unknown key 'acounts'; did you mean 'accounts'?") == true)
-            let selector = try shell.writeFile("sel.yaml", "shares:\n  - images: \"name:\"\n    accounts: [\(Self.p[1])]\n")
+            let typoError = "plan: \(typo):3:5: unknown key 'acounts'; did you mean 'accounts'?"
+            #expect(shell.console.errors.last?.contains(typoError) == true)
+            let selector = try shell.writeFile(
+                "sel.yaml", "shares:\n  - images: \"name:\"\n    accounts: [\(Self.p[1])]\n")
             #expect(await shell.run("apply \(selector) -y") == .stopped(.scriptStopped))
             let error = shell.console.errors.last ?? ""
             #expect(error.contains("\(selector):2:13: rule 1 images: invalid selection 'name:'"), "\(error)")
@@ -119,7 +129,8 @@ import Testing
 
             let region = try shell.writeFile("region.yaml", "regions: [ap-tokio]\nshares: []\n")
             #expect(await shell.run("plan \(region)") == .stopped(.scriptStopped))
-            #expect(shell.console.errors.last?.contains("\(region):1:11: unknown region 'ap-tokio'; did you mean 'ap-tokyo'?") == true)
+            let regionError = "\(region):1:11: unknown region 'ap-tokio'; did you mean 'ap-tokyo'?"
+            #expect(shell.console.errors.last?.contains(regionError) == true)
             #expect(await shell.calls("DescribeImages").isEmpty)
         }
     }
@@ -137,7 +148,8 @@ import Testing
             #expect(await shell.run("plan \(file)") == .completed, "\(shell.console.errors)")
             let warnings = shell.console.diagnostics.filter { $0.contains("warning:") }
             #expect(warnings.count == 1)
-            #expect(warnings.first?.contains("\(file):4:5: rule 2 (name:nothing-*) selects no image in ap-nanjing") == true)
+            let warning = "\(file):4:5: rule 2 (name:nothing-*) selects no image in ap-nanjing"
+            #expect(warnings.first?.contains(warning) == true)
             #expect(shell.console.output.contains("  \(F.webProd2) web-prod-2  +\(Self.p[4])"))
         }
     }
@@ -186,7 +198,9 @@ import Testing
             #expect(shell.console.errors.last?.contains("apply changes who can use images") == true)
             #expect(await shell.emulator.calls().isEmpty)
             #expect(await shell.run("apply \(file) --dry-run") == .completed)
-            #expect(shell.console.output.contains("ModifyImageSharePermission ImageId=\(F.webProd2) AccountIds=\(Self.p[4]),\(Self.p[5]) Permission=SHARE"))
+            let accounts = "\(Self.p[4]),\(Self.p[5])"
+            let call = "ModifyImageSharePermission ImageId=\(F.webProd2) AccountIds=\(accounts) Permission=SHARE"
+            #expect(shell.console.output.contains(call))
             #expect(await shell.calls("ModifyImageSharePermission").isEmpty)
         }
     }

@@ -36,7 +36,8 @@ public enum PlanCommand: ShellCommand {
         }
         if args.has("--check"), plan.summary.pending {
             let what = "\(plan.summary.add) to add, \(plan.summary.remove) to remove"
-            throw .changesPending("plan: the shares differ from \(file.path) (\(what)); `apply \(file.path)` makes them so")
+            let fix = "`apply \(file.path)` makes them so"
+            throw .changesPending("plan: the shares differ from \(file.path) (\(what)); \(fix)")
         }
     }
 }

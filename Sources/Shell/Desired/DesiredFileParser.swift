@@ -25,7 +25,9 @@ public struct DesiredFileParser {
         try DesiredFileParser(path: path).file(text, aliases: aliases)
     }
 
-    private func file(_ text: String, aliases sessionAliases: [String: [String]]) throws(DesiredFileError) -> DesiredFile {
+    private func file(
+        _ text: String, aliases sessionAliases: [String: [String]]
+    ) throws(DesiredFileError) -> DesiredFile {
         let root: Node?
         do {
             root = try Yams.compose(yaml: text)
@@ -75,7 +77,8 @@ public struct DesiredFileParser {
                 throw DesiredFileError(at(item), "`all` stands alone: write `regions: all`, not inside a list")
             }
             guard Self.isRegionId(name) else {
-                throw DesiredFileError(at(item), "invalid region \(name.quotedForMessage); region ids look like ap-tokyo")
+                throw DesiredFileError(
+                    at(item), "invalid region \(name.quotedForMessage); region ids look like ap-tokyo")
             }
             if !entries.contains(where: { $0.name == name }) {
                 entries.append(.init(name: name, location: at(item)))
@@ -86,14 +89,15 @@ public struct DesiredFileParser {
 
     private func fileAliases(_ node: Node) throws(DesiredFileError) -> [(String, [String])] {
         guard let mapping = node.mapping else {
-            throw DesiredFileError(at(node), "`aliases` must map names to account lists (`partners: [\"100087654321\"]`)")
+            throw DesiredFileError(
+                at(node), "`aliases` must map names to account lists (`partners: [\"100087654321\"]`)")
         }
         var result: [(String, [String])] = []
         for (key, value) in mapping {
             guard let name = key.scalar?.string, Self.isAliasName(name) else {
                 let text = key.scalar?.string ?? "?"
-                throw DesiredFileError(
-                    at(key), "invalid alias name \(text.quotedForMessage): use letters, digits, - and _, starting with a letter")
+                let rule = "use letters, digits, - and _, starting with a letter"
+                throw DesiredFileError(at(key), "invalid alias name \(text.quotedForMessage): \(rule)")
             }
             result.append((name, try strings(value, what: "alias \(name)")))
         }
@@ -137,7 +141,8 @@ public struct DesiredFileParser {
         let (text, spec) = try selection(imagesNode, number: number)
         let accounts = try accountList(accountsNode, aliases: aliases, exclusive: exclusive, number: number)
         return ShareRule(
-            number: number, location: at(node), imagesText: text, images: spec, accounts: accounts, exclusive: exclusive)
+            number: number, location: at(node), imagesText: text, images: spec, accounts: accounts,
+            exclusive: exclusive)
     }
 
     private func selection(_ node: Node, number: Int) throws(DesiredFileError) -> (String, SelectionSpec) {
@@ -162,8 +167,8 @@ public struct DesiredFileParser {
         for term in spec.terms {
             switch term {
             case .index, .range:
-                throw DesiredFileError(
-                    at(node), "rule \(number) images: list numbers change with every listing; use img-… ids or name:GLOB")
+                let fix = "list numbers change with every listing; use img-… ids or name:GLOB"
+                throw DesiredFileError(at(node), "rule \(number) images: \(fix)")
             default: continue
             }
         }

@@ -13,7 +13,8 @@ extension DesiredPlan {
             if changed == 0 {
                 lines.append("\(region.region): as declared (\(Self.count(region.declaredImages, "image")))")
             } else {
-                lines.append("\(region.region): \(changed) of \(Self.count(region.declaredImages, "declared image")) to change")
+                let declared = Self.count(region.declaredImages, "declared image")
+                lines.append("\(region.region): \(changed) of \(declared) to change")
             }
             for image in region.images where !image.add.isEmpty {
                 lines.append("  \(Self.label(image))  " + image.add.map { "+" + $0 }.joined(separator: " "))
@@ -38,7 +39,8 @@ extension DesiredPlan {
     public var headline: String {
         let scope = "in \(Self.count(summary.regions, "region"))"
         guard summary.pending else {
-            return "plan: nothing to change; \(file) is in effect (\(Self.count(summary.declaredImages, "image")) \(scope))"
+            let images = Self.count(summary.declaredImages, "image")
+            return "plan: nothing to change; \(file) is in effect (\(images) \(scope))"
         }
         return "plan: \(summary.add) to add, \(summary.remove) to remove, on "
             + "\(Self.count(summary.changedImages, "image")) \(scope)"

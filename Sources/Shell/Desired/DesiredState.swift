@@ -47,7 +47,9 @@ public struct DesiredState: Sendable, Equatable {
             case .all: chosen.formUnion(images.images.indices)
             case .imageID(let id): if let position = images.position(of: id) { chosen.insert(position) }
             case .name(let glob):
-                for index in images.images.indices where glob.matches(images.images[index].name) { chosen.insert(index) }
+                for index in images.images.indices where glob.matches(images.images[index].name) {
+                    chosen.insert(index)
+                }
             case .none, .index, .range: continue
             }
         }

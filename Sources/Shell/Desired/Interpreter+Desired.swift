@@ -46,7 +46,8 @@ extension Interpreter {
             let known = try await regions().map(\.region)
             for entry in entries where !known.contains(entry.name) {
                 let hint = Suggestion.closest(to: entry.name, in: known).map { "; did you mean '\($0)'?" } ?? ""
-                throw .usage("\(command): \(entry.location): unknown region '\(entry.name)'\(hint) (`regions` lists them)")
+                let problem = "unknown region '\(entry.name)'\(hint) (`regions` lists them)"
+                throw .usage("\(command): \(entry.location): \(problem)")
             }
             return entries.map(\.name)
         }
@@ -55,7 +56,9 @@ extension Interpreter {
     /// The plan of `file`: region by region (the session switched to each for its reads), the
     /// image list and the share lists of the images the rules select, read through the
     /// session's caches (`refresh` reads them again) at the API's rate.
-    func desiredPlan(_ file: DesiredFile, refresh: Bool, command: String) async throws(ShellError) -> (DesiredPlan, [RegionWork]) {
+    func desiredPlan(
+        _ file: DesiredFile, refresh: Bool, command: String
+    ) async throws(ShellError) -> (DesiredPlan, [RegionWork]) {
         let regions = try await desiredRegions(file, command: command)
         var work: [RegionWork] = []
         var matched = Set<Int>()

@@ -61,10 +61,13 @@ extension ShellHarness {
     /// caches of its own. Scripts, `set confirm off`.
     func otherShell() throws -> (Interpreter, TestConsole) {
         var session = Session(
-            endpoint: interpreter.session.endpoint, region: EmulatorState.demoRegion, settings: Settings(onError: .stop))
+            endpoint: interpreter.session.endpoint, region: EmulatorState.demoRegion,
+            settings: Settings(onError: .stop))
         session.settings.confirm = false
         let console = TestConsole()
-        return (Interpreter(session: session, console: console, services: interpreter.services, isInteractive: false), console)
+        let shell = Interpreter(
+            session: session, console: console, services: interpreter.services, isInteractive: false)
+        return (shell, console)
     }
 }
 
