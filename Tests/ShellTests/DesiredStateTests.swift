@@ -178,6 +178,8 @@ import Testing
         let text = "shares:\n  - images: name:db-prod-1\n    accounts: [\(Self.p[1])]\n    exclusive: true\n"
         try await ShellHarness.with(DesiredFixture.options, interactive: true) { shell in
             let file = try shell.writeFile("shares.yaml", text)
+            #expect(await shell.run("apply \(file)", source: Interpreter.promptSource) == .completed)
+            #expect(shell.console.errors.last?.contains("apply cancelled: no answer could be read") == true)
             shell.console.type("y")
             #expect(await shell.run("apply \(file)", source: Interpreter.promptSource) == .completed)
             #expect(shell.console.errors.last?.contains("apply cancelled; nothing was changed") == true)

@@ -52,8 +52,10 @@ public enum ApplyCommand: ShellCommand {
         if removals > 0 {
             let question = "apply removes \(removals) share\(removals == 1 ? "" : "s") (the -account lines above); "
                 + "type yes to apply every change: "
-            let answer = await shell.console.ask(question)?.trimmingCharacters(in: .whitespaces).lowercased()
-            guard answer == "yes" else {
+            guard let answer = await shell.console.ask(question) else {
+                throw .failed("apply cancelled: no answer could be read; nothing was changed (-y applies without asking)")
+            }
+            guard answer.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
                 throw .failed("apply cancelled; nothing was changed (removing shares needs `yes` typed in full)")
             }
         } else {

@@ -78,7 +78,7 @@ public struct RegionChanges: Sendable, Equatable, Codable {
             change.add = target.accounts.subtracting(current).sorted()
             if target.exclusive { change.remove = current.subtracting(target.accounts).sorted() }
             if !change.add.isEmpty, let reason = SharePlanner.ineligible(image, operation: .share) {
-                change.skipped = "\(reason): \(change.add.count) account\(change.add.count == 1 ? "" : "s") not added"
+                change.skipped = "\(reason) (\(change.add.count) account\(change.add.count == 1 ? "" : "s") not added)"
                 change.add = []
             } else if current.count + change.add.count > SharePlan.maxAccountsPerImage {
                 change.skipped = SkipReason.overQuota(existing: current.count, adding: change.add.count).description
