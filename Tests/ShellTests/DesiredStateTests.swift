@@ -174,6 +174,24 @@ import Testing
         }
     }
 
+    @Test func allRegionsAndYourOwnAccountLeftOut() async throws {
+        let own = EmulatorState.demoAccountId
+        let text = "regions: all\nshares:\n  - images: name:web-prod-sg\n    accounts: [\(own), \(Self.p[5])]\n"
+        try await ShellHarness.with(DesiredFixture.options) { shell in
+            let file = try shell.writeFile("shares.yaml", text)
+            #expect(await shell.run("apply \(file) -y") == .completed, "\(shell.console.errors)")
+            #expect(await shell.shareState(region: "ap-singapore")[F.singapore] == [Self.p[5]])
+            let warnings = shell.console.diagnostics.filter { $0.contains("warning:") }
+            #expect(warnings.count == 1 && warnings[0].contains("\(own) is your own account and never a share target"))
+            #expect(await shell.changes().allSatisfy { !$0.accountIds.contains(own) })
+            let listed = Set(await shell.calls("DescribeImages").map(\.region))
+            #expect(listed.count == 8, "\(listed)")
+            shell.console.clear()
+            #expect(await shell.run("plan \(file) --check") == .completed, "\(shell.console.errors)")
+            #expect(shell.console.output.contains("is in effect (1 image in 8 regions)"))
+        }
+    }
+
     @Test func removalsNeedYesTypedInFull() async throws {
         let text = "shares:\n  - images: name:db-prod-1\n    accounts: [\(Self.p[1])]\n    exclusive: true\n"
         try await ShellHarness.with(DesiredFixture.options, interactive: true) { shell in
