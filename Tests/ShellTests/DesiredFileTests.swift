@@ -96,6 +96,19 @@ import Testing
         #expect(error(text) == expected)
     }
 
+    @Test(.timeLimit(.minutes(1))) func anAliasBombIsRefusedAtItsFirstNode() {
+        // Nine levels of ten anchors each: 10^9 leaves if anything expanded them.
+        var lines = ["aliases:", "  l0: &l0 [\"\(Self.a)\", \"\(Self.a)\"]"]
+        for level in 1...9 {
+            let refs = Array(repeating: "*l\(level - 1)", count: 10).joined(separator: ", ")
+            lines.append("  l\(level): &l\(level) [\(refs)]")
+        }
+        lines.append("shares: [{images: all, accounts: *l9}]")
+        // The first item of l1 is *l0, a list: refused where that list is written (line 2).
+        #expect(error(lines.joined(separator: "\n"))
+            == "f.yaml:2:7: alias l1: expected a string or a list of strings")
+    }
+
     @Test func brokenYAMLNamesTheLineAndColumn() {
         let message = error("shares:\n  - images: all\n    accounts: [\(Self.a)\n")
         #expect(message.hasPrefix("f.yaml:4:1: invalid YAML: "), "\(message)")
