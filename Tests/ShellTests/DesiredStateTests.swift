@@ -151,6 +151,9 @@ import Testing
             let warning = "\(file):4:5: rule 2 (name:nothing-*) selects no image in ap-nanjing"
             #expect(warnings.first?.contains(warning) == true)
             #expect(shell.console.output.contains("  \(F.webProd2) web-prod-2  +\(Self.p[4])"))
+            shell.console.clear()
+            #expect(await shell.run("set output tsv\nplan \(file)") == .completed)
+            #expect(shell.console.output == "ap-nanjing\t\(F.webProd2)\tweb-prod-2\t+\t\(Self.p[4])\n")
         }
     }
 
