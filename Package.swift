@@ -27,6 +27,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // YAML for share files (`plan`, `apply`): libyaml underneath, nodes with line:column marks.
+        .package(url: "https://github.com/jpsim/Yams", "5.0.1"..<"7.0.0"),
     ],
     targets: [
         // The API's vocabulary, without networking: TC3 signing, UTC dates, action declarations, error codes.
@@ -66,6 +68,7 @@ let package = Package(
                 "CVM", "TencentCloud", "TerminalText",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "BitCollections", package: "swift-collections"),
+                .product(name: "Yams", package: "Yams"),
             ]
         ),
         // libedit, reached through a system-library target and a tiny C shim for its variadics.

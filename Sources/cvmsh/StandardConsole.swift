@@ -48,13 +48,18 @@ final class StandardConsole: Console {
     }
 
     func confirm(_ question: String) async -> Bool {
+        guard let answer = await ask(question) else { return false }
+        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+    }
+
+    func ask(_ question: String) async -> String? {
         clearProgress()
         let prompt = question.hasSuffix(" ") ? question : question + " "
         guard let answer = await AnswerReader.readLine(prompt: prompt, echo: .plain) else {
             Self.write(STDERR_FILENO, "\n")
-            return false
+            return nil
         }
-        return ["y", "yes"].contains(answer.trimmingCharacters(in: .whitespaces).lowercased())
+        return answer
     }
 
     func readSecret(_ prompt: String) async -> String? {

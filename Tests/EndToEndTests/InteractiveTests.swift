@@ -211,6 +211,33 @@ import Testing
         #expect(try terminal.waitForExit() == 0)
     }
 
+    @Test func applyRemovesSharesOnlyAfterYesTypedInFull() throws {
+        // worker-test-20250416 is shared with four accounts in the demo; the file keeps one.
+        let file = home + "/shares.yaml"
+        try """
+            shares:
+              - images: "name:worker-test-20250416"
+                accounts: ["100011110001"]
+                exclusive: true
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+        let terminal = try start()
+        try terminal.type("apply \(file)\r")
+        _ = try terminal.waitFor("type yes to apply every change: ")
+        try terminal.type("y\r")
+        let refused = try terminal.waitFor("ap-nanjing [0]> ")
+        #expect(refused.contains("needs `yes` typed in full"), "\(refused.debugDescription)")
+        try terminal.type("apply \(file)\r")
+        _ = try terminal.waitFor("type yes to apply every change: ")
+        try terminal.type("yes\r")
+        let applied = try terminal.waitFor("ap-nanjing [0]> ")
+        #expect(applied.contains("unshared:"), "\(applied.debugDescription)")
+        try terminal.type("plan \(file) --check\r")
+        let clean = try terminal.waitFor("ap-nanjing [0]> ")
+        #expect(!clean.contains("error:"), "\(clean.debugDescription)")
+        try endOfInput(terminal)
+        #expect(try terminal.waitForExit() == 0)
+    }
+
     @Test func controlZSuspendsAndFgGivesBackAWorkingPrompt() throws {
         // Job control needs a shell: run cvmsh under an interactive bash on the terminal.
         let terminal = try PseudoTerminal(

@@ -6,7 +6,7 @@ extension Interpreter {
         EndpointCommand.self,
         ListCommand.self, SelectCommand.self, UnselectCommand.self,
         ShareCommand.self, UnshareCommand.self, SharedCommand.self, JournalCommand.self, ResumeCommand.self,
-        UndoCommand.self, RedoCommand.self,
+        UndoCommand.self, RedoCommand.self, PlanCommand.self, ApplyCommand.self,
         AliasCommand.self, UnaliasCommand.self,
         SetCommand.self, SourceCommand.self, EchoCommand.self, ExitCommand.self,
     ]

@@ -10,6 +10,10 @@ public protocol Console: AnyObject, Sendable {
     /// Asks a yes/no question (its text ends with `[y/N] `); the default answer is No. Only
     /// called in interactive sessions.
     func confirm(_ question: String) async -> Bool
+    /// Asks a question that needs a word typed in full (`apply` wants `yes` before it removes
+    /// shares) and returns the line typed, or `nil` when there is none. Only called in
+    /// interactive sessions.
+    func ask(_ question: String) async -> String?
     /// Reads a line without echo (`login`); `nil` when the user gave up or there is no terminal.
     func readSecret(_ prompt: String) async -> String?
     /// Whether standard output is a terminal (progress redraws, colour when allowed).
@@ -28,6 +32,9 @@ extension Console {
     public func page(_ text: String) async {
         write(text)
     }
+
+    /// A console that cannot read a free answer gives none: the question counts as refused.
+    public func ask(_ question: String) async -> String? { nil }
 
     /// Writes `text` and a newline to standard output.
     public func line(_ text: String = "") {

@@ -12,6 +12,8 @@ public struct ExitStatus: Sendable, Equatable, Hashable, CustomStringConvertible
     public static let apiUnusable = ExitStatus(2)
     /// A script stopped at its first failing command.
     public static let scriptStopped = ExitStatus(3)
+    /// `plan FILE --check` found changes pending: the share lists differ from the share file.
+    public static let changesPending = ExitStatus(4)
     /// Bad command-line usage.
     public static let usage = ExitStatus(64)
     /// Interrupted by SIGINT.
@@ -23,6 +25,7 @@ public struct ExitStatus: Sendable, Equatable, Hashable, CustomStringConvertible
         (.failure, "a command failed and execution continued (--on-error continue), or a local fatal error"),
         (.apiUnusable, "the API could not be used: endpoint unreachable, TLS failure, credentials missing or rejected"),
         (.scriptStopped, "a script stopped at its first failing command"),
+        (.changesPending, "plan --check: the share lists differ from the share file (changes pending)"),
         (.usage, "bad command-line usage"),
         (.interrupted, "interrupted (SIGINT)"),
     ]
@@ -32,6 +35,7 @@ public struct ExitStatus: Sendable, Equatable, Hashable, CustomStringConvertible
         switch error {
         case .interrupted, .interruptedBatch: .interrupted
         case .scriptStopped(let status): status
+        case .changesPending: .changesPending
         default: error.isAPIUnusable ? .apiUnusable : .scriptStopped
         }
     }

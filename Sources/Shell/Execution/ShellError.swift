@@ -13,12 +13,15 @@ public enum ShellError: Error, Sendable, Equatable, CustomStringConvertible {
     case scriptStopped(ExitStatus)
     /// Ctrl-C stopped the command.
     case interrupted
+    /// `plan --check` found the share lists differ from the share file; the message says what
+    /// is pending. A script stops on it with status 4 (``ExitStatus/changesPending``).
+    case changesPending(String)
     /// Ctrl-C stopped a share batch; the message says what is left and that `resume` finishes it.
     case interruptedBatch(String)
 
     public var description: String {
         switch self {
-        case .usage(let message), .failed(let message): message
+        case .usage(let message), .failed(let message), .changesPending(let message): message
         case .api(let error): error.description
         case .scriptStopped(let status): "script stopped (exit status \(status.code))"
         case .interrupted: "interrupted"

@@ -4,6 +4,8 @@ import Synchronization
 /// A console that records everything and answers questions from a script.
 final class TestConsole: Console {
     private let state = Mutex<(out: String, err: [String], answers: [Bool], secrets: [String], progress: Int)>(("", [], [], [], 0))
+    /// Lines typed at ``ask(_:)`` questions, in order.
+    private let typed = Mutex<[String]>([])
 
     private let pagedTexts = Mutex<[String]>([])
     /// A terminal this many columns wide, or (`nil`) no terminal.
@@ -34,6 +36,12 @@ final class TestConsole: Console {
     func progress(_ line: String?) { state.withLock { $0.progress += 1 } }
     func confirm(_ question: String) async -> Bool {
         state.withLock { $0.err.append(question); return $0.answers.isEmpty ? false : $0.answers.removeFirst() }
+    }
+    /// Queues `line` as the answer to the next ``ask(_:)`` question.
+    func type(_ line: String) { typed.withLock { $0.append(line) } }
+    func ask(_ question: String) async -> String? {
+        state.withLock { $0.err.append(question) }
+        return typed.withLock { $0.isEmpty ? nil : $0.removeFirst() }
     }
     func readSecret(_ prompt: String) async -> String? {
         state.withLock { $0.secrets.isEmpty ? nil : $0.secrets.removeFirst() }
