@@ -153,7 +153,9 @@ import Testing
             #expect(shell.console.output.contains("  \(F.webProd2) web-prod-2  +\(Self.p[4])"))
             shell.console.clear()
             #expect(await shell.run("set output tsv\nplan \(file)") == .completed)
-            #expect(shell.console.output == "ap-nanjing\t\(F.webProd2)\tweb-prod-2\t+\t\(Self.p[4])\n")
+            #expect(
+                shell.console.output == "region\timage_id\tname\tchange\taccount\n"
+                    + "ap-nanjing\t\(F.webProd2)\tweb-prod-2\t+\t\(Self.p[4])\n")
         }
     }
 
