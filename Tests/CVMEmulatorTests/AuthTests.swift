@@ -159,7 +159,7 @@ import Testing
         for secret in [Keys.demo.secretKey, Keys.temporary.secretKey, EmulatorState.demoTemporaryToken, "Signature="] {
             #expect(!text.contains(secret))
         }
-        let first = EmulatorJSON.parse(Array(lines[0].utf8))
+        let first = JSONValue.parse(Array(lines[0].utf8))
         #expect(first?["action"] == "DescribeImages")
         #expect(first?["parameters"]?["Limit"] == .int(3))
         #expect(first?["errorCode"] == .null)

@@ -42,7 +42,7 @@ import FoundationNetworking
 
         let trusted = try curl(emulator.endpoint + "/", ca: certificates.caPath, request: request)
         #expect(trusted.status == 0)
-        let payload = EmulatorJSON.parse(Array(trusted.body.utf8))?["Response"]
+        let payload = JSONValue.parse(Array(trusted.body.utf8))?["Response"]
         #expect(payload?["ImageNumQuota"] == .int(500))
 
         // Without the test CA the certificate is not trusted: TLS is real.

@@ -33,10 +33,10 @@ func signedURLRequest(
 }
 
 /// Sends a request and returns the parsed `Response` object and the HTTP response.
-func send(_ request: URLRequest, session: URLSession) async throws -> (EmulatorJSON?, HTTPURLResponse) {
+func send(_ request: URLRequest, session: URLSession) async throws -> (JSONValue?, HTTPURLResponse) {
     let (data, response) = try await session.data(for: request)
     let http = try #require(response as? HTTPURLResponse)
-    return (EmulatorJSON.parse(Array(data))?["Response"], http)
+    return (JSONValue.parse(Array(data))?["Response"], http)
 }
 
 @Suite(.serialized) struct HTTPTests {

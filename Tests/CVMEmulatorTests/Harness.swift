@@ -1,3 +1,4 @@
+import TencentCloudCore
 import CVMEmulator
 import Foundation
 import Synchronization
@@ -67,12 +68,12 @@ struct Harness {
 
 extension EmulatorResponse {
     /// `Response` of the body.
-    var payload: EmulatorJSON? { json?["Response"] }
+    var payload: JSONValue? { json?["Response"] }
     /// `Response.Error.Code`, nil on success.
     var code: String? { payload?["Error"]?["Code"]?.stringValue }
     /// `ImageSet[*].ImageId`.
     var imageIds: [String] { payload?["ImageSet"]?.arrayValue?.compactMap { $0["ImageId"]?.stringValue } ?? [] }
-    var totalCount: Int64? { payload?["TotalCount"]?.intValue }
+    var totalCount: Int? { payload?["TotalCount"]?.intValue }
 }
 
 /// A small state for focused tests: the demo accounts, one region, a few images of known shape.

@@ -1,3 +1,4 @@
+import TencentCloudCore
 import Foundation
 import Testing
 @testable import Shell

@@ -1,7 +1,9 @@
+import TencentCloudCore
+
 extension Action {
     /// DescribeImageQuota: the calling root account's custom-image quota.
-    static func describeImageQuota(_ context: ActionContext, state: EmulatorState) -> [EmulatorJSON.Member] {
+    static func describeImageQuota(_ context: ActionContext, state: EmulatorState) -> [JSONValue.Member] {
         let quota = state.account(context.caller.accountId)?.imageQuota ?? context.caller.principal.imageQuota
-        return [EmulatorJSON.Member("ImageNumQuota", .int(Int64(quota)))]
+        return [JSONValue.Member("ImageNumQuota", .int(quota))]
     }
 }

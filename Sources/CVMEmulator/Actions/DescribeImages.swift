@@ -1,3 +1,5 @@
+import TencentCloudCore
+
 extension Action {
     static let imageTypes: Set<String> = ["PRIVATE_IMAGE", "PUBLIC_IMAGE", "SHARED_IMAGE"]
     static let cdcCacheStates: Set<String> = ["CACHED_ALL", "CACHING", "CACHED", "CACHE_INVALID", "CACHE_FAILED"]
@@ -10,7 +12,7 @@ extension Action {
     /// - Parameter order: positions of the region's images, newest first (``ListingOrder``).
     static func describeImages(
         _ context: ActionContext, region: EmulatorState.Region, order: [Int]
-    ) throws(APIError) -> [EmulatorJSON.Member] {
+    ) throws(APIError) -> [JSONValue.Member] {
         let p = context.parameters
         let imageIds = try p.strings("ImageIds")
         let filters = try p.filters()
@@ -53,10 +55,10 @@ extension Action {
         for filter in filters ?? [] {
             visible.removeAll { !matches(filter, image: images[$0.index], type: $0.type) }
         }
-        let page = visible.dropFirst(Int(min(offset, Int64(visible.count)))).prefix(Int(limit))
+        let page = visible.dropFirst(min(offset, visible.count)).prefix(Int(limit))
         return [
-            EmulatorJSON.Member("TotalCount", .int(Int64(visible.count))),
-            EmulatorJSON.Member("ImageSet", .array(page.map { render(images[$0.index], type: $0.type) })),
+            JSONValue.Member("TotalCount", .int(visible.count)),
+            JSONValue.Member("ImageSet", .array(page.map { render(images[$0.index], type: $0.type) })),
         ]
     }
 
@@ -127,39 +129,39 @@ extension Action {
     }
 
     /// The API's `Image`, every documented field in the order of the reference.
-    static func render(_ image: EmulatorState.Image, type: String) -> EmulatorJSON {
+    static func render(_ image: EmulatorState.Image, type: String) -> JSONValue {
         var members = [
-            EmulatorJSON.Member("ImageId", .string(image.imageId)),
-            EmulatorJSON.Member("OsName", .string(image.osName)),
-            EmulatorJSON.Member("ImageType", .string(type)),
-            EmulatorJSON.Member("CreatedTime", .string(ISOTime.withOffset(image.createdTime))),
-            EmulatorJSON.Member("ImageName", .string(image.imageName)),
-            EmulatorJSON.Member("ImageDescription", .string(image.imageDescription)),
-            EmulatorJSON.Member("ImageSize", .int(Int64(image.imageSize))),
-            EmulatorJSON.Member("Architecture", .string(image.architecture)),
-            EmulatorJSON.Member("ImageState", .string(image.imageState)),
-            EmulatorJSON.Member("Platform", .string(image.platform)),
-            EmulatorJSON.Member("ImageCreator", .string(image.imageCreator)),
-            EmulatorJSON.Member("ImageSource", .string(image.imageSource)),
-            EmulatorJSON.Member("SyncPercent", image.syncPercent.map { .int(Int64($0)) } ?? .null),
-            EmulatorJSON.Member("IsSupportCloudinit", .bool(image.isSupportCloudinit)),
-            EmulatorJSON.Member("SnapshotSet", .array(image.snapshotSet.map { snapshot in
+            JSONValue.Member("ImageId", .string(image.imageId)),
+            JSONValue.Member("OsName", .string(image.osName)),
+            JSONValue.Member("ImageType", .string(type)),
+            JSONValue.Member("CreatedTime", .string(ISOTime.withOffset(image.createdTime))),
+            JSONValue.Member("ImageName", .string(image.imageName)),
+            JSONValue.Member("ImageDescription", .string(image.imageDescription)),
+            JSONValue.Member("ImageSize", .int(image.imageSize)),
+            JSONValue.Member("Architecture", .string(image.architecture)),
+            JSONValue.Member("ImageState", .string(image.imageState)),
+            JSONValue.Member("Platform", .string(image.platform)),
+            JSONValue.Member("ImageCreator", .string(image.imageCreator)),
+            JSONValue.Member("ImageSource", .string(image.imageSource)),
+            JSONValue.Member("SyncPercent", image.syncPercent.map { .int($0) } ?? .null),
+            JSONValue.Member("IsSupportCloudinit", .bool(image.isSupportCloudinit)),
+            JSONValue.Member("SnapshotSet", .array(image.snapshotSet.map { snapshot in
                 .object([
-                    EmulatorJSON.Member("SnapshotId", .string(snapshot.snapshotId)),
-                    EmulatorJSON.Member("DiskUsage", .string(snapshot.diskUsage)),
-                    EmulatorJSON.Member("DiskSize", .int(Int64(snapshot.diskSize))),
+                    JSONValue.Member("SnapshotId", .string(snapshot.snapshotId)),
+                    JSONValue.Member("DiskUsage", .string(snapshot.diskUsage)),
+                    JSONValue.Member("DiskSize", .int(snapshot.diskSize)),
                 ])
             })),
-            EmulatorJSON.Member("Tags", .array(image.tags.map { tag in
+            JSONValue.Member("Tags", .array(image.tags.map { tag in
                 .object([
-                    EmulatorJSON.Member("Key", .string(tag.key)), EmulatorJSON.Member("Value", .string(tag.value)),
+                    JSONValue.Member("Key", .string(tag.key)), JSONValue.Member("Value", .string(tag.value)),
                 ])
             })),
-            EmulatorJSON.Member("LicenseType", .string(image.licenseType)),
-            EmulatorJSON.Member("ImageFamily", .string(image.imageFamily)),
-            EmulatorJSON.Member("ImageDeprecated", .bool(image.imageDeprecated)),
+            JSONValue.Member("LicenseType", .string(image.licenseType)),
+            JSONValue.Member("ImageFamily", .string(image.imageFamily)),
+            JSONValue.Member("ImageDeprecated", .bool(image.imageDeprecated)),
         ]
-        if let cdc = image.cdcCacheStatus { members.append(EmulatorJSON.Member("CdcCacheStatus", .string(cdc))) }
+        if let cdc = image.cdcCacheStatus { members.append(JSONValue.Member("CdcCacheStatus", .string(cdc))) }
         return .object(members)
     }
 }

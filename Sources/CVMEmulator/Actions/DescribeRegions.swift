@@ -1,16 +1,18 @@
+import TencentCloudCore
+
 extension Action {
     /// CVM DescribeRegions: every region, in state order.
-    static func describeRegions(_ state: EmulatorState) -> [EmulatorJSON.Member] {
+    static func describeRegions(_ state: EmulatorState) -> [JSONValue.Member] {
         let regions = state.regions.map { region in
-            EmulatorJSON.object([
-                EmulatorJSON.Member("Region", .string(region.region)),
-                EmulatorJSON.Member("RegionName", .string(region.regionName)),
-                EmulatorJSON.Member("RegionState", .string(region.regionState)),
+            JSONValue.object([
+                JSONValue.Member("Region", .string(region.region)),
+                JSONValue.Member("RegionName", .string(region.regionName)),
+                JSONValue.Member("RegionState", .string(region.regionState)),
             ])
         }
         return [
-            EmulatorJSON.Member("TotalCount", .int(Int64(regions.count))),
-            EmulatorJSON.Member("RegionSet", .array(regions)),
+            JSONValue.Member("TotalCount", .int(regions.count)),
+            JSONValue.Member("RegionSet", .array(regions)),
         ]
     }
 }

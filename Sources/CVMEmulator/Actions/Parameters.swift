@@ -1,6 +1,8 @@
+import TencentCloudCore
+
 /// An action's request parameters, checked against the names and types the action accepts.
 struct Parameters: Sendable {
-    private let values: [String: EmulatorJSON]
+    private let values: [String: JSONValue]
 
     /// Parses the body (empty means `{}`) and refuses members outside `allowed`
     /// (`UnknownParameter`) and bodies that are not a JSON object (`InvalidParameter`).
@@ -10,10 +12,10 @@ struct Parameters: Sendable {
             values = [:]
             return
         }
-        guard case .object(let members)? = EmulatorJSON.parse(body) else {
+        guard case .object(let members)? = JSONValue.parse(body) else {
             throw APIError.invalidParameter("The request body is not a valid JSON object.")
         }
-        var values: [String: EmulatorJSON] = [:]
+        var values: [String: JSONValue] = [:]
         for member in members where member.value != .null {
             guard allowed.contains(member.key) else { throw APIError.unknownParameter(member.key) }
             values[member.key] = member.value
@@ -46,7 +48,7 @@ struct Parameters: Sendable {
     }
 
     /// A non-negative integer (the API's uint64).
-    func unsigned(_ name: String) throws(APIError) -> Int64? {
+    func unsigned(_ name: String) throws(APIError) -> Int? {
         guard let value = values[name] else { return nil }
         guard let n = value.intValue else { throw Self.typeError(name, "an integer") }
         guard n >= 0 else {
@@ -78,7 +80,7 @@ struct Parameters: Sendable {
         return filters
     }
 
-    private static func strings(_ value: EmulatorJSON, name: String) throws(APIError) -> [String] {
+    private static func strings(_ value: JSONValue, name: String) throws(APIError) -> [String] {
         guard let items = value.arrayValue else { throw typeError(name, "a list of strings") }
         var result: [String] = []
         for item in items {

@@ -1,3 +1,5 @@
+import TencentCloudCore
+
 extension Action {
     /// Most accounts one image can be shared with.
     static let maxSharesPerImage = 500
@@ -25,23 +27,23 @@ extension Action {
     /// DescribeImageSharePermission: every account the caller's image is shared with, oldest first.
     static func describeImageSharePermission(
         _ context: ActionContext, region: EmulatorState.Region
-    ) throws(APIError) -> [EmulatorJSON.Member] {
+    ) throws(APIError) -> [JSONValue.Member] {
         let imageId = try context.parameters.requiredString("ImageId")
         let index = try ownedImage(imageId, context: context, region: region)
         let set = region.images[index].shares.map { share in
-            EmulatorJSON.object([
-                EmulatorJSON.Member("CreatedTime", .string(share.createdTime)),
-                EmulatorJSON.Member("AccountId", .string(share.accountId)),
+            JSONValue.object([
+                JSONValue.Member("CreatedTime", .string(share.createdTime)),
+                JSONValue.Member("AccountId", .string(share.accountId)),
             ])
         }
-        return [EmulatorJSON.Member("SharePermissionSet", .array(set))]
+        return [JSONValue.Member("SharePermissionSet", .array(set))]
     }
 
     /// ModifyImageSharePermission: shares or unshares the caller's image with root accounts.
     /// All or nothing: the first account that fails a check fails the whole call.
     static func modifyImageSharePermission(
         _ context: ActionContext, region: inout EmulatorState.Region, accounts: [EmulatorState.Account]
-    ) throws(APIError) -> [EmulatorJSON.Member] {
+    ) throws(APIError) -> [JSONValue.Member] {
         let p = context.parameters
         let imageId = try p.requiredString("ImageId")
         let accountIds = try p.requiredStrings("AccountIds")

@@ -67,7 +67,7 @@ public struct EmulatorResponse: Sendable {
     public var errorCode: String? { call.errorCode }
 
     /// The body parsed, for tests.
-    public var json: EmulatorJSON? { EmulatorJSON.parse(body) }
+    public var json: JSONValue? { JSONValue.parse(body) }
 }
 
 /// One call as the emulator saw it. Never holds a secret key, token or signature.
@@ -107,17 +107,17 @@ public struct EmulatorCall: Sendable, Equatable, Codable {
 
     /// The log line: one JSON object, parameters embedded as JSON when they parse.
     public var logLine: String {
-        let params = EmulatorJSON.parse(Array(parameters.utf8)) ?? .string(parameters)
-        let value = EmulatorJSON.object([
-            EmulatorJSON.Member("time", .string(time)), EmulatorJSON.Member("action", .string(action)),
-            EmulatorJSON.Member("region", region.map(EmulatorJSON.string) ?? .null),
-            EmulatorJSON.Member("accountId", accountId.map(EmulatorJSON.string) ?? .null),
-            EmulatorJSON.Member("parameters", params),
-            EmulatorJSON.Member("errorCode", errorCode.map(EmulatorJSON.string) ?? .null),
-            EmulatorJSON.Member("requestId", .string(requestId)),
-            EmulatorJSON.Member("fault", fault.map { .string($0.rawValue) } ?? .null),
-            EmulatorJSON.Member("ms", .double((ms * 1000).rounded() / 1000)),
+        let params = JSONValue.parse(Array(parameters.utf8)) ?? .string(parameters)
+        let value = JSONValue.object([
+            JSONValue.Member("time", .string(time)), JSONValue.Member("action", .string(action)),
+            JSONValue.Member("region", region.map(JSONValue.string) ?? .null),
+            JSONValue.Member("accountId", accountId.map(JSONValue.string) ?? .null),
+            JSONValue.Member("parameters", params),
+            JSONValue.Member("errorCode", errorCode.map(JSONValue.string) ?? .null),
+            JSONValue.Member("requestId", .string(requestId)),
+            JSONValue.Member("fault", fault.map { .string($0.rawValue) } ?? .null),
+            JSONValue.Member("ms", .number((ms * 1000).rounded() / 1000)),
         ])
-        return value.serialized
+        return value.encoded(pretty: false)
     }
 }

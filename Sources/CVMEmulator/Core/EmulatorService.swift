@@ -82,19 +82,19 @@ public final class EmulatorService: Sendable {
     }
 
     /// `{"Response": {…, "RequestId": …}}` or `{"Response": {"Error": {…}, "RequestId": …}}`.
-    private static func envelope(_ result: Result<[EmulatorJSON.Member], APIError>, requestId: String) -> EmulatorJSON {
-        var fields: [EmulatorJSON.Member]
+    private static func envelope(_ result: Result<[JSONValue.Member], APIError>, requestId: String) -> JSONValue {
+        var fields: [JSONValue.Member]
         switch result {
         case .success(let members):
             fields = members
         case .failure(let error):
-            fields = [EmulatorJSON.Member("Error", .object([
-                EmulatorJSON.Member("Code", .string(error.code.rawValue)),
-                EmulatorJSON.Member("Message", .string(error.message)),
+            fields = [JSONValue.Member("Error", .object([
+                JSONValue.Member("Code", .string(error.code.rawValue)),
+                JSONValue.Member("Message", .string(error.message)),
             ]))]
         }
-        fields.append(EmulatorJSON.Member("RequestId", .string(requestId)))
-        return .object([EmulatorJSON.Member("Response", .object(fields))])
+        fields.append(JSONValue.Member("RequestId", .string(requestId)))
+        return .object([JSONValue.Member("Response", .object(fields))])
     }
 
     /// What processing learnt besides the answer.
@@ -105,7 +105,7 @@ public final class EmulatorService: Sendable {
 
     private func process(
         _ request: EmulatorRequest, now: Double, storage: inout Storage, outcome: inout Outcome
-    ) -> Result<[EmulatorJSON.Member], APIError> {
+    ) -> Result<[JSONValue.Member], APIError> {
         do throws(APIError) {
             guard request.method == "POST" else {
                 throw APIError("UnsupportedProtocol", "The emulator accepts only POST requests with a JSON body.")
@@ -152,7 +152,7 @@ public final class EmulatorService: Sendable {
     private func perform(
         _ action: Action, request: EmulatorRequest, caller: Caller, now: Double, state: inout EmulatorState,
         listing: inout ListingOrder
-    ) throws(APIError) -> [EmulatorJSON.Member] {
+    ) throws(APIError) -> [JSONValue.Member] {
         // CVM DescribeRegions documents Region as optional and ignores one when sent; strict
         // mode requires it, as a gateway may.
         let region = request.header("x-tc-region").flatMap { $0.isEmpty ? nil : $0 }

@@ -1,3 +1,4 @@
+import TencentCloudCore
 import Foundation
 import NIOCore
 import NIOHTTP1
@@ -72,12 +73,12 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func respondTooLarge(context: ChannelHandlerContext, head: HTTPRequestHead) {
-        let body = EmulatorJSON.object([EmulatorJSON.Member("Response", .object([
-            EmulatorJSON.Member("Error", .object([
-                EmulatorJSON.Member("Code", "RequestSizeLimitExceeded"),
-                EmulatorJSON.Member("Message", "The request body is larger than 10 MB."),
+        let body = JSONValue.object([JSONValue.Member("Response", .object([
+            JSONValue.Member("Error", .object([
+                JSONValue.Member("Code", "RequestSizeLimitExceeded"),
+                JSONValue.Member("Message", "The request body is larger than 10 MB."),
             ])),
-            EmulatorJSON.Member("RequestId", .string(UUID().uuidString.lowercased())),
+            JSONValue.Member("RequestId", .string(UUID().uuidString.lowercased())),
         ]))])
         write(context: context, status: .ok, body: body.bytes, keepAlive: false, version: head.version)
     }

@@ -1,3 +1,5 @@
+import TencentCloudCore
+
 extension Interpreter {
     /// The widest line a batch prints.
     var batchLineWidth: Int { BatchEngine.lineWidth(console) }

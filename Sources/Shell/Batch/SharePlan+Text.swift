@@ -1,3 +1,5 @@
+import TencentCloudCore
+
 extension SharePlan {
     /// Above this many images, the plan shown before confirming is a summary, not per image.
     public static let compactThreshold = 20

@@ -1,3 +1,5 @@
+import TencentCloudCore
+
 /// `alias [NAME [ACCOUNTS]]`: named account lists, usable as `@NAME`.
 public enum AliasCommand: ShellCommand {
     public static let signature = CommandSignature(

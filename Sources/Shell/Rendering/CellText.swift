@@ -1,3 +1,5 @@
+import TencentCloudCore
+
 /// Turning cell values into single-line text.
 enum CellText {
     /// The text of a value for the `table` and `tsv` formats: null is empty, arrays are joined

@@ -1,3 +1,4 @@
+import TencentCloudCore
 import TerminalText
 
 /// Named values about one thing: `status`, a batch summary and the like.

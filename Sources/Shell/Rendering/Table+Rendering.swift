@@ -1,3 +1,4 @@
+import TencentCloudCore
 import TerminalText
 
 extension Table: Renderable {

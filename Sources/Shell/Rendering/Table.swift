@@ -1,3 +1,5 @@
+import TencentCloudCore
+
 /// Rows of values under named columns: `ls`, `shared`, `regions` and the like.
 ///
 /// Rendered as aligned columns (`table`), tab-separated lines (`tsv`) or a JSON array of objects
