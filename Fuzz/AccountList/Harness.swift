@@ -5,7 +5,9 @@
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let text = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
-    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.split(separator: " ").map(String.init) }
+    var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map {
+        $0.split(separator: " ").map(String.init)
+    }
     guard !lines.isEmpty else { return 0 }
     let words = lines.removeFirst()
     var aliases: [String: [String]] = [:]

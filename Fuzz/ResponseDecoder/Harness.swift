@@ -8,9 +8,10 @@ private let statuses = [200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 200, 2
 
 private func check(_ error: TencentCloudError) {
     let text = error.description
-    precondition(!text.unicodeScalars.contains {
-        [.control, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
-    }, "an error description with a control character or newline")
+    precondition(
+        !text.unicodeScalars.contains {
+            [.control, .lineSeparator, .paragraphSeparator].contains($0.properties.generalCategory)
+        }, "an error description with a control character or newline")
 }
 
 private func decode<Output: Decodable>(_ response: HTTPResponse, as type: Output.Type) {

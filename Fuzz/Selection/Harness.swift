@@ -7,7 +7,10 @@ struct FuzzImage: SelectableImage {
     let name: String
 }
 
-private let names = ["web-2024", "web-2025", "db", "db-old", "cache", "镜像-一", "Ubuntu 22.04", "[x]", "a*b", "", "web?", "café", "x,y", "img", "-", "ALL"]
+private let names = [
+    "web-2024", "web-2025", "db", "db-old", "cache", "镜像-一", "Ubuntu 22.04", "[x]", "a*b", "", "web?", "café", "x,y",
+    "img", "-", "ALL",
+]
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {

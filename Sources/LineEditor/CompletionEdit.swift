@@ -39,7 +39,7 @@ public enum CompletionEdit: Equatable, Sendable {
 
     /// The line and cursor after applying this edit (a listing changes nothing).
     public func applied(to line: String, cursor: Int) -> (line: String, cursor: Int) {
-        guard case let .replace(wordStart, text) = self else { return (line, cursor) }
+        guard case .replace(let wordStart, let text) = self else { return (line, cursor) }
         let characters = Array(line)
         let cursor = min(max(cursor, 0), characters.count)
         let start = min(max(wordStart, 0), cursor)
@@ -64,7 +64,10 @@ public enum CompletionEdit: Equatable, Sendable {
         var open: Character?
         var escaped = false
         for character in word {
-            if escaped { escaped = false; continue }
+            if escaped {
+                escaped = false
+                continue
+            }
             switch (open, character) {
             case (nil, "\\"), ("\"", "\\"): escaped = true
             case (nil, "'"), (nil, "\""): open = character

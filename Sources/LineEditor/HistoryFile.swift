@@ -21,8 +21,8 @@ enum HistoryFile {
         var description: String {
             switch self {
             case .missingHeader: "it does not start with \(HistoryFile.cookie)"
-            case let .badEscape(line): "bad escape sequence on line \(line)"
-            case let .notUTF8(line): "line \(line) is not UTF-8"
+            case .badEscape(let line): "bad escape sequence on line \(line)"
+            case .notUTF8(let line): "line \(line) is not UTF-8"
             }
         }
     }
@@ -90,7 +90,10 @@ enum HistoryFile {
         }
         func control(_ byte: UInt8) -> UInt8 { byte == 0x3F ? 0x7F : byte & 0x1F }
         while let byte = next() {
-            guard byte == backslash else { output.append(byte); continue }
+            guard byte == backslash else {
+                output.append(byte)
+                continue
+            }
             guard let escape = next() else { return nil }
             switch escape {
             case 0x30...0x37:
@@ -104,8 +107,8 @@ enum HistoryFile {
                 output.append(UInt8(value))
             case 0x4D: // \M-c or \M^c
                 switch (next(), next()) {
-                case let (0x2D?, c?): output.append(c | 0x80)
-                case let (0x5E?, c?): output.append(control(c) | 0x80)
+                case (0x2D?, let c?): output.append(c | 0x80)
+                case (0x5E?, let c?): output.append(control(c) | 0x80)
                 default: return nil
                 }
             case 0x5E: // \^c

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import CLibEdit
 import EditShim
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Interactive line input on libedit: prompt, emacs or vi editing, history
 /// with a file shared safely between sessions, TAB completion, Ctrl-C and
@@ -162,17 +163,17 @@ public final class LineEditor {
             var warning: String?
             let onDisk: [String]
             switch HistoryStore.load(path) {
-            case let .entries(entries):
+            case .entries(let entries):
                 onDisk = entries
             case .missing:
                 onDisk = []
-            case let .corrupt(reason):
+            case .corrupt(let reason):
                 onDisk = []
                 if !corruptionReported {
                     corruptionReported = true
                     warning = "history file \(path) is corrupt (\(reason)); replacing it"
                 }
-            case let .unreadable(reason):
+            case .unreadable(let reason):
                 return "cannot read history file \(path) (\(reason)); history not saved"
             }
             let merged = HistoryFile.merge(
@@ -201,7 +202,7 @@ public final class LineEditor {
     /// TAB: asks the completer, then edits the line or lists candidates.
     fileprivate func complete(_ editLine: OpaquePointer) -> UInt8 {
         guard let completer = configuration.completer, let info = el_line(editLine)?.pointee,
-              let buffer = info.buffer, let cursor = info.cursor, let end = info.lastchar
+            let buffer = info.buffer, let cursor = info.cursor, let end = info.lastchar
         else { return UInt8(CC_ERROR) }
         let before = String(decoding: UnsafeRawBufferPointer(start: buffer, count: cursor - buffer), as: UTF8.self)
         let after = String(decoding: UnsafeRawBufferPointer(start: cursor, count: end - cursor), as: UTF8.self)
@@ -210,11 +211,11 @@ public final class LineEditor {
         switch CompletionEdit.plan(line: line, cursor: offset, reply: completer(line, offset)) {
         case .beep:
             return UInt8(CC_ERROR)
-        case let .replace(start, text):
+        case .replace(let start, let text):
             let word = before.dropFirst(min(start, offset))
             el_deletestr(editLine, Int32(word.unicodeScalars.count))
             return el_insertstr(editLine, text) == 0 ? UInt8(CC_REFRESH) : UInt8(CC_ERROR)
-        case let .list(candidates):
+        case .list(let candidates):
             let rows = ColumnLayout.rows(candidates, width: terminalWidth)
             shim_out("\n" + rows.joined(separator: "\n") + "\n")
             return UInt8(CC_REDISPLAY)
@@ -224,7 +225,7 @@ public final class LineEditor {
     private func loadHistory() {
         guard let path = configuration.historyPath, let history else { return }
         switch HistoryStore.load(path) {
-        case let .entries(entries):
+        case .entries(let entries):
             let kept = HistoryFile.merge(
                 onDisk: entries, session: [], limit: configuration.historyLimit,
                 keep: configuration.shouldStoreInHistory)
@@ -232,10 +233,10 @@ public final class LineEditor {
             newestEntry = kept.last
         case .missing:
             break
-        case let .corrupt(reason):
+        case .corrupt(let reason):
             corruptionReported = true
             historyLoadWarning = "history file \(path) is corrupt (\(reason)); it will be replaced"
-        case let .unreadable(reason):
+        case .unreadable(let reason):
             historyLoadWarning = "cannot read history file \(path) (\(reason))"
         }
     }

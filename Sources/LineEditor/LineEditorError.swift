@@ -6,7 +6,7 @@ public enum LineEditorError: Error, Equatable, CustomStringConvertible {
     /// A one-line explanation.
     public var description: String {
         switch self {
-        case let .libeditUnavailable(function): "libedit: \(function) failed"
+        case .libeditUnavailable(let function): "libedit: \(function) failed"
         }
     }
 }

@@ -17,12 +17,18 @@ enum PromptMarkup {
         var inRun = false
         while let scalar = scalars.first {
             if scalar == "\u{1B}" {
-                if !inRun { result.unicodeScalars.append("\u{1}"); inRun = true }
+                if !inRun {
+                    result.unicodeScalars.append("\u{1}")
+                    inRun = true
+                }
                 let length = escapeLength(scalars)
                 result.unicodeScalars += scalars.prefix(length)
                 scalars = scalars.dropFirst(length)
             } else {
-                if inRun { result.unicodeScalars.append("\u{1}"); inRun = false }
+                if inRun {
+                    result.unicodeScalars.append("\u{1}")
+                    inRun = false
+                }
                 result.unicodeScalars.append(scalar)
                 scalars = scalars.dropFirst()
             }

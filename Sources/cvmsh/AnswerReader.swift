@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads one answer line from standard input on a queue of its own (never on Swift's
 /// cooperative pool), and gives up at once when the asking task is cancelled (Ctrl-C at

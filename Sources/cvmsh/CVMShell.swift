@@ -27,10 +27,14 @@ struct CVMShell: AsyncParsableCommand {
             """,
         version: version)
 
-    @Option(name: [.customShort("f"), .customLong("file")], help: ArgumentHelp("Run the commands in FILE (- for stdin); repeatable.", valueName: "file"))
+    @Option(
+        name: [.customShort("f"), .customLong("file")],
+        help: ArgumentHelp("Run the commands in FILE (- for stdin); repeatable.", valueName: "file"))
     var files: [String] = []
 
-    @Option(name: [.customShort("c"), .customLong("command")], help: ArgumentHelp("Run these commands (separated by ;); repeatable.", valueName: "commands"))
+    @Option(
+        name: [.customShort("c"), .customLong("command")],
+        help: ArgumentHelp("Run these commands (separated by ;); repeatable.", valueName: "commands"))
     var commands: [String] = []
 
     @Flag(name: .customShort("i"), help: "Stay interactive after -c/-f.")
@@ -45,7 +49,9 @@ struct CVMShell: AsyncParsableCommand {
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "No banner, no informational chatter.")
     var quiet = false
 
-    @Option(name: .customLong("on-error"), help: ArgumentHelp("stop or continue (default: stop in scripts, continue interactively).", valueName: "policy"))
+    @Option(
+        name: .customLong("on-error"),
+        help: ArgumentHelp("stop or continue (default: stop in scripts, continue interactively).", valueName: "policy"))
     var onError: String?
 
     @Option(help: ArgumentHelp("Region, e.g. ap-nanjing (also TENCENTCLOUD_REGION).", valueName: "region"))
@@ -57,7 +63,8 @@ struct CVMShell: AsyncParsableCommand {
     @Option(help: ArgumentHelp("API endpoint: a host or https:// URL; http:// only for loopback.", valueName: "url"))
     var endpoint: String?
 
-    @Option(help: ArgumentHelp("table, tsv or json (the same whether or not stdout is a terminal).", valueName: "format"))
+    @Option(
+        help: ArgumentHelp("table, tsv or json (the same whether or not stdout is a terminal).", valueName: "format"))
     var output: String?
 
     @Flag(name: .customLong("dry-run"), help: "Show the exact API calls that would change shares; send none.")

@@ -1,6 +1,6 @@
 import CVMEmulator
-import LineEditor
 import Foundation
+import LineEditor
 import Logging
 import Shell
 import TencentCloud
@@ -59,10 +59,12 @@ struct Launcher {
         var logger = Logger(label: "cvmsh") { StreamLogHandler.standardError(label: $0) }
         logger.logLevel = options.debug ? .debug : .warning
         let services = ShellServices(
-            environment: environment, profile: options.demo ? nil : options.profile, version: CVMShell.version, logger: logger,
+            environment: environment, profile: options.demo ? nil : options.profile, version: CVMShell.version,
+            logger: logger,
             credentialWarning: { console.diagnostic("cvmsh: warning: \($0)") })
 
-        var settings = Settings(onError: options.onError.flatMap(ErrorPolicy.init) ?? (scripts.isEmpty && prompt ? .continue : .stop))
+        var settings = Settings(
+            onError: options.onError.flatMap(ErrorPolicy.init) ?? (scripts.isEmpty && prompt ? .continue : .stop))
         settings.echo = options.echo
         settings.confirm = !options.yes
         if let output = options.output.flatMap(OutputFormat.init) { settings.output = output }
@@ -71,7 +73,8 @@ struct Launcher {
         session.profile = options.profile
         if let demo {
             session.endpoint = (try? Endpoint(parsing: demo.endpoint)) ?? .official
-            session.endpointLock = "--demo talks only to its built-in emulator, so nothing leaves this machine; "
+            session.endpointLock =
+                "--demo talks only to its built-in emulator, so nothing leaves this machine; "
                 + "run cvmsh without --demo to use another endpoint"
         } else if let text = options.endpoint ?? environment["CVMSH_ENDPOINT"] {
             do {
@@ -99,14 +102,17 @@ struct Launcher {
         return status
     }
 
-    private func run(_ interpreter: Interpreter, scripts: [ScriptItem], prompt: Bool, demo: Emulator?) async -> ExitStatus {
+    private func run(_ interpreter: Interpreter, scripts: [ScriptItem], prompt: Bool, demo: Emulator?) async
+        -> ExitStatus
+    {
         for item in scripts {
             let outcome: Interpreter.ScriptOutcome
             switch item {
             case .commands(let text):
                 outcome = await runScript(interpreter) { shell in
                     await shell.runScript(source: "-c") { body in
-                        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where await !body(Array(line.utf8)) {
+                        for line in text.split(separator: "\n", omittingEmptySubsequences: false)
+                        where await !body(Array(line.utf8)) {
                             break
                         }
                         return nil
@@ -136,7 +142,8 @@ struct Launcher {
             interpreter.isInteractive = true
             if !options.quiet { banner(interpreter, demo: demo) }
             if !options.noRC { await runRC(interpreter) }
-            return await InteractiveLoop(interpreter: interpreter, historyPath: interpreter.services.paths.historyFile).run()
+            return await InteractiveLoop(interpreter: interpreter, historyPath: interpreter.services.paths.historyFile)
+                .run()
         }
         if scripts.isEmpty {
             let outcome = await runScript(interpreter) { shell in
@@ -174,7 +181,9 @@ struct Launcher {
         let console = interpreter.console
         console.diagnostic("cvmsh \(CVMShell.version): type `help` for commands, Ctrl-D to leave.")
         if let demo {
-            console.diagnostic("Demo: talking to the built-in CVM emulator at \(demo.endpoint) with sample data; nothing leaves this machine.")
+            console.diagnostic(
+                "Demo: talking to the built-in CVM emulator at \(demo.endpoint) with sample data; nothing leaves this machine."
+            )
         } else if !interpreter.session.endpoint.isDefault {
             console.diagnostic("Endpoint: \(interpreter.session.endpoint)")
         }

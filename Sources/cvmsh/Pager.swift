@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Foundation
 import Shell
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Runs the user's pager on text: `/bin/sh -c COMMAND` with the text on its standard input and
 /// the terminal as its output. The write and the wait happen off the cooperative pool.

@@ -1,10 +1,11 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
 import Synchronization
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// SIGINT, SIGTERM and SIGHUP, delivered by dispatch sources (so no code of ours runs in a
 /// signal handler) to every task listening through ``subscribe()``.
@@ -54,9 +55,9 @@ enum ProcessSignals {
         var current = sigaction()
         sigaction(number, nil, &current)
         #if canImport(Glibc)
-        let handler = current.__sigaction_handler.sa_handler
+            let handler = current.__sigaction_handler.sa_handler
         #else
-        let handler = current.__sigaction_u.__sa_handler
+            let handler = current.__sigaction_u.__sa_handler
         #endif
         return unsafeBitCast(handler, to: Int.self) == unsafeBitCast(SIG_IGN, to: Int.self)
     }

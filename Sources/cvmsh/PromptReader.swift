@@ -32,7 +32,8 @@ actor PromptReader {
                 line: line, cursor: cursor, session: current,
                 listDirectory: { [home] path in
                     let expanded = path.hasPrefix("~/") ? home + path.dropFirst(1) : path
-                    let absolute = expanded.hasPrefix("/")
+                    let absolute =
+                        expanded.hasPrefix("/")
                         ? expanded : FileManager.default.currentDirectoryPath + "/" + expanded
                     return Completer.directoryEntries(atPath: absolute)
                 }, regions: regions)
@@ -43,10 +44,11 @@ actor PromptReader {
     }
 
     init(historyPath: String, completion: CompletionContext) throws {
-        editor = try LineEditor(configuration: .init(
-            historyPath: historyPath,
-            shouldStoreInHistory: SensitiveLine.isSafeToStore,
-            completer: { completion.complete($0, $1) }))
+        editor = try LineEditor(
+            configuration: .init(
+                historyPath: historyPath,
+                shouldStoreInHistory: SensitiveLine.isSafeToStore,
+                completer: { completion.complete($0, $1) }))
     }
 
     var historyLoadWarning: String? { editor.historyLoadWarning }

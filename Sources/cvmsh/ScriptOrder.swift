@@ -15,20 +15,29 @@ enum ScriptOrder {
             index += 1
             if word == "--" { break }
             func take(_ make: (String) -> ScriptItem) {
-                if index < arguments.count { found.append(make(arguments[index])); index += 1 }
+                if index < arguments.count {
+                    found.append(make(arguments[index]))
+                    index += 1
+                }
             }
             switch word {
             case "-c", "--command": take(ScriptItem.commands)
             case "-f", "--file": take(ScriptItem.file)
             default:
-                if word.hasPrefix("--command=") { found.append(.commands(String(word.dropFirst(10)))) }
-                else if word.hasPrefix("--file=") { found.append(.file(String(word.dropFirst(7)))) }
-                else if word.hasPrefix("-c"), word.count > 2, !word.hasPrefix("--") { found.append(.commands(String(word.dropFirst(2)))) }
-                else if word.hasPrefix("-f"), word.count > 2, !word.hasPrefix("--") { found.append(.file(String(word.dropFirst(2)))) }
+                if word.hasPrefix("--command=") {
+                    found.append(.commands(String(word.dropFirst(10))))
+                } else if word.hasPrefix("--file=") {
+                    found.append(.file(String(word.dropFirst(7))))
+                } else if word.hasPrefix("-c"), word.count > 2, !word.hasPrefix("--") {
+                    found.append(.commands(String(word.dropFirst(2))))
+                } else if word.hasPrefix("-f"), word.count > 2, !word.hasPrefix("--") {
+                    found.append(.file(String(word.dropFirst(2))))
+                }
             }
         }
         let expected = commands.map(ScriptItem.commands) + files.map(ScriptItem.file)
-        let matches = found.filter { if case .commands = $0 { true } else { false } } == commands.map(ScriptItem.commands)
+        let matches =
+            found.filter { if case .commands = $0 { true } else { false } } == commands.map(ScriptItem.commands)
             && found.filter { if case .file = $0 { true } else { false } } == files.map(ScriptItem.file)
         return matches ? found : expected
     }

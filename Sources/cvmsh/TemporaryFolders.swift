@@ -15,7 +15,10 @@ enum TemporaryFolders {
 
     /// Removes every registered folder with what it holds.
     static func removeAll() {
-        for path in paths.withLock({ paths in defer { paths.removeAll() }; return paths }) {
+        for path in paths.withLock({ paths in
+            defer { paths.removeAll() }
+            return paths
+        }) {
             try? FileManager.default.removeItem(atPath: path)
         }
     }

@@ -28,18 +28,29 @@ import Testing
 
     @Test func acceptsSDKTestVector() throws {
         // Vector 1 of the reference, produced by the official Python SDK.
-        let state = EmulatorState(accounts: [EmulatorState.Account(
-            accountId: "100000000009", name: "vector",
-            credentials: [EmulatorState.Credential(secretId: "AKIDEXAMPLE1111111111111111111111111", secretKey: "ExampleSecretKey1111111111111111")])],
+        let state = EmulatorState(
+            accounts: [
+                EmulatorState.Account(
+                    accountId: "100000000009", name: "vector",
+                    credentials: [
+                        EmulatorState.Credential(
+                            secretId: "AKIDEXAMPLE1111111111111111111111111",
+                            secretKey: "ExampleSecretKey1111111111111111")
+                    ])
+            ],
             regions: [EmulatorState.Region(region: "ap-guangzhou", regionName: "广州")])
         let clock = EmulatorClock { 1_700_000_100 }
         let service = try EmulatorService(options: EmulatorOptions(state: state, rateLimit: .off, clock: clock))
-        let request = EmulatorRequest(headers: [
-            "Host": "cvm.tencentcloudapi.com", "Content-Type": "application/json", "X-TC-Action": "DescribeImages",
-            "X-TC-Version": "2017-03-12", "X-TC-Region": "ap-guangzhou", "X-TC-Timestamp": "1700000000",
-            "X-TC-Language": "zh-CN",
-            "Authorization": "TC3-HMAC-SHA256 Credential=AKIDEXAMPLE1111111111111111111111111/2023-11-14/cvm/tc3_request, SignedHeaders=content-type;host, Signature=5558f4ff0dfaa24ffc8a820e2275cb5d96bc1d79c6e2e1f5633c8608b05a9545",
-        ], body: Array(#"{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}], "Offset": 0, "Limit": 100}"#.utf8))
+        let request = EmulatorRequest(
+            headers: [
+                "Host": "cvm.tencentcloudapi.com", "Content-Type": "application/json", "X-TC-Action": "DescribeImages",
+                "X-TC-Version": "2017-03-12", "X-TC-Region": "ap-guangzhou", "X-TC-Timestamp": "1700000000",
+                "X-TC-Language": "zh-CN",
+                "Authorization":
+                    "TC3-HMAC-SHA256 Credential=AKIDEXAMPLE1111111111111111111111111/2023-11-14/cvm/tc3_request, SignedHeaders=content-type;host, Signature=5558f4ff0dfaa24ffc8a820e2275cb5d96bc1d79c6e2e1f5633c8608b05a9545",
+            ],
+            body: Array(
+                #"{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}], "Offset": 0, "Limit": 100}"#.utf8))
         let response = service.handle(request)
         #expect(response.code == nil)
         #expect(response.totalCount == 0)
@@ -56,13 +67,18 @@ import Testing
     }
 
     @Test func wrongKeyIsRejected() {
-        let response = h.call("DescribeImages", keys: Keys(secretId: Keys.demo.secretId, secretKey: "wrong-key-wrong-key-wrong-key-00"))
+        let response = h.call(
+            "DescribeImages", keys: Keys(secretId: Keys.demo.secretId, secretKey: "wrong-key-wrong-key-wrong-key-00"))
         #expect(response.code == "AuthFailure.SignatureFailure")
     }
 
     @Test func unknownSecretIdIsRejected() {
-        #expect(h.call("DescribeImages", keys: Keys(secretId: "AKIDnobody", secretKey: "x")).code == "AuthFailure.SecretIdNotFound")
-        #expect(h.call("DescribeImages", keys: Keys(secretId: "notakey", secretKey: "x")).code == "AuthFailure.InvalidSecretId")
+        #expect(
+            h.call("DescribeImages", keys: Keys(secretId: "AKIDnobody", secretKey: "x")).code
+                == "AuthFailure.SecretIdNotFound")
+        #expect(
+            h.call("DescribeImages", keys: Keys(secretId: "notakey", secretKey: "x")).code
+                == "AuthFailure.InvalidSecretId")
     }
 
     @Test func staleAndFutureTimestampsAreRejected() {
@@ -111,7 +127,9 @@ import Testing
         let body = Array("{}".utf8)
         let now = Int(h.clock.now)
         let signature = TC3Signer.sign(
-            TC3SigningInput(host: "127.0.0.1:1", body: body, service: "cvm", timestamp: now, extraSignedHeaders: ["x-tc-action": "DescribeImageQuota"]),
+            TC3SigningInput(
+                host: "127.0.0.1:1", body: body, service: "cvm", timestamp: now,
+                extraSignedHeaders: ["x-tc-action": "DescribeImageQuota"]),
             secretId: Keys.demo.secretId, secretKey: Keys.demo.secretKey)
         var headers = [
             "Host": "127.0.0.1:1", "Content-Type": "application/json", "X-TC-Action": "DescribeImageQuota",
@@ -128,11 +146,12 @@ import Testing
         let signature = TC3Signer.sign(
             TC3SigningInput(host: "h", body: Array("UNSIGNED-PAYLOAD".utf8), service: "cvm", timestamp: now),
             secretId: Keys.demo.secretId, secretKey: Keys.demo.secretKey)
-        let request = EmulatorRequest(headers: [
-            "Host": "h", "Content-Type": "application/json", "X-TC-Action": "DescribeImageQuota",
-            "X-TC-Version": "2017-03-12", "X-TC-Region": "ap-nanjing", "X-TC-Timestamp": String(now),
-            "X-TC-Content-SHA256": "UNSIGNED-PAYLOAD", "Authorization": signature.authorization,
-        ], body: Array("{}".utf8))
+        let request = EmulatorRequest(
+            headers: [
+                "Host": "h", "Content-Type": "application/json", "X-TC-Action": "DescribeImageQuota",
+                "X-TC-Version": "2017-03-12", "X-TC-Region": "ap-nanjing", "X-TC-Timestamp": String(now),
+                "X-TC-Content-SHA256": "UNSIGNED-PAYLOAD", "Authorization": signature.authorization,
+            ], body: Array("{}".utf8))
         #expect(h.service.handle(request).code == nil)
     }
 
@@ -148,7 +167,8 @@ import Testing
     }
 
     @Test func secretsNeverReachTheCallLog() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("emu-log-\(UUID().uuidString).jsonl").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("emu-log-\(UUID().uuidString).jsonl")
+            .path
         defer { try? FileManager.default.removeItem(atPath: path) }
         let h = try Harness(logPath: path)
         h.call("DescribeImages", #"{"Limit": 3}"#, keys: .temporary)

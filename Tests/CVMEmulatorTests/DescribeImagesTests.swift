@@ -5,9 +5,13 @@ import Testing
     @Test func imageTypesAsSeenByTheCaller() throws {
         let h = try Harness(state: SmallState.make())
         func ids(_ type: String, keys: Keys = .demo) -> [String] {
-            h.call("DescribeImages", #"{"Filters": [{"Name": "image-type", "Values": ["\#(type)"]}]}"#, keys: keys).imageIds
+            h.call("DescribeImages", #"{"Filters": [{"Name": "image-type", "Values": ["\#(type)"]}]}"#, keys: keys)
+                .imageIds
         }
-        #expect(Set(ids("PRIVATE_IMAGE")) == [SmallState.normal, SmallState.creating, SmallState.byol, SmallState.encrypted])
+        #expect(
+            Set(ids("PRIVATE_IMAGE")) == [
+                SmallState.normal, SmallState.creating, SmallState.byol, SmallState.encrypted,
+            ])
         #expect(ids("SHARED_IMAGE") == [SmallState.partnerShared])
         #expect(ids("PUBLIC_IMAGE") == [SmallState.publicImage])
         // The partner sees its own images as private, and nothing shared.
@@ -20,10 +24,11 @@ import Testing
     @Test func newestFirstAndEveryField() throws {
         let h = try Harness(state: SmallState.make())
         let response = h.call("DescribeImages", #"{"Limit": 100}"#)
-        #expect(response.imageIds == [
-            SmallState.partnerShared, SmallState.encrypted, SmallState.byol, SmallState.creating, SmallState.normal,
-            SmallState.publicImage,
-        ])
+        #expect(
+            response.imageIds == [
+                SmallState.partnerShared, SmallState.encrypted, SmallState.byol, SmallState.creating, SmallState.normal,
+                SmallState.publicImage,
+            ])
         let image = try #require(response.payload?["ImageSet"]?.arrayValue?.first)
         // Parsing loses member order, so read it from the bytes sent.
         let text = String(decoding: response.body, as: UTF8.self)
@@ -58,18 +63,23 @@ import Testing
             Set(h.call("DescribeImages", #"{"Filters": [\#(filters)]}"#).imageIds)
         }
         #expect(ids(#"{"Name": "image-name", "Values": ["WEB"]}"#) == [SmallState.normal, SmallState.creating])
-        #expect(ids(#"{"Name": "platform", "Values": ["windows", "ubuntu"]}"#) == [SmallState.byol, SmallState.publicImage])
+        #expect(
+            ids(#"{"Name": "platform", "Values": ["windows", "ubuntu"]}"#) == [SmallState.byol, SmallState.publicImage])
         #expect(ids(#"{"Name": "image-id", "Values": ["img-00000001", "img-00000006"]}"#) == [SmallState.normal])
         #expect(ids(#"{"Name": "tag-key", "Values": ["env"]}"#) == [SmallState.normal])
         #expect(ids(#"{"Name": "tag-value", "Values": ["prod"]}"#) == [SmallState.normal])
         #expect(ids(#"{"Name": "tag:env", "Values": ["prod"]}"#) == [SmallState.normal])
         #expect(ids(#"{"Name": "tag:env", "Values": ["dev"]}"#).isEmpty)
         // Filters are ANDed, values ORed.
-        #expect(ids(#"{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}, {"Name": "image-name", "Values": ["vault", "win"]}"#)
-            == [SmallState.byol, SmallState.encrypted])
+        #expect(
+            ids(
+                #"{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}, {"Name": "image-name", "Values": ["vault", "win"]}"#
+            )
+                == [SmallState.byol, SmallState.encrypted])
         // ImageIds return only visible images.
-        #expect(Set(h.call("DescribeImages", #"{"ImageIds": ["img-00000001", "img-00000006", "img-00000008"]}"#).imageIds)
-            == [SmallState.normal])
+        #expect(
+            Set(h.call("DescribeImages", #"{"ImageIds": ["img-00000001", "img-00000006", "img-00000008"]}"#).imageIds)
+                == [SmallState.normal])
     }
 
     @Test func pagingVisitsEveryImageOnce() throws {
@@ -77,7 +87,10 @@ import Testing
         var seen: [String] = []
         var offset = 0
         for _ in 0..<10 {
-            let response = h.call("DescribeImages", #"{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}], "Offset": \#(offset), "Limit": 100}"#)
+            let response = h.call(
+                "DescribeImages",
+                #"{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}], "Offset": \#(offset), "Limit": 100}"#
+            )
             #expect(response.totalCount == 250)
             seen += response.imageIds
             offset += 100

@@ -1,11 +1,11 @@
 import CVMEmulator
-import TestSupport
 import Foundation
 import TencentCloud
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 @Suite struct HTTPSTests {
@@ -20,7 +20,8 @@ import FoundationNetworking
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = arguments
-        let input = Pipe(), output = Pipe()
+        let input = Pipe()
+        let output = Pipe()
         process.standardInput = input
         process.standardOutput = output
         process.standardError = FileHandle.nullDevice
@@ -35,8 +36,9 @@ import FoundationNetworking
     @Test(.timeLimit(.minutes(1))) func servesHTTPSWithATestCA() async throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }
-        let emulator = try await Emulator.start(EmulatorOptions(
-            rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath)))
+        let emulator = try await Emulator.start(
+            EmulatorOptions(
+                rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath)))
         #expect(emulator.endpoint == "https://127.0.0.1:\(emulator.port)")
         let request = signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImageQuota")
 

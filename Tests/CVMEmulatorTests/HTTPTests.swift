@@ -4,7 +4,7 @@ import TencentCloud
 import Testing
 
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// Builds a request signed with TC3Signer the way the official SDK signs it.
@@ -45,22 +45,27 @@ func send(_ request: URLRequest, session: URLSession) async throws -> (JSONValue
         let session = URLSession(configuration: .ephemeral)
         do {
             #expect(emulator.endpoint == "http://127.0.0.1:\(emulator.port)")
-            let (identity, http) = try await send(signedURLRequest(endpoint: emulator.endpoint, action: "GetCallerIdentity"), session: session)
+            let (identity, http) = try await send(
+                signedURLRequest(endpoint: emulator.endpoint, action: "GetCallerIdentity"), session: session)
             #expect(http.statusCode == 200)
             #expect(http.value(forHTTPHeaderField: "Content-Type") == "application/json")
             #expect(identity?["AccountId"]?.stringValue == EmulatorState.demoAccountId)
 
             var seen: [String] = []
             for offset in stride(from: 0, to: 150, by: 100) {
-                let body = #"{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}], "Offset": \#(offset), "Limit": 100}"#
-                let (page, _) = try await send(signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImages", body: body), session: session)
+                let body =
+                    #"{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}], "Offset": \#(offset), "Limit": 100}"#
+                let (page, _) = try await send(
+                    signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImages", body: body),
+                    session: session)
                 #expect(page?["TotalCount"] == .int(150))
                 seen += page?["ImageSet"]?.arrayValue?.compactMap { $0["ImageId"]?.stringValue } ?? []
             }
             #expect(Set(seen).count == 150)
 
             let (error, errorHTTP) = try await send(
-                signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImages", timestamp: 1_000_000_000), session: session)
+                signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImages", timestamp: 1_000_000_000),
+                session: session)
             #expect(errorHTTP.statusCode == 200)
             #expect(error?["Error"]?["Code"] == "AuthFailure.SignatureExpire")
             #expect(error?["RequestId"]?.stringValue != nil)
@@ -80,7 +85,9 @@ func send(_ request: URLRequest, session: URLSession) async throws -> (JSONValue
         let session = URLSession(configuration: .ephemeral)
         let partner = EmulatorState.partnerAccountIds[2]
         let body = #"{"ImageId": "img-00000001", "AccountIds": ["\#(partner)"], "Permission": "SHARE"}"#
-        let (answer, _) = try await send(signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body), session: session)
+        let (answer, _) = try await send(
+            signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body),
+            session: session)
         #expect(answer?["Error"] == nil)
         #expect(await emulator.shares(of: SmallState.normal, region: SmallState.region) == [partner])
         let state = await emulator.state()
@@ -90,11 +97,14 @@ func send(_ request: URLRequest, session: URLSession) async throws -> (JSONValue
     }
 
     @Test func dropClosesWithoutAnswerAndChangesNothing() async throws {
-        let emulator = try await Emulator.start(EmulatorOptions(state: SmallState.make(), rateLimit: .off, failRate: 1, failKinds: [.drop]))
+        let emulator = try await Emulator.start(
+            EmulatorOptions(state: SmallState.make(), rateLimit: .off, failRate: 1, failKinds: [.drop]))
         let session = URLSession(configuration: .ephemeral)
-        let body = #"{"ImageId": "img-00000001", "AccountIds": ["\#(EmulatorState.partnerAccountIds[2])"], "Permission": "SHARE"}"#
+        let body =
+            #"{"ImageId": "img-00000001", "AccountIds": ["\#(EmulatorState.partnerAccountIds[2])"], "Permission": "SHARE"}"#
         await #expect(throws: (any Error).self) {
-            _ = try await session.data(for: signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body))
+            _ = try await session.data(
+                for: signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body))
         }
         #expect(await emulator.shares(of: SmallState.normal, region: SmallState.region).isEmpty)
         #expect(await emulator.calls().first?.fault == .drop)
@@ -103,14 +113,17 @@ func send(_ request: URLRequest, session: URLSession) async throws -> (JSONValue
     }
 
     @Test func dropAfterAppliesThenCloses() async throws {
-        let emulator = try await Emulator.start(EmulatorOptions(
-            state: SmallState.make(), rateLimit: .off, latency: .milliseconds(30), failRate: 1, failKinds: [.dropAfter]))
+        let emulator = try await Emulator.start(
+            EmulatorOptions(
+                state: SmallState.make(), rateLimit: .off, latency: .milliseconds(30), failRate: 1,
+                failKinds: [.dropAfter]))
         let session = URLSession(configuration: .ephemeral)
         let partner = EmulatorState.partnerAccountIds[2]
         let body = #"{"ImageId": "img-00000001", "AccountIds": ["\#(partner)"], "Permission": "SHARE"}"#
         let started = ContinuousClock.now
         await #expect(throws: (any Error).self) {
-            _ = try await session.data(for: signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body))
+            _ = try await session.data(
+                for: signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body))
         }
         #expect(ContinuousClock.now - started >= .milliseconds(30))
         #expect(await emulator.shares(of: SmallState.normal, region: SmallState.region) == [partner])

@@ -1,7 +1,7 @@
-import TencentCloudCore
 import CVMEmulator
 import Foundation
 import Synchronization
+import TencentCloudCore
 
 /// A clock tests move by hand instead of sleeping.
 final class ManualClock: Sendable {
@@ -30,7 +30,8 @@ struct Keys {
     static let temporary = Keys(
         secretId: EmulatorState.demoTemporarySecretId, secretKey: EmulatorState.demoTemporarySecretKey,
         token: EmulatorState.demoTemporaryToken)
-    static let collaborator = Keys(secretId: EmulatorState.collaboratorSecretId, secretKey: EmulatorState.collaboratorSecretKey)
+    static let collaborator = Keys(
+        secretId: EmulatorState.collaboratorSecretId, secretKey: EmulatorState.collaboratorSecretKey)
     static let partner = Keys(secretId: EmulatorState.partnerSecretId, secretKey: EmulatorState.partnerSecretKey)
 }
 
@@ -45,9 +46,11 @@ struct Harness {
         latency: Duration = .zero, logPath: String? = nil, strict: Bool = false
     ) throws {
         clock = ManualClock()
-        service = try EmulatorService(options: EmulatorOptions(
-            state: state, rateLimit: rateLimit, strict: strict, latency: latency, failRate: failRate, failKinds: failKinds, seed: seed,
-            maxAccountIdsPerCall: maxAccountIds, logPath: logPath, clock: clock.emulatorClock))
+        service = try EmulatorService(
+            options: EmulatorOptions(
+                state: state, rateLimit: rateLimit, strict: strict, latency: latency, failRate: failRate,
+                failKinds: failKinds, seed: seed,
+                maxAccountIdsPerCall: maxAccountIds, logPath: logPath, clock: clock.emulatorClock))
     }
 
     /// Signs (as the official SDK does) and handles one call.
@@ -92,8 +95,12 @@ enum SmallState {
         var demo = EmulatorState.demo()
         let owner = EmulatorState.demoAccountId
         let partner = EmulatorState.partnerAccountIds[0]
-        func image(_ id: String, owner: String?, _ time: String, name: String, platform: String = "TencentOS") -> EmulatorState.Image {
-            EmulatorState.Image(imageId: id, ownerAccountId: owner, osName: "\(platform) 1", createdTime: time, imageName: name, platform: platform)
+        func image(_ id: String, owner: String?, _ time: String, name: String, platform: String = "TencentOS")
+            -> EmulatorState.Image
+        {
+            EmulatorState.Image(
+                imageId: id, ownerAccountId: owner, osName: "\(platform) 1", createdTime: time, imageName: name,
+                platform: platform)
         }
         var images = [
             image(normal, owner: owner, "2024-05-01T00:00:00Z", name: "web-prod"),
@@ -111,9 +118,11 @@ enum SmallState {
         images[0].tags = [EmulatorState.Tag(key: "env", value: "prod")]
         demo.regions = [
             EmulatorState.Region(region: region, regionName: "华东地区(南京)", images: images),
-            EmulatorState.Region(region: "ap-guangzhou", regionName: "华南地区(广州)", images: [
-                image(otherRegion, owner: owner, "2024-05-01T00:00:00Z", name: "gz-web"),
-            ]),
+            EmulatorState.Region(
+                region: "ap-guangzhou", regionName: "华南地区(广州)",
+                images: [
+                    image(otherRegion, owner: owner, "2024-05-01T00:00:00Z", name: "gz-web")
+                ]),
         ]
         return demo
     }

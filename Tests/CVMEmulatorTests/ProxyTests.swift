@@ -1,8 +1,8 @@
 import CVM
 import CVMEmulator
 import Foundation
-import TestSupport
 import TencentCloud
+import TestSupport
 import Testing
 
 /// `HTTPS_PROXY=http://USER:PASSWORD@HOST:PORT`: the credentials go to the proxy as
@@ -25,8 +25,9 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func credentialsInTheProxyURLAuthorizeTheTunnel() async throws {
         let certificates = try TestCertificates(names: [Self.host])
         defer { certificates.remove() }
-        let emulator = try await Emulator.start(EmulatorOptions(
-            rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath)))
+        let emulator = try await Emulator.start(
+            EmulatorOptions(
+                rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath)))
         let port = try #require(Int(emulator.endpoint.split(separator: ":").last ?? ""))
         // "ops:s3cr/t" percent-encoded in the URL, as HTTPS_PROXY carries it.
         let expected = "Basic " + Data("ops:s3cr/t".utf8).base64EncodedString()

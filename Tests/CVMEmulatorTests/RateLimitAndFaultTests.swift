@@ -23,7 +23,7 @@ import Testing
             #expect(h.call("DescribeImages").code == nil)
         }
         #expect(h.call("DescribeImages").code == "RequestLimitExceeded")
-        h.clock.advance(0.62)  // now +1.02: the calls at +0.01 and +0.02 leave the window
+        h.clock.advance(0.62) // now +1.02: the calls at +0.01 and +0.02 leave the window
         #expect(h.call("DescribeImages").code == nil)
     }
 
@@ -83,7 +83,10 @@ import Testing
     }
 
     private func shareOnce(_ h: Harness) -> EmulatorResponse {
-        h.call("ModifyImageSharePermission", #"{"ImageId": "img-00000001", "AccountIds": ["\#(EmulatorState.partnerAccountIds[1])"], "Permission": "SHARE"}"#)
+        h.call(
+            "ModifyImageSharePermission",
+            #"{"ImageId": "img-00000001", "AccountIds": ["\#(EmulatorState.partnerAccountIds[1])"], "Permission": "SHARE"}"#
+        )
     }
 
     @Test func internalErrorChangesNothing() throws {
@@ -107,7 +110,8 @@ import Testing
         let response = shareOnce(h)
         #expect(response.disposition == .closeWithoutAnswer)
         #expect(response.call.fault == .dropAfter)
-        #expect(h.service.shares(of: SmallState.normal, region: SmallState.region) == [EmulatorState.partnerAccountIds[1]])
+        #expect(
+            h.service.shares(of: SmallState.normal, region: SmallState.region) == [EmulatorState.partnerAccountIds[1]])
     }
 
     @Test func faultsNeverHitUnauthenticatedCalls() throws {

@@ -1,20 +1,24 @@
 import CVM
 import CVMEmulator
-import TestSupport
 import Foundation
 import TencentCloud
+import TestSupport
 import Testing
 
 /// The project's own client (CVMClient → APIClient → AsyncHTTPTransport) against the emulator.
 @Suite(.serialized) struct RealClientTests {
-    private func client(_ emulator: Emulator, keys: Keys = .demo, caFile: String? = nil) throws -> (CVMClient, AsyncHTTPTransport) {
-        let transport = try AsyncHTTPTransport(configuration: TransportConfiguration(
-            connectTimeout: .seconds(5), requestTimeout: .seconds(10), caFile: caFile))
+    private func client(_ emulator: Emulator, keys: Keys = .demo, caFile: String? = nil) throws -> (
+        CVMClient, AsyncHTTPTransport
+    ) {
+        let transport = try AsyncHTTPTransport(
+            configuration: TransportConfiguration(
+                connectTimeout: .seconds(5), requestTimeout: .seconds(10), caFile: caFile))
         let api = APIClient(
             configuration: ClientConfiguration(
                 endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "cvmsh-emulator-tests",
                 rateLimits: .off),
-            credentials: StaticCredentialProvider(Credential(secretId: keys.secretId, secretKey: keys.secretKey, token: keys.token)),
+            credentials: StaticCredentialProvider(
+                Credential(secretId: keys.secretId, secretKey: keys.secretKey, token: keys.token)),
             transport: transport)
         return (CVMClient(api: api), transport)
     }
@@ -30,10 +34,11 @@ import Testing
             let images = try await cvm.listAllImages(region: "ap-nanjing")
             #expect(images.count == 150)
             #expect(Set(images.map(\.imageId)).count == 150)
-            let target = try #require(images.first { image in
-                image.imageState == "NORMAL" && image.licenseType == "TencentCloud"
-                    && !(image.imageName ?? "").hasPrefix("vault")
-            })
+            let target = try #require(
+                images.first { image in
+                    image.imageState == "NORMAL" && image.licenseType == "TencentCloud"
+                        && !(image.imageName ?? "").hasPrefix("vault")
+                })
             let before = try await cvm.describeImageSharePermission(region: "ap-nanjing", imageId: target.imageId)
             let partner = EmulatorState.bulkPartnerAccountIds[0]
             try await cvm.modifyImageSharePermission(
@@ -61,8 +66,9 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func httpsWithATestCA() async throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }
-        let emulator = try await Emulator.start(EmulatorOptions(
-            rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath)))
+        let emulator = try await Emulator.start(
+            EmulatorOptions(
+                rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath)))
         let (trusting, trustingTransport) = try client(emulator, caFile: certificates.caPath)
         let (plain, plainTransport) = try client(emulator)
         do {

@@ -34,7 +34,8 @@ import Testing
         #expect(h.service.handle(request).code == "UnsupportedProtocol")
         let form = EmulatorRequest.signed(
             action: "DescribeImages", region: "ap-nanjing", body: "Limit=1", secretId: Keys.demo.secretId,
-            secretKey: Keys.demo.secretKey, timestamp: Int(h.clock.now), contentType: "application/x-www-form-urlencoded")
+            secretKey: Keys.demo.secretKey, timestamp: Int(h.clock.now),
+            contentType: "application/x-www-form-urlencoded")
         #expect(h.service.handle(form).code == "InvalidParameter")
     }
 
@@ -53,7 +54,9 @@ import Testing
         #expect(h.call("DescribeImages", #"{"Limit": "10"}"#).code == "InvalidParameter")
         #expect(h.call("DescribeImages", #"{"Limit": 1.5}"#).code == "InvalidParameter")
         #expect(h.call("DescribeImages", #"{"ImageIds": "img-00000001"}"#).code == "InvalidParameter")
-        #expect(h.call("DescribeImages", #"{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"], "X": 1}]}"#).code == "UnknownParameter")
+        #expect(
+            h.call("DescribeImages", #"{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"], "X": 1}]}"#)
+                .code == "UnknownParameter")
         #expect(h.call("DescribeImages", #"{"Filters": [{"Values": ["x"]}]}"#).code == "MissingParameter")
         #expect(h.call("DescribeImages", "[1,2]").code == "InvalidParameter")
         #expect(h.call("DescribeImages", "{not json").code == "InvalidParameter")
@@ -78,11 +81,20 @@ import Testing
         #expect(h.call("DescribeImages", #"{"Filters": [\#(eleven)]}"#).code == "InvalidParameterValue.LimitExceeded")
         let ten = (0..<10).map { _ in #"{"Name": "platform", "Values": ["T"]}"# }.joined(separator: ",")
         #expect(h.call("DescribeImages", #"{"Filters": [\#(ten)]}"#).code == nil)
-        #expect(h.call("DescribeImages", #"{"Filters": [{"Name": "platform", "Values": ["a","b","c","d","e","f"]}]}"#).code == "InvalidFilterValue.LimitExceeded")
-        #expect(h.call("DescribeImages", #"{"Filters": [{"Name": "platform", "Values": ["a","b","c","d","e"]}]}"#).code == nil)
-        #expect(h.call("DescribeImages", #"{"Filters": [{"Name": "colour", "Values": ["red"]}]}"#).code == "InvalidFilter")
-        #expect(h.call("DescribeImages", #"{"Filters": [{"Name": "image-type", "Values": ["MINE"]}]}"#).code == "InvalidFilter")
-        #expect(h.call("DescribeImages", #"{"Filters": [{"Name": "image-id", "Values": ["img-BAD"]}]}"#).code == "InvalidImageId.Malformed")
+        #expect(
+            h.call("DescribeImages", #"{"Filters": [{"Name": "platform", "Values": ["a","b","c","d","e","f"]}]}"#).code
+                == "InvalidFilterValue.LimitExceeded")
+        #expect(
+            h.call("DescribeImages", #"{"Filters": [{"Name": "platform", "Values": ["a","b","c","d","e"]}]}"#).code
+                == nil)
+        #expect(
+            h.call("DescribeImages", #"{"Filters": [{"Name": "colour", "Values": ["red"]}]}"#).code == "InvalidFilter")
+        #expect(
+            h.call("DescribeImages", #"{"Filters": [{"Name": "image-type", "Values": ["MINE"]}]}"#).code
+                == "InvalidFilter")
+        #expect(
+            h.call("DescribeImages", #"{"Filters": [{"Name": "image-id", "Values": ["img-BAD"]}]}"#).code
+                == "InvalidImageId.Malformed")
     }
 
     @Test func imageIdsAndFiltersTogether() {

@@ -35,7 +35,8 @@ import Testing
         #expect(a == EmulatorState.generated(images: 300, region: "ap-guangzhou", seed: 9))
         #expect(a != EmulatorState.generated(images: 300, region: "ap-guangzhou", seed: 10))
         #expect(a.region("ap-guangzhou")!.images.filter { !$0.isPublic }.count == 300)
-        #expect(EmulatorState.generated(images: 5, region: "xx-new-1", seed: 1).region("xx-new-1")?.images.isEmpty == false)
+        #expect(
+            EmulatorState.generated(images: 5, region: "xx-new-1", seed: 1).region("xx-new-1")?.images.isEmpty == false)
     }
 
     @Test func stateRoundTripsThroughJSON() throws {

@@ -19,8 +19,9 @@ import Testing
         let strict = try Harness(strict: true)
         let refused = strict.call("GetCallerIdentity", host: host)
         #expect(refused.code == "NoSuchVersion")
-        #expect(refused.payload?["Error"]?["Message"]?.stringValue
-            == "The requested version 2018-08-13 of service cvm is not found")
+        #expect(
+            refused.payload?["Error"]?["Message"]?.stringValue
+                == "The requested version 2018-08-13 of service cvm is not found")
         #expect(strict.call("GetCallerIdentity", host: "sts.ap-guangzhou.tencentcloudapi.com").code == nil)
         #expect(try Harness().call("GetCallerIdentity", host: host).code == nil)
     }
@@ -29,8 +30,9 @@ import Testing
         let strict = try Harness(strict: true)
         let refused = strict.call("DescribeImageQuota", host: "sts.tencentcloudapi.com")
         #expect(refused.code == "NoSuchVersion")
-        #expect(refused.payload?["Error"]?["Message"]?.stringValue
-            == "The requested version 2017-03-12 of service sts is not found")
+        #expect(
+            refused.payload?["Error"]?["Message"]?.stringValue
+                == "The requested version 2017-03-12 of service sts is not found")
         #expect(strict.call("DescribeImageQuota", host: "cvm.tencentcloudapi.com").code == nil)
     }
 
@@ -39,11 +41,13 @@ import Testing
         let emulator = try await Emulator.start(EmulatorOptions(rateLimit: .off, strict: true))
         let transport = try AsyncHTTPTransport(configuration: TransportConfiguration())
         let keys = Keys.demo
-        let cvm = CVMClient(api: APIClient(
-            configuration: ClientConfiguration(
-                endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", retry: .none, rateLimits: .off),
-            credentials: StaticCredentialProvider(Credential(secretId: keys.secretId, secretKey: keys.secretKey)),
-            transport: transport))
+        let cvm = CVMClient(
+            api: APIClient(
+                configuration: ClientConfiguration(
+                    endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", retry: .none,
+                    rateLimits: .off),
+                credentials: StaticCredentialProvider(Credential(secretId: keys.secretId, secretKey: keys.secretKey)),
+                transport: transport))
         do {
             #expect(try await cvm.describeRegions(region: "ap-nanjing").count == 8)
             #expect(await emulator.calls().last?.region == "ap-nanjing")

@@ -5,14 +5,14 @@ import Testing
 @Suite struct ImageDecodingTests {
     @Test func everyDocumentedFieldDecodesAndUnknownOnesAreIgnored() throws {
         let json = #"""
-        {"ImageId":"img-6pb6lrmy","OsName":"CentOS 8.0 64位","ImageType":"PRIVATE_IMAGE",
-         "CreatedTime":"2020-09-22T00:00:00+00:00","ImageName":"web","ImageDescription":"d","ImageSize":50,
-         "Architecture":"x86_64","ImageState":"NORMAL","Platform":"CentOS","ImageCreator":"100012345678",
-         "ImageSource":"CREATE_IMAGE","SyncPercent":null,"IsSupportCloudinit":true,
-         "SnapshotSet":[{"SnapshotId":"snap-1","DiskUsage":"SYSTEM_DISK","DiskSize":50}],
-         "Tags":[{"Key":"team","Value":"web"}],"LicenseType":"TencentCloud","ImageFamily":"web",
-         "ImageDeprecated":false,"CdcCacheStatus":"CACHED","SomethingNew":{"x":[1,2]}}
-        """#
+            {"ImageId":"img-6pb6lrmy","OsName":"CentOS 8.0 64位","ImageType":"PRIVATE_IMAGE",
+             "CreatedTime":"2020-09-22T00:00:00+00:00","ImageName":"web","ImageDescription":"d","ImageSize":50,
+             "Architecture":"x86_64","ImageState":"NORMAL","Platform":"CentOS","ImageCreator":"100012345678",
+             "ImageSource":"CREATE_IMAGE","SyncPercent":null,"IsSupportCloudinit":true,
+             "SnapshotSet":[{"SnapshotId":"snap-1","DiskUsage":"SYSTEM_DISK","DiskSize":50}],
+             "Tags":[{"Key":"team","Value":"web"}],"LicenseType":"TencentCloud","ImageFamily":"web",
+             "ImageDeprecated":false,"CdcCacheStatus":"CACHED","SomethingNew":{"x":[1,2]}}
+            """#
         let image = try JSONDecoder().decode(Image.self, from: Data(json.utf8))
         #expect(image.imageId == "img-6pb6lrmy")
         #expect(image.syncPercent == nil)
@@ -30,7 +30,8 @@ import Testing
     }
 
     @Test func nullsAndMissingFieldsAreTolerated() throws {
-        let image = try JSONDecoder().decode(Image.self, from: Data(#"{"ImageId":"img-1","ImageName":null,"Tags":null}"#.utf8))
+        let image = try JSONDecoder().decode(
+            Image.self, from: Data(#"{"ImageId":"img-1","ImageName":null,"Tags":null}"#.utf8))
         #expect(image.imageName == nil)
         #expect(image.created == nil)
     }

@@ -2,21 +2,24 @@ import CVM
 import CVMEmulator
 import Foundation
 import Synchronization
-import Testing
 import TencentCloud
+import Testing
 
 /// Paging against the emulator over real HTTP, and against a scripted server whose total changes.
 @Suite struct ImageListerTests {
     func client(_ endpoint: String, limits: RateLimits = .off) throws -> CVMClient {
         let api = APIClient(
-            configuration: ClientConfiguration(endpoint: try Endpoint(parsing: endpoint), requestClient: "cvmsh/test", rateLimits: limits),
-            credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
+            configuration: ClientConfiguration(
+                endpoint: try Endpoint(parsing: endpoint), requestClient: "cvmsh/test", rateLimits: limits),
+            credentials: StaticCredentialProvider(
+                Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
             transport: try AsyncHTTPTransport(configuration: TransportConfiguration()))
         return CVMClient(api: api)
     }
 
     @Test func readsEveryPageOnceInStableOrder() async throws {
-        let emulator = try await Emulator.start(EmulatorOptions(state: .generated(images: 1234), rateLimit: .documented))
+        let emulator = try await Emulator.start(
+            EmulatorOptions(state: .generated(images: 1234), rateLimit: .documented))
         let cvm = try client(emulator.endpoint, limits: .documented)
         let images = try await cvm.listAllImages(region: EmulatorState.demoRegion)
         await cvm.api.shutdown()
@@ -38,8 +41,10 @@ import TencentCloud
     private func listCounting(_ emulator: Emulator) async throws -> (images: [Image], transport: InFlightCounter) {
         let transport = InFlightCounter(try AsyncHTTPTransport(configuration: TransportConfiguration()))
         let api = APIClient(
-            configuration: ClientConfiguration(endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", rateLimits: .off),
-            credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
+            configuration: ClientConfiguration(
+                endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", rateLimits: .off),
+            credentials: StaticCredentialProvider(
+                Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
             transport: transport)
         let images = try await CVMClient(api: api).listAllImages(region: EmulatorState.demoRegion)
         await api.shutdown()
@@ -47,8 +52,9 @@ import TencentCloud
     }
 
     @Test func pagesAreFetchedConcurrentlyInTwoRounds() async throws {
-        let emulator = try await Emulator.start(EmulatorOptions(
-            state: .generated(images: 1000), rateLimit: .off, latency: .milliseconds(100)))
+        let emulator = try await Emulator.start(
+            EmulatorOptions(
+                state: .generated(images: 1000), rateLimit: .off, latency: .milliseconds(100)))
         let (images, transport) = try await listCounting(emulator)
         await emulator.stop()
         #expect(images.count == 1000)
@@ -72,7 +78,8 @@ import TencentCloud
         let transport = GrowingCatalogue(initial: 250, grownTo: 720)
         let api = APIClient(
             configuration: ClientConfiguration(requestClient: "t", rateLimits: .off),
-            credentials: StaticCredentialProvider(Credential(secretId: "AKIDxxxxxxxx", secretKey: "k")), transport: transport)
+            credentials: StaticCredentialProvider(Credential(secretId: "AKIDxxxxxxxx", secretKey: "k")),
+            transport: transport)
         let images = try await CVMClient(api: api).listAllImages(region: "ap-nanjing")
         // The first round (five pages) sees 720 images: two more pages are read.
         #expect(images.count == 720)
@@ -91,7 +98,11 @@ final class InFlightCounter: HTTPTransport {
     var sent: Int { counts.withLock { $0.sent } }
 
     func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
-        counts.withLock { $0.now += 1; $0.sent += 1; $0.maximum = max($0.maximum, $0.now) }
+        counts.withLock {
+            $0.now += 1
+            $0.sent += 1
+            $0.maximum = max($0.maximum, $0.now)
+        }
         defer { counts.withLock { $0.now -= 1 } }
         return try await inner.send(request)
     }
@@ -118,7 +129,8 @@ final class GrowingCatalogue: HTTPTransport {
         let images = (offset..<max(offset, min(offset + limit, total))).map { index in
             #"{"ImageId":"img-\#(index)","CreatedTime":"2024-01-01T00:00:00Z","ImageState":"NORMAL"}"#
         }
-        let body = #"{"Response":{"TotalCount":\#(total),"ImageSet":[\#(images.joined(separator: ","))],"RequestId":"r"}}"#
+        let body =
+            #"{"Response":{"TotalCount":\#(total),"ImageSet":[\#(images.joined(separator: ","))],"RequestId":"r"}}"#
         return HTTPResponse(status: 200, headers: ["content-type": "application/json"], body: Array(body.utf8))
     }
 

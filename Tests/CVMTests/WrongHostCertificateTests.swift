@@ -1,8 +1,8 @@
 import CVM
 import CVMEmulator
 import Foundation
-import Testing
 import TencentCloud
+import Testing
 
 /// Broken servers (issue 8), the TLS case: the emulator's HTTPS front serves a certificate, signed
 /// by a CA the client trusts (`caFile`), but issued for `otherhost.example`. Connecting to
@@ -15,18 +15,26 @@ import TencentCloud
         var caPath: String { directory + "/ca.pem" }
 
         init() throws {
-            directory = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-wronghost-\(UUID().uuidString)").path
+            directory =
+                FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-wronghost-\(UUID().uuidString)")
+                .path
             try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
             let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-            try openssl(["req", "-x509"] + ec + ["-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=cvmsh wrong-host CA",
-                         "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign"])
+            try openssl(
+                ["req", "-x509"] + ec + [
+                    "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=cvmsh wrong-host CA",
+                    "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
+                ])
             for (name, subjectAltName) in [("other", "DNS:otherhost.example"), ("loopback", "IP:127.0.0.1")] {
                 try "subjectAltName=\(subjectAltName)\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
                     .write(toFile: directory + "/\(name).cnf", atomically: true, encoding: .utf8)
                 let commonName = name == "other" ? "otherhost.example" : "127.0.0.1"
-                try openssl(["req"] + ec + ["-keyout", "\(name).key", "-out", "\(name).csr", "-subj", "/CN=\(commonName)"])
-                try openssl(["x509", "-req", "-in", "\(name).csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
-                             "-out", "\(name).pem", "-days", "2", "-extfile", "\(name).cnf"])
+                try openssl(
+                    ["req"] + ec + ["-keyout", "\(name).key", "-out", "\(name).csr", "-subj", "/CN=\(commonName)"])
+                try openssl([
+                    "x509", "-req", "-in", "\(name).csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
+                    "-out", "\(name).pem", "-days", "2", "-extfile", "\(name).cnf",
+                ])
             }
         }
 
@@ -44,7 +52,8 @@ import TencentCloud
             try process.run()
             process.waitUntilExit()
             guard process.terminationStatus == 0 else {
-                throw CocoaError(.executableLoad, userInfo: [NSLocalizedDescriptionKey: "openssl \(arguments.first ?? "") failed"])
+                throw CocoaError(
+                    .executableLoad, userInfo: [NSLocalizedDescriptionKey: "openssl \(arguments.first ?? "") failed"])
             }
         }
 
@@ -52,14 +61,18 @@ import TencentCloud
     }
 
     func client(_ endpoint: String, caFile: String?) throws -> CVMClient {
-        let transport = try AsyncHTTPTransport(configuration: TransportConfiguration(
-            connectTimeout: .seconds(2), requestTimeout: .seconds(2), caFile: caFile))
-        return CVMClient(api: APIClient(
-            configuration: ClientConfiguration(
-                endpoint: try Endpoint(parsing: endpoint), requestClient: "cvmsh/test", retry: RetryPolicy(base: .milliseconds(1)),
-                rateLimits: .off),
-            credentials: StaticCredentialProvider(Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
-            transport: transport))
+        let transport = try AsyncHTTPTransport(
+            configuration: TransportConfiguration(
+                connectTimeout: .seconds(2), requestTimeout: .seconds(2), caFile: caFile))
+        return CVMClient(
+            api: APIClient(
+                configuration: ClientConfiguration(
+                    endpoint: try Endpoint(parsing: endpoint), requestClient: "cvmsh/test",
+                    retry: RetryPolicy(base: .milliseconds(1)),
+                    rateLimits: .off),
+                credentials: StaticCredentialProvider(
+                    Credential(secretId: EmulatorState.demoSecretId, secretKey: EmulatorState.demoSecretKey)),
+                transport: transport))
     }
 
     /// The error of one DescribeImageQuota call, and how long it took.

@@ -35,14 +35,21 @@ import Testing
         Array("select 1-3\n".utf8) + bad + Array("\nshare \(partner) -y\n".utf8)
     }
 
-    static func expectStopped(_ result: Result, _ name: String, status: Int32 = 3, line: Int = 2, file: String = "main.cvmsh", _ expected: String) {
+    static func expectStopped(
+        _ result: Result, _ name: String, status: Int32 = 3, line: Int = 2, file: String = "main.cvmsh",
+        _ expected: String
+    ) {
         let stderr = result.completed.stderr
         // `select` reports "N images selected" on stderr; apart from that, one line: the error.
-        let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().filter { !$0.hasSuffix(" selected") }
+        let lines = stderr.split(separator: "\n", omittingEmptySubsequences: false).dropLast().filter {
+            !$0.hasSuffix(" selected")
+        }
         #expect(result.completed.status == status, "\(name): status \(result.completed.status): \(stderr.prefix(300))")
         #expect(lines.count == 1, "\(name): \(stderr.prefix(300))")
         let error = String(lines.first ?? "")
-        #expect(error.range(of: #"^cvmsh:/\S*/\#(file):\#(line): error: "#, options: .regularExpression) != nil, "\(name): \(error.prefix(300))")
+        #expect(
+            error.range(of: #"^cvmsh:/\S*/\#(file):\#(line): error: "#, options: .regularExpression) != nil,
+            "\(name): \(error.prefix(300))")
         #expect(error.contains(expected), "\(name): \(error.prefix(300))")
         #expect(!result.journalExists, "\(name): a batch started")
         #expect(!result.completed.stdout.contains("shared"), "\(name): \(result.completed.stdout.prefix(300))")
@@ -54,20 +61,34 @@ import Testing
         #expect(result.journalExists)
     }
 
-    @Test(arguments: [
-        ("binary data", Array(0...255).map(UInt8.init).filter { $0 != 0x0A }, "invalid UTF-8 at byte 128"),
-        ("invalid UTF-8", Array("share 1000111".utf8) + [0xFF, 0xFE] + Array("10001 -y".utf8), "invalid UTF-8 at byte 14"),
-        ("a 10 MB line", Array(("share " + String(repeating: "100011110001,", count: 10 << 20 / 13) + " -y").utf8), "line too long"),
-        ("unterminated quote", Array("share \"100011110001 -y".utf8), "unterminated double quote"),
-        ("10,000 semicolons", Array((String(repeating: ";", count: 10_000) + "share 1000111100o1 -y").utf8), "invalid account id '1000111100o1'"),
-        ("index out of range", Array("select 1000".utf8), "index '1000' is out of range (1-"),
-        ("account id with letters", Array("share 10001111000l -y".utf8), "digits 0-9 only"),
-        ("account id with a sign", Array("share +100011110001 -y".utf8), "invalid account id '+100011110001'"),
-        ("account id with a space", Array("share '100011 110001' -y".utf8), "invalid account id '100011 110001'"),
-        ("account id of 40 digits", Array(("share " + String(repeating: "7", count: 40) + " -y").utf8), "40 digits"),
-        ("an empty list", Array("share , -y".utf8), "no account ids given"),
-        ("an alias loop", Array("alias team @team".utf8), "unknown alias '@team'"),
-    ] as [(String, [UInt8], String)])
+    @Test(
+        arguments: [
+            ("binary data", Array(0...255).map(UInt8.init).filter { $0 != 0x0A }, "invalid UTF-8 at byte 128"),
+            (
+                "invalid UTF-8", Array("share 1000111".utf8) + [0xFF, 0xFE] + Array("10001 -y".utf8),
+                "invalid UTF-8 at byte 14"
+            ),
+            (
+                "a 10 MB line",
+                Array(("share " + String(repeating: "100011110001,", count: 10 << 20 / 13) + " -y").utf8),
+                "line too long"
+            ),
+            ("unterminated quote", Array("share \"100011110001 -y".utf8), "unterminated double quote"),
+            (
+                "10,000 semicolons", Array((String(repeating: ";", count: 10_000) + "share 1000111100o1 -y").utf8),
+                "invalid account id '1000111100o1'"
+            ),
+            ("index out of range", Array("select 1000".utf8), "index '1000' is out of range (1-"),
+            ("account id with letters", Array("share 10001111000l -y".utf8), "digits 0-9 only"),
+            ("account id with a sign", Array("share +100011110001 -y".utf8), "invalid account id '+100011110001'"),
+            ("account id with a space", Array("share '100011 110001' -y".utf8), "invalid account id '100011 110001'"),
+            (
+                "account id of 40 digits", Array(("share " + String(repeating: "7", count: 40) + " -y").utf8),
+                "40 digits"
+            ),
+            ("an empty list", Array("share , -y".utf8), "no account ids given"),
+            ("an alias loop", Array("alias team @team".utf8), "unknown alias '@team'"),
+        ] as [(String, [UInt8], String)])
     func aBadLineStopsTheScript(_ name: String, _ bad: [UInt8], _ expected: String) throws {
         let result = try Self.run(["main.cvmsh": Self.script(bad)])
         Self.expectStopped(result, name, expected)
@@ -82,7 +103,8 @@ import Testing
         ])
         let stderr = result.completed.stderr
         #expect(result.completed.status == 3, "\(stderr)")
-        #expect(stderr.hasSuffix("b.cvmsh:1: error: source loop: main.cvmsh → a.cvmsh → b.cvmsh → a.cvmsh\n"), "\(stderr)")
+        #expect(
+            stderr.hasSuffix("b.cvmsh:1: error: source loop: main.cvmsh → a.cvmsh → b.cvmsh → a.cvmsh\n"), "\(stderr)")
         #expect(stderr.split(separator: "\n").filter { !$0.hasSuffix(" selected") }.count == 1, "\(stderr)")
         #expect(!result.journalExists)
     }

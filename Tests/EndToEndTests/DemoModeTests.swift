@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import TestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// `--demo` keeps its promise that nothing leaves the machine, and leaves nothing behind.
 @Suite struct DemoModeTests {
@@ -84,7 +85,9 @@ import Testing
             kill(process.processIdentifier, number)
             // Bounded: before reads were cancellable, the shell waited here for a line forever.
             try #require(exited.wait(timeout: .now() + 20) == .success, "still waiting for input")
-            let ended = process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+            let ended =
+                process.terminationReason == .uncaughtSignal
+                ? 128 + process.terminationStatus : process.terminationStatus
             #expect(ended == status)
             #expect(Self.demoFolders(in: folder).isEmpty)
         }

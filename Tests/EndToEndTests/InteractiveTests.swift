@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import TestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The built `cvmsh --demo` under a real pseudo-terminal: what a person at a keyboard sees.
 @Suite(.serialized) struct InteractiveTests {
@@ -146,7 +147,8 @@ import Testing
 
     @Test func rcFileRunsInInteractiveSessionsUnlessDashX() throws {
         try FileManager.default.createDirectory(atPath: home + "/.config/cvmsh", withIntermediateDirectories: true)
-        try "alias team 100087654321\necho rc-was-here\n".write(toFile: home + "/.config/cvmsh/cvmshrc", atomically: true, encoding: .utf8)
+        try "alias team 100087654321\necho rc-was-here\n".write(
+            toFile: home + "/.config/cvmsh/cvmshrc", atomically: true, encoding: .utf8)
         let terminal = try start()
         #expect(terminal.output.contains("rc-was-here"))
         try endOfInput(terminal)
@@ -215,11 +217,11 @@ import Testing
         // worker-test-20250416 is shared with four accounts in the demo; the file keeps one.
         let file = home + "/shares.yaml"
         try """
-            shares:
-              - images: "name:worker-test-20250416"
-                accounts: ["100011110001"]
-                exclusive: true
-            """.write(toFile: file, atomically: true, encoding: .utf8)
+        shares:
+          - images: "name:worker-test-20250416"
+            accounts: ["100011110001"]
+            exclusive: true
+        """.write(toFile: file, atomically: true, encoding: .utf8)
         let terminal = try start()
         try terminal.type("apply \(file)\r")
         _ = try terminal.waitFor("type yes to apply every change: ")
@@ -242,7 +244,9 @@ import Testing
         // Job control needs a shell: run cvmsh under an interactive bash on the terminal.
         let terminal = try PseudoTerminal(
             "/bin/bash", arguments: ["--norc", "--noprofile", "-i"],
-            environment: ["HOME": home, "CVMSH_HISTFILE": history, "NO_COLOR": "1", "PS1": "sh$ ", "EDITRC": home + "/none"],
+            environment: [
+                "HOME": home, "CVMSH_HISTFILE": history, "NO_COLOR": "1", "PS1": "sh$ ", "EDITRC": home + "/none",
+            ],
             rows: 40, cols: 120)
         _ = try terminal.waitFor("sh$ ")
         try terminal.type("\(cvmsh) --demo\r")

@@ -1,10 +1,11 @@
 import CVMEmulator
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import TestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// "Nothing is lost": the built `cvmsh` killed with SIGKILL at a seeded point of a share batch,
 /// then `resume`; a journal whose disk fills up mid-batch; and (with `CVMSH_SOAK=1`) a long batch
@@ -43,7 +44,9 @@ import Testing
         // The kill must land in the middle of batches, not only before or after them.
         let killedMidBatch = outcomes.filter { $0.sentBeforeKill > 0 && $0.sentAfterResume > 0 }.count
         #expect(killedMidBatch >= Self.killRuns / 2, "only \(killedMidBatch) runs were killed mid-batch: \(outcomes)")
-        print("KillResumeTests: \(outcomes.count) runs of \(Self.killImages) images in \(ContinuousClock.now - started); killed mid-batch \(killedMidBatch)")
+        print(
+            "KillResumeTests: \(outcomes.count) runs of \(Self.killImages) images in \(ContinuousClock.now - started); killed mid-batch \(killedMidBatch)"
+        )
     }
 
     struct KillRun: CustomStringConvertible {
@@ -56,7 +59,7 @@ import Testing
     static let partners = ["100030000001", "100030000002"]
 
     static func killAndResume(seed: UInt64) async throws -> KillRun {
-        var random = SplitMix64(seed: seed)  // the same seed gives the same kill points everywhere
+        var random = SplitMix64(seed: seed) // the same seed gives the same kill points everywhere
         return try await withTemporaryFolder("cvmsh-kill") { directory in
             let emulator = try await EmulatorProcess(
                 ["--generate", "\(killImages)", "--latency-ms", "30", "--rate-limit", "off", "--seed", "\(seed)"],
@@ -70,7 +73,10 @@ import Testing
             let extraDelay = Int(random.next() % 60)
 
             let share = try BackgroundProcess(
-                cvmsh, common + ["-c", "set concurrency \(concurrency); select all; share \(partners.joined(separator: ","))"],
+                cvmsh,
+                common + [
+                    "-c", "set concurrency \(concurrency); select all; share \(partners.joined(separator: ","))",
+                ],
                 environment: environment, directory: directory, name: "share")
             let deadline = ContinuousClock.now + .seconds(60)
             while share.process.isRunning, sendRecords(journal) < killAfter, ContinuousClock.now < deadline {
@@ -79,7 +85,8 @@ import Testing
             try await Task.sleep(for: .milliseconds(extraDelay))
             share.signal(SIGKILL)
             let killed = try await share.waitForExit()
-            let context = Comment(rawValue: "seed \(seed), concurrency \(concurrency), kill after \(killAfter) sends + \(extraDelay) ms")
+            let context = Comment(
+                rawValue: "seed \(seed), concurrency \(concurrency), kill after \(killAfter) sends + \(extraDelay) ms")
             #expect(killed == 128 + SIGKILL || killed == 0, "\(context): share exited \(killed): \(share.stderr)")
             let callsBeforeResume = try emulator.calls().filter { $0.action == "ModifyImageSharePermission" }.count
             let locks = {
@@ -90,7 +97,8 @@ import Testing
             let leftByKill = locks()
             if killed != 0 { #expect(leftByKill.count == 1, "\(context): lock files after the kill: \(leftByKill)") }
 
-            let resume = try BackgroundProcess(cvmsh, common + ["-c", "resume"], environment: environment, directory: directory, name: "resume")
+            let resume = try BackgroundProcess(
+                cvmsh, common + ["-c", "resume"], environment: environment, directory: directory, name: "resume")
             let resumed = try await resume.waitForExit(timeout: .seconds(120))
             #expect(resumed == 0, "\(context): resume exited \(resumed): \(resume.stderr)")
             #expect(locks().isEmpty, "\(context): lock files after resume: \(locks())")
@@ -113,7 +121,9 @@ import Testing
                 #expect(Set(lastOutcomes.keys).isSuperset(of: changed), "\(context): images without an outcome")
                 for (image, outcomes) in lastOutcomes where changed.contains(image) {
                     for account in partners {
-                        #expect(outcomes[account] == "shared", "\(context): \(image) \(account) ended \(outcomes[account] ?? "-")")
+                        #expect(
+                            outcomes[account] == "shared",
+                            "\(context): \(image) \(account) ended \(outcomes[account] ?? "-")")
                     }
                 }
             }
@@ -133,7 +143,9 @@ import Testing
     static func imageOutcomes(_ records: [[String: Any]]) -> [String: [String: String]] {
         var result: [String: [String: String]] = [:]
         for record in records where record["type"] as? String == "image" {
-            guard let image = record["image"] as? String, let outcomes = record["outcomes"] as? [String: Any] else { continue }
+            guard let image = record["image"] as? String, let outcomes = record["outcomes"] as? [String: Any] else {
+                continue
+            }
             result[image] = outcomes.compactMapValues { ($0 as? [String: Any])?.keys.first }
         }
         return result
@@ -151,10 +163,13 @@ import Testing
         var shareable = 0
         var wrong: [String] = []
         for image in images {
-            let wanted = image.owner == demoAccount && image.state == "NORMAL" && image.license != "BYOL" && !image.encrypted
+            let wanted =
+                image.owner == demoAccount && image.state == "NORMAL" && image.license != "BYOL" && !image.encrypted
             if wanted { shareable += 1 }
             let expected: Set<String> = wanted ? Set(partners) : []
-            if image.shares.intersection(partners) != expected || (image.owner == demoAccount && image.shares != expected) {
+            if image.shares.intersection(partners) != expected
+                || (image.owner == demoAccount && image.shares != expected)
+            {
                 wrong.append("\(image.id) (\(image.state), \(image.license)): \(image.shares.sorted())")
             }
         }
@@ -167,7 +182,9 @@ import Testing
         }
         let twice = applied.filter { $0.value > 1 }
         #expect(twice.isEmpty, "\(context): applied more than once: \(twice.keys.sorted().prefix(10))")
-        #expect(applied.count == shareable * partners.count, "\(context): \(applied.count) pairs applied, \(shareable * partners.count) planned")
+        #expect(
+            applied.count == shareable * partners.count,
+            "\(context): \(applied.count) pairs applied, \(shareable * partners.count) planned")
         #expect(!calls.contains { $0.permission == "CANCEL" }, "\(context): a share batch sent CANCEL")
 
         var announced: Set<String> = []
@@ -186,10 +203,11 @@ import Testing
     /// Whether this process may mount a tmpfs (root, and not refused by the container).
     static let canMountTmpfs: Bool = {
         guard getuid() == 0 else { return false }
-        return (try? withTemporaryFolder("cvmsh-mount-probe") { directory in
-            defer { _ = try? runTool("/bin/umount", [directory]) }
-            return (try? runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", directory])) == 0
-        }) ?? false
+        return
+            (try? withTemporaryFolder("cvmsh-mount-probe") { directory in
+                defer { _ = try? runTool("/bin/umount", [directory]) }
+                return (try? runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", directory])) == 0
+            }) ?? false
     }()
 
     @discardableResult
@@ -242,19 +260,24 @@ import Testing
 
             let status = try await share.waitForExit(timeout: .seconds(60))
             #expect(status != 0 && status != 128 + SIGKILL, "share exited \(status)")
-            #expect(share.stderr.contains("journal") && share.stderr.contains("stopped before its next change"), "\(share.stderr)")
+            #expect(
+                share.stderr.contains("journal") && share.stderr.contains("stopped before its next change"),
+                "\(share.stderr)")
             let sentBeforeFull = try emulator.calls().filter { $0.action == "ModifyImageSharePermission" }.count
 
             // Make room again and finish the batch.
             try FileManager.default.removeItem(atPath: disk + "/filler")
-            let resume = try BackgroundProcess(cvmsh, common + ["-c", "resume"], environment: environment, directory: directory, name: "resume")
+            let resume = try BackgroundProcess(
+                cvmsh, common + ["-c", "resume"], environment: environment, directory: directory, name: "resume")
             let resumed = try await resume.waitForExit(timeout: .seconds(120))
             #expect(resumed == 0, "resume exited \(resumed): \(resume.stderr)")
             let calls = try emulator.calls()
             let dump = try await emulator.stop()
-            Self.checkExactlyPlanned(dump, calls: calls, journal: journal, partners: Self.partners, context: "full disk")
+            Self.checkExactlyPlanned(
+                dump, calls: calls, journal: journal, partners: Self.partners, context: "full disk")
             let shareable = (dump.images["ap-nanjing"] ?? []).filter { !$0.shares.isEmpty }.count
-            #expect(sentBeforeFull < shareable, "the batch ran to its end (\(sentBeforeFull) calls): the disk never filled")
+            #expect(
+                sentBeforeFull < shareable, "the batch ran to its end (\(sentBeforeFull) calls): the disk never filled")
         }
     }
 
@@ -264,8 +287,10 @@ import Testing
     func soakTwoThousandImagesFiveAccountsWithFaultsAndThrottling() async throws {
         try await withTemporaryFolder("cvmsh-soak") { directory in
             let emulator = try await EmulatorProcess(
-                ["--generate", "2000", "--rate-limit", "doc", "--latency-ms", "20", "--seed", "2024",
-                 "--fail-rate", "0.2", "--fail-kinds", "internal,drop,drop-after"],
+                [
+                    "--generate", "2000", "--rate-limit", "doc", "--latency-ms", "20", "--seed", "2024",
+                    "--fail-rate", "0.2", "--fail-kinds", "internal,drop,drop-after",
+                ],
                 directory: directory)
             let partners = (1...5).map { String(format: "1000300000%02d", $0) }
             let journal = directory + "/state/journal.jsonl"
@@ -275,7 +300,10 @@ import Testing
             let rssFile = directory + "/rss"
             let started = ContinuousClock.now
             let share = try BackgroundProcess(
-                "/usr/bin/time", ["-f", "%M %e", "-o", rssFile, cvmsh] + common + ["-c", "select all; share \(partners.joined(separator: ","))"],
+                "/usr/bin/time",
+                ["-f", "%M %e", "-o", rssFile, cvmsh] + common + [
+                    "-c", "select all; share \(partners.joined(separator: ","))",
+                ],
                 environment: environment, directory: directory, name: "share")
             let status = try await share.waitForExit(timeout: .seconds(1800))
             let elapsed = ContinuousClock.now - started
@@ -285,10 +313,14 @@ import Testing
             var last = status
             while last != 0, resumes < 3 {
                 resumes += 1
-                let resume = try BackgroundProcess(cvmsh, common + ["-c", "resume"], environment: environment, directory: directory, name: "resume\(resumes)")
+                let resume = try BackgroundProcess(
+                    cvmsh, common + ["-c", "resume"], environment: environment, directory: directory,
+                    name: "resume\(resumes)")
                 last = try await resume.waitForExit(timeout: .seconds(600))
             }
-            #expect(last == 0, "share exited \(status), still failing after \(resumes) resumes: \(share.stderr.suffix(2000))")
+            #expect(
+                last == 0,
+                "share exited \(status), still failing after \(resumes) resumes: \(share.stderr.suffix(2000))")
             let calls = try emulator.calls()
             let dump = try await emulator.stop()
             Self.checkExactlyPlanned(dump, calls: calls, journal: journal, partners: partners, context: "soak")
@@ -297,7 +329,8 @@ import Testing
             let reads = calls.filter { $0.action == "DescribeImageSharePermission" }
             let faults = calls.filter { $0.fault != nil }.count
             let throttled = calls.filter { $0.errorCode == "RequestLimitExceeded" }.count
-            print("""
+            print(
+                """
                 SOAK RESULT: 2000 images x 5 accounts, share exit \(status) after \(elapsed), resumes \(resumes); \
                 ModifyImageSharePermission served \(changes.count), DescribeImageSharePermission served \(reads.count), \
                 faults injected \(faults), throttled \(throttled); peak RSS (KiB, wall s) of cvmsh: \

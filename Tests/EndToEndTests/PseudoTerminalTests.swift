@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Proves the pseudo-terminal harness against programs every machine has.
 @Suite struct PseudoTerminalTests {
@@ -54,7 +55,8 @@ import Testing
     }
 
     @Test func arrowKeysReachTheProgramAsEscapeSequences() throws {
-        let terminal = try PseudoTerminal("/bin/sh", arguments: ["-c", "stty raw -echo; echo ready; head -c 3 | od -An -c"])
+        let terminal = try PseudoTerminal(
+            "/bin/sh", arguments: ["-c", "stty raw -echo; echo ready; head -c 3 | od -An -c"])
         try terminal.waitFor("ready")
         try terminal.press(.up)
         try terminal.waitFor("033   [   A")

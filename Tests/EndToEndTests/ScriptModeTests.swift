@@ -7,7 +7,9 @@ import Testing
     @Test func versionAndHelpListTheExitStatuses() throws {
         let version = try run(cvmsh, ["--version"])
         #expect(version.status == 0)
-        #expect(version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
+        #expect(
+            version.stdout.trimmingCharacters(in: .whitespacesAndNewlines).range(
+                of: #"^\d+\.\d+\.\d+$"#, options: .regularExpression) != nil)
         let help = try run(cvmsh, ["--help"])
         #expect(help.status == 0)
         for code in ["0", "1", "2", "3", "64", "130"] {
@@ -50,7 +52,8 @@ import Testing
         try withTemporaryFolder("cvmsh-order") { dir in
             let file = dir + "/s.cvmsh"
             try "echo from-file\n".write(toFile: file, atomically: true, encoding: .utf8)
-            let result = try run(cvmsh, ["--demo", "-c", "echo first", "-f", file, "-c", "echo last; echo really-last"])
+            let result = try run(
+                cvmsh, ["--demo", "-c", "echo first", "-f", file, "-c", "echo last; echo really-last"])
             #expect(result.status == 0)
             #expect(result.stdout == "first\nfrom-file\nlast\nreally-last\n")
         }
@@ -69,7 +72,9 @@ import Testing
     @Test func unreachableEndpointIs2() throws {
         let result = try run(
             cvmsh, ["--endpoint", "http://127.0.0.1:9", "--region", "ap-nanjing", "-c", "ls"],
-            environment: ["TENCENTCLOUD_SECRET_ID": "AKIDxxxxxxxxxxxxxxxx", "TENCENTCLOUD_SECRET_KEY": "yyyyyyyyyyyyyyyy"])
+            environment: [
+                "TENCENTCLOUD_SECRET_ID": "AKIDxxxxxxxxxxxxxxxx", "TENCENTCLOUD_SECRET_KEY": "yyyyyyyyyyyyyyyy",
+            ])
         #expect(result.status == 2)
         #expect(result.stderr.contains("cannot connect"))
     }
@@ -118,7 +123,8 @@ import Testing
     @Test func rcFileIsNotReadForScripts() throws {
         try withTemporaryFolder("cvmsh-rc") { home in
             try FileManager.default.createDirectory(atPath: home + "/.config/cvmsh", withIntermediateDirectories: true)
-            try "echo from-rc\nexit 9\n".write(toFile: home + "/.config/cvmsh/cvmshrc", atomically: true, encoding: .utf8)
+            try "echo from-rc\nexit 9\n".write(
+                toFile: home + "/.config/cvmsh/cvmshrc", atomically: true, encoding: .utf8)
             let result = try run(cvmsh, ["--demo"], stdin: "echo script\n", home: home)
             #expect(result.status == 0)
             #expect(result.stdout == "script\n")

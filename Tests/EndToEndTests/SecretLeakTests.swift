@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
 import TestSupport
 import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// "Secrets stay secret": whole sessions of the built `cvmsh` with recognisable fake keys that
 /// the emulator accepts (so real, signed calls happen), with `--debug`; then every byte the
@@ -24,7 +25,8 @@ import Testing
     static func canaryEmulator(in directory: String) async throws -> EmulatorProcess {
         let seedDirectory = directory + "/seed"
         try FileManager.default.createDirectory(atPath: seedDirectory, withIntermediateDirectories: true)
-        let seed = try await EmulatorProcess(["--generate", "30", "--seed", "5", "--rate-limit", "off"], directory: seedDirectory)
+        let seed = try await EmulatorProcess(
+            ["--generate", "30", "--seed", "5", "--rate-limit", "off"], directory: seedDirectory)
         let dump = try await seed.stop()
         var state = dump.raw
         var accounts = state["accounts"] as? [[String: Any]] ?? []
@@ -36,7 +38,8 @@ import Testing
         state["accounts"] = accounts
         let statePath = directory + "/canary-state.json"
         try JSONSerialization.data(withJSONObject: state).write(to: URL(fileURLWithPath: statePath))
-        return try await EmulatorProcess(["--state", statePath, "--rate-limit", "off", "--seed", "5"], directory: directory)
+        return try await EmulatorProcess(
+            ["--state", statePath, "--rate-limit", "off", "--seed", "5"], directory: directory)
     }
 
     /// Every regular file below `directory` (symlinks not followed) that contains a canary.
@@ -46,8 +49,9 @@ import Testing
         while let relative = walker.nextObject() as? String {
             let path = directory + "/" + relative
             guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
-                  attributes[.type] as? FileAttributeType == .typeRegular,
-                  let data = FileManager.default.contents(atPath: path) else { continue }
+                attributes[.type] as? FileAttributeType == .typeRegular,
+                let data = FileManager.default.contents(atPath: path)
+            else { continue }
             let text = String(decoding: data, as: UTF8.self)
             if canaries.contains(where: text.contains) { leaking.append(relative) }
         }
@@ -103,18 +107,23 @@ import Testing
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: credentials)
             let badToken = try run(
                 cvmsh, ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "ls"],
-                environment: ["TENCENTCLOUD_SECRET_ID": Self.tempSecretId, "TENCENTCLOUD_SECRET_KEY": Self.tempSecretKey,
-                              "TENCENTCLOUD_TOKEN": Self.token + "x"],
+                environment: [
+                    "TENCENTCLOUD_SECRET_ID": Self.tempSecretId, "TENCENTCLOUD_SECRET_KEY": Self.tempSecretKey,
+                    "TENCENTCLOUD_TOKEN": Self.token + "x",
+                ],
                 home: home)
             #expect(badToken.status != 0, "\(badToken.stderr)")
             #expect(badToken.stderr.contains("AuthFailure"), "\(badToken.stderr)")
             let permanent = try run(
-                cvmsh, ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y", "--output", "json"],
+                cvmsh,
+                ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y", "--output", "json"],
                 stdin: "status\nselect all\nshare 100030000003\nshared\njournal\n", home: home, timeout: 120)
             #expect(permanent.status == 0, "\(permanent.stderr)")
             #expect(!permanent.stderr.contains("readable by other users"), "a 0600 file gets no warning")
             for result in [badToken, permanent] {
-                #expect(Self.leaks(in: result.stdout + result.stderr).isEmpty, "output leaks \(Self.leaks(in: result.stdout + result.stderr))")
+                #expect(
+                    Self.leaks(in: result.stdout + result.stderr).isEmpty,
+                    "output leaks \(Self.leaks(in: result.stdout + result.stderr))")
             }
 
             // Nothing on disk but the credentials file itself holds a secret.
@@ -148,13 +157,15 @@ import Testing
                 .write(toFile: credentials, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: credentials)
             let result = try run(
-                cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "ls", "-c", "ls --refresh"], home: home)
+                cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "ls", "-c", "ls --refresh"],
+                home: home)
             #expect(result.status == 0, "\(result.stderr)")
             let warnings = result.stderr.components(separatedBy: "readable by other users").count - 1
             #expect(warnings == 1, "one warning per session: \(result.stderr)")
             #expect(result.stderr.contains("chmod 600"))
             #expect(Self.leaks(in: result.stdout + result.stderr).isEmpty)
-            let status = try run(cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "status"], home: home)
+            let status = try run(
+                cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "status"], home: home)
             #expect(status.stderr.contains("readable by other users"), "status warns too: \(status.stderr)")
             _ = try await emulator.stop()
         }
@@ -170,7 +181,10 @@ import Testing
             let history = home + "/.local/state/cvmsh/history"
             let terminal = try PseudoTerminal(
                 cvmsh, arguments: ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing"],
-                environment: ["HOME": home, "NO_COLOR": "1", "EDITRC": home + "/none", "CVMSH_METADATA_ENDPOINT": "http://127.0.0.1:9/"],
+                environment: [
+                    "HOME": home, "NO_COLOR": "1", "EDITRC": home + "/none",
+                    "CVMSH_METADATA_ENDPOINT": "http://127.0.0.1:9/",
+                ],
                 rows: 40, cols: 160)
             _ = try terminal.waitFor("Endpoint: \(emulator.endpoint)")
             _ = try terminal.waitFor("ap-nanjing [0]> ")
@@ -228,7 +242,11 @@ import Testing
             try "precious\n".write(toFile: target, atomically: true, encoding: .utf8)
             try FileManager.default.createSymbolicLink(atPath: state + "/journal.jsonl", withDestinationPath: target)
             let result = try run(
-                cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y", "-c", "select all; share 100030000001"],
+                cvmsh,
+                [
+                    "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y", "-c",
+                    "select all; share 100030000001",
+                ],
                 environment: emulator.credentials, home: home)
             #expect(result.status != 0)
             #expect(result.stderr.contains("symbolic link"), "\(result.stderr)")
@@ -269,7 +287,8 @@ import Testing
             openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
             openssl.arguments = [
                 "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem", "-days", "2", "-subj", "/CN=127.0.0.1",
+                "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem", "-days", "2", "-subj",
+                "/CN=127.0.0.1",
                 "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
             ]
             openssl.standardOutput = FileHandle.nullDevice
@@ -278,17 +297,24 @@ import Testing
             openssl.waitUntilExit()
             try #require(openssl.terminationStatus == 0)
             let emulator = try await EmulatorProcess(
-                ["--generate", "5", "--rate-limit", "off", "--tls-cert", directory + "/cert.pem", "--tls-key", directory + "/key.pem"],
+                [
+                    "--generate", "5", "--rate-limit", "off", "--tls-cert", directory + "/cert.pem", "--tls-key",
+                    directory + "/key.pem",
+                ],
                 directory: directory)
             let https = "https://127.0.0.1:\(emulator.port)"
             var environment = emulator.credentials
             environment["SSL_CERT_FILE"] = nil
-            let untrusted = try run(cvmsh, ["--endpoint", https, "--region", "ap-nanjing", "-c", "ls"], environment: environment)
+            let untrusted = try run(
+                cvmsh, ["--endpoint", https, "--region", "ap-nanjing", "-c", "ls"], environment: environment)
             #expect(untrusted.status == 2, "\(untrusted.stderr)")
-            #expect(untrusted.stderr.lowercased().contains("certificate"), "the failure names the certificate: \(untrusted.stderr)")
+            #expect(
+                untrusted.stderr.lowercased().contains("certificate"),
+                "the failure names the certificate: \(untrusted.stderr)")
             // The same server with its certificate trusted works: the failure above was verification.
             environment["SSL_CERT_FILE"] = directory + "/cert.pem"
-            let trusted = try run(cvmsh, ["--endpoint", https, "--region", "ap-nanjing", "-c", "ls"], environment: environment)
+            let trusted = try run(
+                cvmsh, ["--endpoint", https, "--region", "ap-nanjing", "-c", "ls"], environment: environment)
             #expect(trusted.status == 0, "\(trusted.stderr)")
             #expect(trusted.stdout.contains("img-"))
             // No flag turns verification off.
@@ -306,7 +332,8 @@ import Testing
             #expect(result.status == 64, "\(endpoint): \(result.status) \(result.stderr)")
             #expect(result.stderr.contains("plain http"), "\(endpoint): \(result.stderr)")
         }
-        let fromEnvironment = try run(cvmsh, ["--region", "ap-nanjing", "-c", "status"], environment: ["CVMSH_ENDPOINT": "http://example.com"])
+        let fromEnvironment = try run(
+            cvmsh, ["--region", "ap-nanjing", "-c", "status"], environment: ["CVMSH_ENDPOINT": "http://example.com"])
         #expect(fromEnvironment.status == 64, "\(fromEnvironment.stderr)")
         let loopback = try run(
             cvmsh, ["--endpoint", "http://127.0.0.1:9", "--region", "ap-nanjing", "-c", "status"],

@@ -1,6 +1,6 @@
+import LineEditor
 import TerminalText
 import Testing
-import LineEditor
 
 @Suite struct ColumnLayoutTests {
     @Test func fillsColumnsTopToBottom() {

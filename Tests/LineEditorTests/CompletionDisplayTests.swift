@@ -1,5 +1,5 @@
-import Testing
 import LineEditor
+import Testing
 
 /// A reply's display texts are what a listing shows; the line is still edited with the candidates.
 @Suite struct CompletionDisplayTests {

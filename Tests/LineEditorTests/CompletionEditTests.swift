@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import LineEditor
+import Testing
 
 @Suite struct CompletionEditTests {
     /// Applies `candidates` to a line whose cursor is marked with `|` and

@@ -1,13 +1,15 @@
 import EditShim
-import Testing
-@testable import LineEditor
 import TestSupport
+import Testing
+
+@testable import LineEditor
 
 @Suite struct HistoryFileTests {
     @Test func encodesInLibeditFormat() {
         let bytes = HistoryFile.encode(["echo a b", "back\\slash", "tab\there", "日本語"])
-        #expect(String(decoding: bytes, as: UTF8.self)
-            == "_HiStOrY_V2_\necho\\040a\\040b\nback\\\\slash\ntab\\011here\n日本語\n")
+        #expect(
+            String(decoding: bytes, as: UTF8.self)
+                == "_HiStOrY_V2_\necho\\040a\\040b\nback\\\\slash\ntab\\011here\n日本語\n")
     }
 
     @Test func roundTrips() throws {

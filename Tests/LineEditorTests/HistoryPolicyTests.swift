@@ -1,4 +1,5 @@
 import Testing
+
 @testable import LineEditor
 
 @Suite struct HistoryPolicyTests {

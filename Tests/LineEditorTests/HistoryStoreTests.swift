@@ -1,11 +1,13 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-import Testing
-@testable import LineEditor
 import TestSupport
+import Testing
+
+@testable import LineEditor
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 @Suite struct HistoryStoreTests {
     @Test func savesWithMode0600AndCreatesDirectoriesWithMode0700() throws {

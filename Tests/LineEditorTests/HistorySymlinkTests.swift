@@ -1,7 +1,8 @@
 import Foundation
-import Testing
-@testable import LineEditor
 import TestSupport
+import Testing
+
+@testable import LineEditor
 
 /// A symlink planted at the history path is neither read through nor written through.
 @Suite struct HistorySymlinkTests {

@@ -1,14 +1,16 @@
-import Testing
-@testable import LineEditor
 import TestSupport
+import Testing
+
+@testable import LineEditor
 
 /// The editor's history file handling. Serialized: creating an editor sets the
 /// process locale.
 @Suite(.serialized) struct LineEditorHistoryTests {
     private func editor(_ path: String, limit: Int = 1000) throws -> LineEditor {
-        try LineEditor(configuration: .init(
-            historyPath: path, historyLimit: limit,
-            shouldStoreInHistory: { !$0.hasPrefix("login") }, editrcPath: "/dev/null"))
+        try LineEditor(
+            configuration: .init(
+                historyPath: path, historyLimit: limit,
+                shouldStoreInHistory: { !$0.hasPrefix("login") }, editrcPath: "/dev/null"))
     }
 
     @Test func savesThisSessionsLinesThroughThePolicy() throws {

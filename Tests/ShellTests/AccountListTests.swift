@@ -1,10 +1,12 @@
 import Testing
+
 @testable import Shell
 
 @Suite struct AccountListTests {
     @Test func commasAndSpacesAcrossWords() throws {
         #expect(try AccountList.parse(["100001,100002"]) == ["100001", "100002"])
-        #expect(try AccountList.parse(["100001", "100002,100003,", ",100004"]) == ["100001", "100002", "100003", "100004"])
+        #expect(
+            try AccountList.parse(["100001", "100002,100003,", ",100004"]) == ["100001", "100002", "100003", "100004"])
     }
 
     @Test func deduplicatesPreservingOrder() throws {
@@ -32,14 +34,17 @@ import Testing
     }
 
     @Test func errorMessagesNameTheID() {
-        #expect(AccountListError.invalidAccountID("10000a", reason: "account ids are digits 0-9 only").message
-            == "invalid account id '10000a': account ids are digits 0-9 only")
+        #expect(
+            AccountListError.invalidAccountID("10000a", reason: "account ids are digits 0-9 only").message
+                == "invalid account id '10000a': account ids are digits 0-9 only")
         let forty = String(repeating: "7", count: 40)
         #expect(throws: AccountListError.invalidAccountID(forty, reason: "40 digits; account ids have 5 to 20")) {
             try AccountList.parse([forty])
         }
         // Control characters cannot reach the terminal through a message.
-        #expect(AccountListError.invalidAccountID("1\u{1B}[2J", reason: "x").message == #"invalid account id '1\u{1B}[2J': x"#)
+        #expect(
+            AccountListError.invalidAccountID("1\u{1B}[2J", reason: "x").message
+                == #"invalid account id '1\u{1B}[2J': x"#)
     }
 
     @Test func emptyListsAreRejected() {
@@ -51,12 +56,15 @@ import Testing
 
     @Test func aliasesExpandRecursively() throws {
         let aliases = ["team": ["100001,100002", "@ops"], "ops": ["100003", "100001"]]
-        #expect(try AccountList.parse(["@team", "100004"], aliases: aliases) == ["100001", "100002", "100003", "100004"])
+        #expect(
+            try AccountList.parse(["@team", "100004"], aliases: aliases) == ["100001", "100002", "100003", "100004"])
         #expect(try AccountList.parse(["100009,@ops"], aliases: aliases) == ["100009", "100003", "100001"])
     }
 
     @Test func unknownAliasAndBadIDsInsideAliases() {
-        #expect(throws: AccountListError.unknownAlias("tema")) { try AccountList.parse(["@tema"], aliases: ["team": ["100001"]]) }
+        #expect(throws: AccountListError.unknownAlias("tema")) {
+            try AccountList.parse(["@tema"], aliases: ["team": ["100001"]])
+        }
         #expect(AccountListError.unknownAlias("tema").message == "unknown alias '@tema'")
         #expect(throws: AccountListError.invalidAccountID("x1", reason: "account ids are digits 0-9 only")) {
             try AccountList.parse(["@team"], aliases: ["team": ["x1"]])
@@ -65,8 +73,12 @@ import Testing
 
     @Test func aliasLoopsAreDetected() {
         let aliases = ["a": ["100001", "@b"], "b": ["@c"], "c": ["@a"], "self": ["@self"]]
-        #expect(throws: AccountListError.aliasLoop(["a", "b", "c", "a"])) { try AccountList.parse(["@a"], aliases: aliases) }
-        #expect(throws: AccountListError.aliasLoop(["self", "self"])) { try AccountList.parse(["@self"], aliases: aliases) }
+        #expect(throws: AccountListError.aliasLoop(["a", "b", "c", "a"])) {
+            try AccountList.parse(["@a"], aliases: aliases)
+        }
+        #expect(throws: AccountListError.aliasLoop(["self", "self"])) {
+            try AccountList.parse(["@self"], aliases: aliases)
+        }
         #expect(AccountListError.aliasLoop(["a", "b", "a"]).message == "alias loop: @a -> @b -> @a")
     }
 

@@ -1,10 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CVMEmulator
 import Foundation
 import Testing
+
 @testable import Shell
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Aliases kept between sessions in the XDG config directory, against the emulator.
 @Suite struct AliasFileTests {
@@ -42,9 +44,11 @@ import Testing
         try await ShellHarness.with(environment: ["CVMSH_ALIASES": file]) { shell in
             #expect(shell.interpreter.session.aliases == ["ok": ["100000000001", "100000000002"]])
             let warnings = shell.console.diagnostics
-            #expect(warnings == [3, 4, 5].map {
-                "warning: \(file):\($0): ignored: expected NAME ACCOUNT,ACCOUNT,..."
-            })
+            #expect(
+                warnings
+                    == [3, 4, 5].map {
+                        "warning: \(file):\($0): ignored: expected NAME ACCOUNT,ACCOUNT,..."
+                    })
         }
     }
 

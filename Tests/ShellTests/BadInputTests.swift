@@ -1,6 +1,7 @@
 import CVMEmulator
 import Foundation
 import Testing
+
 @testable import Shell
 
 /// The bad-input corpus of issue 8, run through the interpreter against the emulator over real
@@ -59,7 +60,9 @@ import Testing
         let error = diagnostics.first ?? ""
         #expect(error.hasPrefix("cvmsh:\(source):\(line): error: "), "\(name): \(error.prefix(200))")
         #expect(error.contains(expected), "\(name): \(error.prefix(200))")
-        #expect(!error.unicodeScalars.contains { $0.properties.generalCategory == .control }, "\(name): \(error.debugDescription.prefix(200))")
+        #expect(
+            !error.unicodeScalars.contains { $0.properties.generalCategory == .control },
+            "\(name): \(error.debugDescription.prefix(200))")
         #expect(error.utf8.count < 400, "\(name): an error of \(error.utf8.count) bytes")
         #expect(await harness.calls("ModifyImageSharePermission").isEmpty, "\(name) shared")
     }
@@ -78,12 +81,18 @@ import Testing
     static let lineCases: [Case] = [
         Case("binary data", binaryLine, "invalid UTF-8 at byte"),
         Case("NUL byte", Array("share 100011110001".utf8) + [0] + Array(" -y".utf8), "NUL byte"),
-        Case("invalid UTF-8 in an id", Array("share 1000111".utf8) + [0xFF] + Array("10001 -y".utf8), "invalid UTF-8 at byte 14"),
-        Case("overlong UTF-8 slash", Array("share 100011110001 ".utf8) + [0xC0, 0xAF] + Array(" -y".utf8), "invalid UTF-8 at byte 20"),
+        Case(
+            "invalid UTF-8 in an id", Array("share 1000111".utf8) + [0xFF] + Array("10001 -y".utf8),
+            "invalid UTF-8 at byte 14"),
+        Case(
+            "overlong UTF-8 slash", Array("share 100011110001 ".utf8) + [0xC0, 0xAF] + Array(" -y".utf8),
+            "invalid UTF-8 at byte 20"),
         Case("a 10 MB line", tenMegabyteLine, "line too long"),
         Case("unterminated single quote", "share '100011110001 -y", "unterminated single quote"),
         Case("unterminated double quote", "share \"100011110001 -y", "unterminated double quote"),
-        Case("10,000 semicolons", String(repeating: ";", count: 10_000) + "share 10001111000x -y", "invalid account id '10001111000x'"),
+        Case(
+            "10,000 semicolons", String(repeating: ";", count: 10_000) + "share 10001111000x -y",
+            "invalid account id '10001111000x'"),
         Case("index 0", "select 0", "index '0' is out of range"),
         Case("index past the end", "select 100000", "index '100000' is out of range"),
         Case("range past the end", "select 1-100000", "out of range"),
@@ -92,7 +101,8 @@ import Testing
         Case("reversed range", "select 3-1", "reversed range"),
         Case("unknown image id", "select img-00000000", "unknown image id"),
         Case("glob matching nothing", "select name:no-such-image-*", "no image name matches"),
-        Case("account id with letters", "share 12a45 -y", "invalid account id '12a45': account ids are digits 0-9 only"),
+        Case(
+            "account id with letters", "share 12a45 -y", "invalid account id '12a45': account ids are digits 0-9 only"),
         Case("account id with a plus sign", "share +100011110001 -y", "invalid account id '+100011110001'"),
         Case("account id with a minus sign", "share 100011110001 -100011110002 -y", "unknown option"),
         Case("account id with a space", "share '10001 1110001' -y", "invalid account id '10001 1110001'"),
@@ -117,16 +127,20 @@ import Testing
             let selection = await Self.freshSelection(harness)
             for bad in Self.lineCases {
                 harness.console.clear()
-                let outcome = await Self.run(harness, [
-                    Array("select \(selection)".utf8), bad.line, Array("share \(Self.partner) -y".utf8),
-                ])
+                let outcome = await Self.run(
+                    harness,
+                    [
+                        Array("select \(selection)".utf8), bad.line, Array("share \(Self.partner) -y".utf8),
+                    ])
                 await Self.expectOneError(harness, outcome, line: 2, bad.expected, bad.name)
             }
             // The control case: the same script with a good line does share, and is seen.
             harness.console.clear()
-            let good = await Self.run(harness, [
-                Array("select \(selection)".utf8), Array("echo fine".utf8), Array("share \(Self.partner) -y".utf8),
-            ])
+            let good = await Self.run(
+                harness,
+                [
+                    Array("select \(selection)".utf8), Array("echo fine".utf8), Array("share \(Self.partner) -y".utf8),
+                ])
             #expect(good == .completed)
             #expect(await harness.calls("ModifyImageSharePermission").count == 2)
         }
@@ -150,7 +164,8 @@ import Testing
 
     @Test func tenThousandSemicolonsAloneAreNothing() async throws {
         try await ShellHarness.with { harness in
-            let outcome = await Self.run(harness, [Array(String(repeating: ";", count: 10_000).utf8), Array("echo after".utf8)])
+            let outcome = await Self.run(
+                harness, [Array(String(repeating: ";", count: 10_000).utf8), Array("echo after".utf8)])
             #expect(outcome == .completed)
             #expect(harness.console.output == "after\n")
             #expect(harness.console.diagnostics.isEmpty)
@@ -163,9 +178,12 @@ import Testing
             let share = "share \(Self.partner) -y\n"
             try ("source b.cvmsh\n" + share).write(toFile: harness.home + "/a.cvmsh", atomically: true, encoding: .utf8)
             try ("source a.cvmsh\n" + share).write(toFile: harness.home + "/b.cvmsh", atomically: true, encoding: .utf8)
-            let outcome = await Self.run(harness, [
-                Array("select \(selection)".utf8), Array("source \(harness.home)/a.cvmsh".utf8), Array(share.utf8.dropLast()),
-            ])
+            let outcome = await Self.run(
+                harness,
+                [
+                    Array("select \(selection)".utf8), Array("source \(harness.home)/a.cvmsh".utf8),
+                    Array(share.utf8.dropLast()),
+                ])
             // The `source` line that would close the loop fails like any command: reported once,
             // at the inner file and line, and the scripts stop (status 3).
             #expect(outcome == .stopped(.scriptStopped))
@@ -180,16 +198,21 @@ import Testing
     @Test func aBadLineInASourcedFileNamesThatFile() async throws {
         try await ShellHarness.with { harness in
             let selection = await Self.freshSelection(harness)
-            try "echo inner\nshare 1e5 -y\n".write(toFile: harness.home + "/inner.cvmsh", atomically: true, encoding: .utf8)
-            let outcome = await Self.run(harness, [
-                Array("select \(selection)".utf8), Array("source \(harness.home)/inner.cvmsh".utf8),
-                Array("share \(Self.partner) -y".utf8),
-            ])
+            try "echo inner\nshare 1e5 -y\n".write(
+                toFile: harness.home + "/inner.cvmsh", atomically: true, encoding: .utf8)
+            let outcome = await Self.run(
+                harness,
+                [
+                    Array("select \(selection)".utf8), Array("source \(harness.home)/inner.cvmsh".utf8),
+                    Array("share \(Self.partner) -y".utf8),
+                ])
             #expect(outcome == .stopped(.scriptStopped))
             let diagnostics = harness.console.diagnostics.filter { !$0.hasSuffix(" selected") }
             #expect(diagnostics.count == 1, "\(diagnostics)")
-            #expect(diagnostics.first?.hasPrefix("cvmsh:\(harness.home)/inner.cvmsh:2: error: share: invalid account id '1e5'") == true,
-                    "\(harness.console.diagnostics)")
+            #expect(
+                diagnostics.first?.hasPrefix(
+                    "cvmsh:\(harness.home)/inner.cvmsh:2: error: share: invalid account id '1e5'") == true,
+                "\(harness.console.diagnostics)")
             #expect(await harness.calls("ModifyImageSharePermission").isEmpty)
         }
     }

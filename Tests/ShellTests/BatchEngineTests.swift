@@ -1,8 +1,9 @@
 import CVM
 import CVMEmulator
 import Foundation
-import Testing
 import TencentCloud
+import Testing
+
 @testable import Shell
 
 @Suite struct BatchEngineTests {

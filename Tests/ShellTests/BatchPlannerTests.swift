@@ -1,6 +1,7 @@
 import CVM
 import Foundation
 import Testing
+
 @testable import Shell
 
 @Suite struct BatchPlannerTests {
@@ -37,11 +38,14 @@ import Testing
         #expect(byId["img-full"]?.skipReason == .overQuota(existing: 499, adding: 2))
         #expect(byId["img-gone"]?.skipReason == .notListed)
         #expect(plan.images.allSatisfy { $0.settled[Self.own] == nil && !$0.change.contains(Self.own) })
-        #expect(plan.calls == [
-            PlannedCall(imageId: "img-normal", accountIds: [Self.a, Self.b], permission: .share),
-            PlannedCall(imageId: "img-known", accountIds: [Self.b], permission: .share),
-        ])
-        #expect(plan.callLines[0] == "ModifyImageSharePermission ImageId=img-normal AccountIds=\(Self.a),\(Self.b) Permission=SHARE")
+        #expect(
+            plan.calls == [
+                PlannedCall(imageId: "img-normal", accountIds: [Self.a, Self.b], permission: .share),
+                PlannedCall(imageId: "img-known", accountIds: [Self.b], permission: .share),
+            ])
+        #expect(
+            plan.callLines[0]
+                == "ModifyImageSharePermission ImageId=img-normal AccountIds=\(Self.a),\(Self.b) Permission=SHARE")
         #expect(plan.pairCount == 14)
     }
 
@@ -58,7 +62,9 @@ import Testing
 
         let all = SharePlanner.unshare(
             selection: ["img-known", "img-byol"], accounts: nil, images: Self.cache, ownAccountId: Self.own,
-            shares: ["img-known": [SharePermission(accountId: Self.a), SharePermission(accountId: Self.b)], "img-byol": []])
+            shares: [
+                "img-known": [SharePermission(accountId: Self.a), SharePermission(accountId: Self.b)], "img-byol": [],
+            ])
         #expect(all.calls == [PlannedCall(imageId: "img-known", accountIds: [Self.a, Self.b], permission: .cancel)])
     }
 

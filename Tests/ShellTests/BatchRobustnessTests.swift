@@ -1,8 +1,9 @@
 import CVM
 import CVMEmulator
 import Foundation
-import Testing
 import TencentCloud
+import Testing
+
 @testable import Shell
 
 /// The batch engine against an endpoint that does not serve STS, accounts that cannot receive
@@ -75,10 +76,11 @@ import TencentCloud
 
             let batch = try #require(harness.journal().batches.first)
             #expect(batch.counts == [.shared: 10, .failed: 20])
-            #expect(ids.allSatisfy {
-                guard case .failed(let code, _, _) = batch.outcomes[$0]?[unknown] else { return false }
-                return code == "InvalidAccountId.NotFound"
-            })
+            #expect(
+                ids.allSatisfy {
+                    guard case .failed(let code, _, _) = batch.outcomes[$0]?[unknown] else { return false }
+                    return code == "InvalidAccountId.NotFound"
+                })
 
             harness.console.clear()
             #expect(await harness.run("set output json\nshare \(unknown) -y") == .stopped(.scriptStopped))

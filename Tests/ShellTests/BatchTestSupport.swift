@@ -1,6 +1,7 @@
 import CVM
 import CVMEmulator
 import Foundation
+
 @testable import Shell
 
 /// One ModifyImageSharePermission call as the emulator saw it.
@@ -37,7 +38,9 @@ extension ShellHarness {
     func appliedCounts() async -> [String: Int] {
         var counts: [String: Int] = [:]
         for change in await changes() where change.applied {
-            for account in change.accountIds { counts["\(change.imageId) \(account) \(change.permission)", default: 0] += 1 }
+            for account in change.accountIds {
+                counts["\(change.imageId) \(account) \(change.permission)", default: 0] += 1
+            }
         }
         return counts
     }

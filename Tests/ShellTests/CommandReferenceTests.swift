@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import Shell
 
 /// The README's command table and the man page's COMMANDS section are generated from the

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 /// Parsing, synopses and the registry, all from the commands' signatures.

@@ -2,6 +2,7 @@ import CVM
 import Foundation
 import Synchronization
 import Testing
+
 @testable import Shell
 
 /// Completion details of issue-level behaviour: background regions, directories, list numbers.

@@ -1,18 +1,23 @@
 import CVM
-import Testing
 import TencentCloud
+import Testing
+
 @testable import Shell
 
 /// TAB completion, with the cursor marked by `|` in each fixture line.
 @Suite struct CompleterTests {
     static let session: Session = {
         var session = Session(endpoint: .official, region: "ap-nanjing", settings: Settings(onError: .continue))
-        session.regions = [RegionInfo(region: "ap-guangzhou"), RegionInfo(region: "ap-nanjing"), RegionInfo(region: "ap-shanghai")]
-        session.images = ImageCache(region: "ap-nanjing", images: [
-            Image(imageId: "img-0iw2hfoo", imageName: "web-prod-20250514", createdTime: "2025-05-14T00:00:00Z"),
-            Image(imageId: "img-0kt6h8dx", imageName: "ウェブサーバー-本番", createdTime: "2025-05-01T00:00:00Z"),
-            Image(imageId: "img-y9i2e7lt", imageName: "db prod", createdTime: "2025-04-01T00:00:00Z"),
-        ], fetched: .distantPast)
+        session.regions = [
+            RegionInfo(region: "ap-guangzhou"), RegionInfo(region: "ap-nanjing"), RegionInfo(region: "ap-shanghai"),
+        ]
+        session.images = ImageCache(
+            region: "ap-nanjing",
+            images: [
+                Image(imageId: "img-0iw2hfoo", imageName: "web-prod-20250514", createdTime: "2025-05-14T00:00:00Z"),
+                Image(imageId: "img-0kt6h8dx", imageName: "ウェブサーバー-本番", createdTime: "2025-05-01T00:00:00Z"),
+                Image(imageId: "img-y9i2e7lt", imageName: "db prod", createdTime: "2025-04-01T00:00:00Z"),
+            ], fetched: .distantPast)
         session.aliases = ["partners": ["100087654321"], "prod": ["100011110001"]]
         session.shares = ["img-0iw2hfoo": [SharePermission(accountId: "100011110002")]]
         return session
@@ -112,7 +117,8 @@ import TencentCloud
     }
 
     @Test(arguments: [
-        "ls", "select img-0iw2hfoo img-0kt6h8dx", "share 100087654321,100011110001 -y", "select name:web-prod-20250514-release",
+        "ls", "select img-0iw2hfoo img-0kt6h8dx", "share 100087654321,100011110001 -y",
+        "select name:web-prod-20250514-release",
         "region ap-nanjing", "echo ウェブサーバー-本番", "source release-2026-11-29.cvmsh",
     ])
     func ordinaryLinesAreStored(_ line: String) {

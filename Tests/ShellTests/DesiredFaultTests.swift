@@ -1,6 +1,7 @@
 import CVMEmulator
 import Foundation
 import Testing
+
 @testable import Shell
 
 /// `apply` through faults: dropped connections (before and after the change) and internal
@@ -19,9 +20,10 @@ import Testing
             let one = try shell.writeFile(
                 "one.yaml", "shares:\n  - images: all\n    accounts: [\(Self.p[0])]\n    exclusive: true\n")
             #expect(await shell.run("apply \(both) -y") == .completed, "\(shell.console.errors)")
-            #expect(await shell.shareState().filter { shareable.contains($0.key) }.values.allSatisfy {
-                $0 == [Self.p[0], Self.p[1]].sorted()
-            })
+            #expect(
+                await shell.shareState().filter { shareable.contains($0.key) }.values.allSatisfy {
+                    $0 == [Self.p[0], Self.p[1]].sorted()
+                })
             #expect(await shell.run("apply \(one) -y") == .completed, "\(shell.console.errors)")
             let state = await shell.shareState()
             for (image, accounts) in state {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 /// The share file's syntax: what is accepted, and where each mistake is reported.
@@ -20,7 +21,8 @@ import Testing
     }
 
     @Test func theIssuesExampleReads() throws {
-        let file = try parse("""
+        let file = try parse(
+            """
             # shares.yaml
             regions: [ap-tokyo, ap-singapore]      # a list, one region, or all
             aliases:
@@ -32,10 +34,12 @@ import Testing
                 accounts: ["@org"]
                 exclusive: true
             """, aliases: ["org": ["100011110003"]])
-        #expect(file.regions == .listed([
-            .init(name: "ap-tokyo", location: .init(file: "f.yaml", line: 2, column: 11)),
-            .init(name: "ap-singapore", location: .init(file: "f.yaml", line: 2, column: 21)),
-        ]))
+        #expect(
+            file.regions
+                == .listed([
+                    .init(name: "ap-tokyo", location: .init(file: "f.yaml", line: 2, column: 11)),
+                    .init(name: "ap-singapore", location: .init(file: "f.yaml", line: 2, column: 21)),
+                ]))
         #expect(file.rules.map(\.accounts) == [[Self.a, Self.b, "100011110002"], ["100011110003"]])
         #expect(file.rules.map(\.exclusive) == [false, true])
         #expect(file.rules[0].images.terms == [.name(Glob("web-prod-*")), .imageID("img-abcd1234")])
@@ -45,7 +49,8 @@ import Testing
 
     @Test func jsonIsYAMLToo() throws {
         let yaml = try parse("regions: all\nshares:\n  - images: all\n    accounts: [\(Self.a)]\n    exclusive: yes\n")
-        let json = try parse(#"""
+        let json = try parse(
+            #"""
             {"regions": "all", "shares": [{"images": "all", "accounts": ["\#(Self.a)"], "exclusive": true}]}
             """#)
         #expect(yaml.regions == .all && json.regions == .all)
@@ -63,29 +68,44 @@ import Testing
 
     @Test func anEmptyAccountListNeedsExclusive() throws {
         #expect(try parse("shares:\n  - images: all\n    accounts: []\n    exclusive: true\n").rules[0].accounts == [])
-        #expect(error("shares:\n  - images: all\n    accounts: []\n")
-            == "f.yaml:3:15: rule 1 lists no accounts; add some, or set `exclusive: true` to share with no one")
+        #expect(
+            error("shares:\n  - images: all\n    accounts: []\n")
+                == "f.yaml:3:15: rule 1 lists no accounts; add some, or set `exclusive: true` to share with no one")
     }
 
     @Test(arguments: [
         ("regions: ap-nanjing\nshare:\n  - images: all\n", "f.yaml:2:1: unknown key 'share'; did you mean 'shares'?"),
         ("shares:\n  - images: all\n    acount: [1]\n", "f.yaml:3:5: unknown key 'acount'; did you mean 'accounts'?"),
-        ("shares:\n  - images: 1-3\n    accounts: [\(a)]\n",
-         "f.yaml:2:13: rule 1 images: list numbers change with every listing; use img-… ids or name:GLOB"),
-        ("shares:\n  - images: tag:env=prod\n    accounts: [\(a)]\n",
-         "f.yaml:2:13: rule 1 images: invalid selection 'tag:env=prod'; "
-            + "use indices (1,3), ranges (2-9), all, none, img-… ids or name:GLOB"),
-        ("shares:\n  - images: all\n    accounts: [\(a), 12a45]\n",
-         "f.yaml:3:30: rule 1 accounts: invalid account id '12a45': account ids are digits 0-9 only"),
-        ("shares:\n  - images: all\n    accounts: [\"@nobody\"]\n",
-         "f.yaml:3:16: rule 1 accounts: unknown alias '@nobody'"),
-        ("shares:\n  - images: all\n    accounts: [\(a)]\n    exclusive: maybe\n",
-         "f.yaml:4:16: `exclusive` must be true or false"),
-        ("shares:\n  - accounts: [\(a)]\n",
-         "f.yaml:2:5: rule 1 has no `images:`; add a selection such as \"name:web-*\""),
+        (
+            "shares:\n  - images: 1-3\n    accounts: [\(a)]\n",
+            "f.yaml:2:13: rule 1 images: list numbers change with every listing; use img-… ids or name:GLOB"
+        ),
+        (
+            "shares:\n  - images: tag:env=prod\n    accounts: [\(a)]\n",
+            "f.yaml:2:13: rule 1 images: invalid selection 'tag:env=prod'; "
+                + "use indices (1,3), ranges (2-9), all, none, img-… ids or name:GLOB"
+        ),
+        (
+            "shares:\n  - images: all\n    accounts: [\(a), 12a45]\n",
+            "f.yaml:3:30: rule 1 accounts: invalid account id '12a45': account ids are digits 0-9 only"
+        ),
+        (
+            "shares:\n  - images: all\n    accounts: [\"@nobody\"]\n",
+            "f.yaml:3:16: rule 1 accounts: unknown alias '@nobody'"
+        ),
+        (
+            "shares:\n  - images: all\n    accounts: [\(a)]\n    exclusive: maybe\n",
+            "f.yaml:4:16: `exclusive` must be true or false"
+        ),
+        (
+            "shares:\n  - accounts: [\(a)]\n",
+            "f.yaml:2:5: rule 1 has no `images:`; add a selection such as \"name:web-*\""
+        ),
         ("regions: [Tokyo]\nshares: []\n", "f.yaml:1:11: invalid region 'Tokyo'; region ids look like ap-tokyo"),
-        ("regions: [all, ap-tokyo]\nshares: []\n",
-         "f.yaml:1:11: `all` stands alone: write `regions: all`, not inside a list"),
+        (
+            "regions: [all, ap-tokyo]\nshares: []\n",
+            "f.yaml:1:11: `all` stands alone: write `regions: all`, not inside a list"
+        ),
         ("shares: []\nshares: []\n", "f.yaml:1:1: duplicate key 'shares'; each key may appear once per mapping"),
         ("aliases:\n  a: [\"@b\"]\n  b: [\"@a\"]\nshares: []\n", "f.yaml:2:6: alias a: alias loop: @a -> @b -> @a"),
         ("", "f.yaml:1:1: the file is empty; expected a mapping with a `shares:` list of rules"),
@@ -105,8 +125,9 @@ import Testing
         }
         lines.append("shares: [{images: all, accounts: *l9}]")
         // The first item of l1 is *l0, a list: refused where that list is written (line 2).
-        #expect(error(lines.joined(separator: "\n"))
-            == "f.yaml:2:7: alias l1: expected a string or a list of strings")
+        #expect(
+            error(lines.joined(separator: "\n"))
+                == "f.yaml:2:7: alias l1: expected a string or a list of strings")
     }
 
     @Test func brokenYAMLNamesTheLineAndColumn() {

@@ -1,6 +1,7 @@
 import CVMEmulator
 import Foundation
 import Testing
+
 @testable import Shell
 
 /// `plan` and `apply` of share files against the emulator over real HTTP: round trips, drift seen
@@ -48,8 +49,10 @@ import Testing
 
     @Test func driftMadeByHandIsExactlyWhatAFreshShellPlans() async throws {
         try await ShellHarness.with(DesiredFixture.options) { shell in
-            let file = try shell.writeFile("shares.yaml", Self.additive.replacingOccurrences(
-                of: "accounts: [\"@partners\"]", with: "accounts: [\"@partners\"]\n    exclusive: true"))
+            let file = try shell.writeFile(
+                "shares.yaml",
+                Self.additive.replacingOccurrences(
+                    of: "accounts: [\"@partners\"]", with: "accounts: [\"@partners\"]\n    exclusive: true"))
             #expect(await shell.run("apply \(file) -y") == .completed, "\(shell.console.errors)")
             #expect(await shell.shareState()[F.webProd1] == [Self.p[1], Self.p[4], Self.p[5]].sorted())
 
@@ -68,11 +71,14 @@ import Testing
             let second = try #require(changes.first { $0.imageId == F.webProd2 })
             #expect(first.add == [Self.p[4]] && first.remove == [])
             #expect(second.add == [] && second.remove == [Self.p[3]])
-            #expect(plan.summary == .init(
-                add: 1, remove: 1, changedImages: 2, declaredImages: 4, regions: 1, pending: true))
+            #expect(
+                plan.summary
+                    == .init(
+                        add: 1, remove: 1, changedImages: 2, declaredImages: 4, regions: 1, pending: true))
             let error = try #require(freshConsole.errors.last)
-            #expect(error.contains(
-                "plan: the shares differ from \(file) (1 to add, 1 to remove); `apply \(file)` makes them so"))
+            #expect(
+                error.contains(
+                    "plan: the shares differ from \(file) (1 to add, 1 to remove); `apply \(file)` makes them so"))
 
             // The first shell trusts its cache until --refresh reads the lists again.
             shell.console.clear()
@@ -102,9 +108,10 @@ import Testing
             expected[F.webDev1] = [Self.p[3], Self.p[5]].sorted()
             #expect(await shell.shareState() == expected)
             let unshared = await shell.changes().filter { $0.permission == "CANCEL" }
-            #expect(unshared == [
-                ServedChange(imageId: F.dbProd1, accountIds: [Self.p[2]], permission: "CANCEL", applied: true),
-            ])
+            #expect(
+                unshared == [
+                    ServedChange(imageId: F.dbProd1, accountIds: [Self.p[2]], permission: "CANCEL", applied: true)
+                ])
 
             let batches = try shell.journal().batches
             #expect(batches.map(\.operation) == [.share, .unshare])

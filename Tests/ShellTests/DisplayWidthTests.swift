@@ -1,5 +1,6 @@
 import TerminalText
 import Testing
+
 @testable import Shell
 
 @Suite struct DisplayWidthTests {

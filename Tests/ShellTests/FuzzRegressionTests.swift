@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 /// Problems found while fuzzing the command language (Fuzz/, scripts/fuzz), kept as regression tests.
@@ -10,7 +11,10 @@ import Testing
         var aliases: [String: [String]] = [:]
         for level in 0..<40 { aliases["a\(level)"] = ["@a\(level + 1)", "@a\(level + 1)"] }
         aliases["a40"] = ["100011110001,100011110002"]
-        #expect(try AccountList.parse(["@a0", "100011110003"], aliases: aliases) == ["100011110001", "100011110002", "100011110003"])
+        #expect(
+            try AccountList.parse(["@a0", "100011110003"], aliases: aliases) == [
+                "100011110001", "100011110002", "100011110003",
+            ])
     }
 
     @Test func aLoopBehindASharedAliasIsStillFound() {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 /// `help` and `help COMMAND` wrap at word boundaries to the console width.
@@ -55,9 +56,10 @@ import Testing
 extension HelpTextTests {
     @Test func aLongIndentedLineHangsAtItsLastColumn() {
         let line = "  output table|tsv|json   how results are printed (the same on a terminal or a pipe)"
-        #expect(HelpText.literal(line, width: 60) == [
-            "  output table|tsv|json   how results are printed (the same",
-            "                          on a terminal or a pipe)",
-        ])
+        #expect(
+            HelpText.literal(line, width: 60) == [
+                "  output table|tsv|json   how results are printed (the same",
+                "                          on a terminal or a pipe)",
+            ])
     }
 }

@@ -1,6 +1,7 @@
 import CVMEmulator
 import Foundation
 import Testing
+
 @testable import Shell
 
 /// `--output json` carries typed values, one document per command, against the emulator.

@@ -1,6 +1,7 @@
 import CVMEmulator
 import Foundation
 import Testing
+
 @testable import Shell
 
 @Suite struct JournalTests {
@@ -39,7 +40,8 @@ import Testing
         #expect(contents.problems.isEmpty)
         let batch = try #require(contents.batches.first)
         #expect(batch.ended && batch.isComplete)
-        #expect(batch.outcomes["img-1"]?["100011110001"] == .failed(code: "OverQuota", message: "full", requestId: "r-1"))
+        #expect(
+            batch.outcomes["img-1"]?["100011110001"] == .failed(code: "OverQuota", message: "full", requestId: "r-1"))
         #expect(batch.counts == [.failed: 1])
     }
 

@@ -1,6 +1,7 @@
 import CVMEmulator
 import Foundation
 import Testing
+
 @testable import Shell
 
 /// `ls` and friends as a person at a terminal sees them, against the emulator over real HTTP:
@@ -131,9 +132,10 @@ import Testing
         try await ShellHarness.with { shell in
             #expect(await shell.run("ls web-prod") == .completed)
             #expect(shell.console.output.isEmpty)
-            #expect(shell.console.diagnostics == [
-                "no image name matches web-prod in \(EmulatorState.demoRegion); names starting with it: ls web-prod*",
-            ])
+            #expect(
+                shell.console.diagnostics == [
+                    "no image name matches web-prod in \(EmulatorState.demoRegion); names starting with it: ls web-prod*"
+                ])
             shell.console.clear()
             #expect(await shell.run("ls 'nothing-*'") == .completed)
             #expect(shell.console.diagnostics == ["no image name matches nothing-* in \(EmulatorState.demoRegion)"])

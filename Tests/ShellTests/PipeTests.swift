@@ -1,20 +1,24 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CVMEmulator
 import Foundation
 import Testing
+
 @testable import Shell
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Pipes, redirection and `!` shell escapes, against the emulator over real HTTP.
 @Suite struct PipeTests {
     @Test func theReaderSplitsOffTargetsAndKeepsQuotedOperators() throws {
-        let commands = try ScriptReader.commands(in: """
-            ls | grep 'web; prod' \\; x ; echo x
-            shared 1-3 >> 'my report.tsv'; echo 'a|b' a\\>b "!"
-            !ls -l # a comment
-            """, source: "t")
-        #expect(commands.map(\.words) == [["ls"], ["echo", "x"], ["shared", "1-3"], ["echo", "a|b", "a>b", "!"], ["!"]])
+        let commands = try ScriptReader.commands(
+            in: """
+                ls | grep 'web; prod' \\; x ; echo x
+                shared 1-3 >> 'my report.tsv'; echo 'a|b' a\\>b "!"
+                !ls -l # a comment
+                """, source: "t")
+        #expect(
+            commands.map(\.words) == [["ls"], ["echo", "x"], ["shared", "1-3"], ["echo", "a|b", "a>b", "!"], ["!"]])
         // The shell's text ends at an unquoted `;` or comment and keeps its quoting for /bin/sh.
         #expect(commands[0].output == .pipe("grep 'web; prod' \\; x"))
         #expect(commands[2].output == .file("my report.tsv", append: true))

@@ -1,6 +1,7 @@
-import TerminalText
 import Foundation
+import TerminalText
 import Testing
+
 @testable import Shell
 
 /// 260 images with Chinese and Japanese names: alignment holds on every line, and the tsv and
@@ -17,8 +18,10 @@ import Testing
                 Table.Column("SIZE", key: "size_gb", alignment: .right),
             ],
             rows: (1...260).map { index in
-                [Table.Cell(.int(index)), Table.Cell(.string("img-\(1000 + index)")),
-                 Table.Cell(.string("\(names[index % names.count])-\(index)")), Table.Cell(.int(index % 7 * 10))]
+                [
+                    Table.Cell(.int(index)), Table.Cell(.string("img-\(1000 + index)")),
+                    Table.Cell(.string("\(names[index % names.count])-\(index)")), Table.Cell(.int(index % 7 * 10)),
+                ]
             }
         )
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 /// The bad-input corpus of issue 8: each case gives commands or one clear error with file:line,
@@ -46,8 +47,9 @@ import Testing
 
     @Test func tenMegabyteLineIsRejected() {
         let line = "echo " + String(repeating: "x", count: 10 * 1024 * 1024)
-        #expect(throws: ScriptSyntaxError(
-            .lineTooLong(bytes: line.utf8.count, limit: ScriptReader.defaultMaxLineLength), at: location(2))
+        #expect(
+            throws: ScriptSyntaxError(
+                .lineTooLong(bytes: line.utf8.count, limit: ScriptReader.defaultMaxLineLength), at: location(2))
         ) {
             try ScriptReader.commands(in: Array("ls\n\(line)\nls\n".utf8), source: "bad.cvmsh")
         }
@@ -66,7 +68,8 @@ import Testing
     }
 
     @Test func tenThousandSemicolons() throws {
-        let commands = try ScriptReader.commands(in: "ls" + String(repeating: ";", count: 10_000) + "status", source: "s")
+        let commands = try ScriptReader.commands(
+            in: "ls" + String(repeating: ";", count: 10_000) + "status", source: "s")
         #expect(commands.map(\.words) == [["ls"], ["status"]])
         #expect(try ScriptReader.commands(in: String(repeating: ";", count: 10_000), source: "s").isEmpty)
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 @Suite struct ScriptReaderTests {
@@ -7,16 +8,18 @@ import Testing
     }
 
     @Test func commandsCarryWordsLineAndText() throws {
-        let commands = try read("""
+        let commands = try read(
+            """
             # share the web images
             region ap-nanjing
 
             ls   'web *'   # list them
             select 1,3; share 100001,100002
             """)
-        #expect(commands.map(\.words) == [
-            ["region", "ap-nanjing"], ["ls", "web *"], ["select", "1,3"], ["share", "100001,100002"],
-        ])
+        #expect(
+            commands.map(\.words) == [
+                ["region", "ap-nanjing"], ["ls", "web *"], ["select", "1,3"], ["share", "100001,100002"],
+            ])
         #expect(commands.map(\.line) == [2, 4, 5, 5])
         #expect(commands.map(\.text) == ["region ap-nanjing", "ls   'web *'", "select 1,3", "share 100001,100002"])
         #expect(commands.allSatisfy { $0.source == "setup.cvmsh" && !$0.ignoreFailure && !$0.suppressEcho })
@@ -24,7 +27,8 @@ import Testing
     }
 
     @Test func continuationJoinsWithASpaceAndKeepsLineNumbers() throws {
-        let commands = try read("""
+        let commands = try read(
+            """
             ls
             share 100001,\\
               100002 \\
@@ -32,9 +36,10 @@ import Testing
             2
             status
             """)
-        #expect(commands.map(\.words) == [
-            ["ls"], ["share", "100001,", "100002", "@team"], ["select", "2"], ["status"],
-        ])
+        #expect(
+            commands.map(\.words) == [
+                ["ls"], ["share", "100001,", "100002", "@team"], ["select", "2"], ["status"],
+            ])
         #expect(commands.map(\.line) == [1, 2, 4, 6])
         #expect(commands[1].text == "share 100001, 100002 @team")
         #expect(commands[2].text == "select 2")
@@ -51,7 +56,8 @@ import Testing
     }
 
     @Test func linePrefixes() throws {
-        let commands = try read("""
+        let commands = try read(
+            """
             -unshare 100001
             @echo quiet
             -@ls
@@ -61,9 +67,10 @@ import Testing
             -
             echo -n
             """)
-        #expect(commands.map(\.words) == [
-            ["unshare", "100001"], ["echo", "quiet"], ["ls"], ["ls"], ["status"], ["-x"], ["echo", "-n"],
-        ])
+        #expect(
+            commands.map(\.words) == [
+                ["unshare", "100001"], ["echo", "quiet"], ["ls"], ["ls"], ["status"], ["-x"], ["echo", "-n"],
+            ])
         #expect(commands.map(\.ignoreFailure) == [true, false, true, true, true, true, false])
         #expect(commands.map(\.suppressEcho) == [false, true, true, true, false, false, false])
         #expect(commands[0].text == "unshare 100001")
@@ -83,7 +90,10 @@ import Testing
     }
 
     @Test func syntaxErrorKeepsTheIgnorePrefix() {
-        #expect(throws: ScriptSyntaxError(.unterminatedQuote(.double), at: .init(source: "setup.cvmsh", line: 1), ignoreFailure: true)) {
+        #expect(
+            throws: ScriptSyntaxError(
+                .unterminatedQuote(.double), at: .init(source: "setup.cvmsh", line: 1), ignoreFailure: true)
+        ) {
             try read("-echo \"oops")
         }
     }
@@ -116,7 +126,8 @@ import Testing
     }
 
     @Test func crlfAndByteOrderMark() throws {
-        let commands = try ScriptReader.commands(in: Array("\u{FEFF}ls\r\nselect 1 \\\r\n2\r\n".utf8), source: "win.cvmsh")
+        let commands = try ScriptReader.commands(
+            in: Array("\u{FEFF}ls\r\nselect 1 \\\r\n2\r\n".utf8), source: "win.cvmsh")
         #expect(commands.map(\.words) == [["ls"], ["select", "1", "2"]])
     }
 

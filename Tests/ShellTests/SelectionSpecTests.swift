@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 private struct Image: SelectableImage {
@@ -59,7 +60,9 @@ private let images = [
             try select("99999999999999999999999")
         }
         #expect(SelectionError.indexOutOfRange("6", count: 5).message == "index '6' is out of range (1-5)")
-        #expect(throws: SelectionError.indexOutOfRange("1", count: 0)) { try SelectionSpec(parsing: ["1"]).resolve(in: [Image]()) }
+        #expect(throws: SelectionError.indexOutOfRange("1", count: 0)) {
+            try SelectionSpec(parsing: ["1"]).resolve(in: [Image]())
+        }
     }
 
     @Test func reversedRangeIsAnError() {
@@ -93,8 +96,9 @@ private let images = [
     }
 
     @Test func parsedTerms() throws {
-        #expect(try SelectionSpec(parsing: ["1,2-9", "all", "none", "img-x1", "name:a*"]).terms == [
-            .index(1), .range(2...9), .all, .none, .imageID("img-x1"), .name(Glob("a*")),
-        ])
+        #expect(
+            try SelectionSpec(parsing: ["1,2-9", "all", "none", "img-x1", "name:a*"]).terms == [
+                .index(1), .range(2...9), .all, .none, .imageID("img-x1"), .name(Glob("a*")),
+            ])
     }
 }

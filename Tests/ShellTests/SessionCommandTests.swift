@@ -1,10 +1,12 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import CVMEmulator
 import Foundation
 import Testing
+
 @testable import Shell
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The session commands against the emulator over real HTTP.
 @Suite struct SessionCommandTests {
@@ -20,7 +22,9 @@ import Testing
             #expect(rows.count == 250)
             #expect(rows.first?.hasPrefix("1\t") == true)
             #expect(rows.last?.hasPrefix("250\t") == true)
-            let created = rows.map { $0.split(separator: "\t", omittingEmptySubsequences: false).last.map(String.init) ?? "" }
+            let created = rows.map {
+                $0.split(separator: "\t", omittingEmptySubsequences: false).last.map(String.init) ?? ""
+            }
             #expect(created == created.sorted(by: >))
             // One round of five pages (the last two empty); a second ls reads the cache.
             #expect(await shell.calls("DescribeImages").count == 5)
@@ -76,7 +80,8 @@ import Testing
             await shell.run("set output json\nregions")
             let json = try JSONSerialization.jsonObject(with: Data(shell.console.output.utf8)) as? [[String: Any]]
             #expect(json?.count == 8)
-            #expect(json?.contains { $0["region"] as? String == "ap-nanjing" && $0["current"] as? String == "*" } == true)
+            #expect(
+                json?.contains { $0["region"] as? String == "ap-nanjing" && $0["current"] as? String == "*" } == true)
         }
     }
 
@@ -95,7 +100,10 @@ import Testing
     @Test func unknownCommandSuggestsTheClosest() async throws {
         try await ShellHarness.with { shell in
             #expect(await shell.run("lss") == .stopped(.scriptStopped))
-            #expect(shell.console.errors == ["cvmsh:test.cvmsh:1: error: unknown command 'lss'; did you mean 'ls'? (type `help` for the list)"])
+            #expect(
+                shell.console.errors == [
+                    "cvmsh:test.cvmsh:1: error: unknown command 'lss'; did you mean 'ls'? (type `help` for the list)"
+                ])
         }
     }
 
@@ -140,7 +148,8 @@ import Testing
     }
 
     @Test func wrongKeyIsAPIUnusable() async throws {
-        try await ShellHarness.with(environment: ["TENCENTCLOUD_SECRET_KEY": "wrong-key-wrong-key-wrong-key-00"]) { shell in
+        try await ShellHarness.with(environment: ["TENCENTCLOUD_SECRET_KEY": "wrong-key-wrong-key-wrong-key-00"]) {
+            shell in
             #expect(await shell.run("ls") == .stopped(.apiUnusable))
             #expect(shell.console.errors.last?.contains("AuthFailure.SignatureFailure") == true)
             #expect(shell.console.errors.last?.contains("RequestId") == true)
@@ -151,8 +160,10 @@ import Testing
         try await ShellHarness.with { shell in
             let dir = shell.home + "/scripts"
             try FileManager.default.createDirectory(atPath: dir + "/inner", withIntermediateDirectories: true)
-            try "echo outer\nsource inner/b.cvmsh\necho not reached\n".write(toFile: dir + "/a.cvmsh", atomically: true, encoding: .utf8)
-            try "echo inner\n\n# comment\nbogus-inner\n".write(toFile: dir + "/inner/b.cvmsh", atomically: true, encoding: .utf8)
+            try "echo outer\nsource inner/b.cvmsh\necho not reached\n".write(
+                toFile: dir + "/a.cvmsh", atomically: true, encoding: .utf8)
+            try "echo inner\n\n# comment\nbogus-inner\n".write(
+                toFile: dir + "/inner/b.cvmsh", atomically: true, encoding: .utf8)
             #expect(await shell.run("source \(dir)/a.cvmsh") == .stopped(.scriptStopped))
             #expect(shell.console.output == "outer\ninner\n")
             #expect(shell.console.errors.count == 1)
@@ -165,7 +176,7 @@ import Testing
             try "echo a\nsource b.cvmsh\n".write(toFile: shell.home + "/a.cvmsh", atomically: true, encoding: .utf8)
             try "echo b\nsource a.cvmsh\n".write(toFile: shell.home + "/b.cvmsh", atomically: true, encoding: .utf8)
             // The `source` line that would close the loop is the failing command: the script stops (3).
-        #expect(await shell.run("source \(shell.home)/a.cvmsh") == .stopped(.scriptStopped))
+            #expect(await shell.run("source \(shell.home)/a.cvmsh") == .stopped(.scriptStopped))
             #expect(shell.console.output == "a\nb\n")
             #expect(shell.console.errors.first?.contains("source loop: a.cvmsh → b.cvmsh → a.cvmsh") == true)
         }
@@ -223,17 +234,21 @@ import Testing
     @Test func sharedWithMeListsImagesOthersShared() async throws {
         try await ShellHarness.with { shell in
             await shell.run("set output json\nls --shared-with-me")
-            let rows = try #require(try JSONSerialization.jsonObject(with: Data(shell.console.output.utf8)) as? [[String: Any]])
+            let rows = try #require(
+                try JSONSerialization.jsonObject(with: Data(shell.console.output.utf8)) as? [[String: Any]])
             #expect(!rows.isEmpty)
-            #expect(rows.allSatisfy { $0["owner"] as? String == EmulatorState.partnerAccountIds[0] || $0["owner"] != nil })
+            #expect(
+                rows.allSatisfy { $0["owner"] as? String == EmulatorState.partnerAccountIds[0] || $0["owner"] != nil })
         }
     }
 
     @Test func profileSwitchesToATCCLIProfileAndRefusesAMissingOne() async throws {
-        try await ShellHarness.with(environment: ["TENCENTCLOUD_SECRET_KEY": "wrong-key-wrong-key-wrong-key-00"]) { shell in
+        try await ShellHarness.with(environment: ["TENCENTCLOUD_SECRET_KEY": "wrong-key-wrong-key-wrong-key-00"]) {
+            shell in
             let tccli = shell.home + "/.tccli"
             try FileManager.default.createDirectory(atPath: tccli, withIntermediateDirectories: true)
-            let credential = #"{"secretId": "\#(EmulatorState.demoSecretId)", "secretKey": "\#(EmulatorState.demoSecretKey)"}"#
+            let credential =
+                #"{"secretId": "\#(EmulatorState.demoSecretId)", "secretKey": "\#(EmulatorState.demoSecretKey)"}"#
             try credential.write(toFile: tccli + "/partner.credential", atomically: true, encoding: .utf8)
             chmod(tccli + "/partner.credential", 0o600)
             #expect(await shell.run("profile partner\nls\nstatus") == .completed)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 /// The settings are one declared list that drives `set`, completion and `status`.

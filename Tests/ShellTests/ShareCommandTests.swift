@@ -2,6 +2,7 @@ import CVM
 import CVMEmulator
 import Foundation
 import Testing
+
 @testable import Shell
 
 @Suite struct ShareCommandTests {
@@ -15,12 +16,15 @@ import Testing
     @Test func dryRunSendsNoChangeAndPrintsTheExactCalls() async throws {
         let harness = try await ShellHarness.start()
         let ids = await Self.freshImages(harness, 3)
-        let outcome = await harness.run("select \(ids.joined(separator: ","))\nshare \(Self.partners[1]),\(Self.partners[2]) --dry-run")
+        let outcome = await harness.run(
+            "select \(ids.joined(separator: ","))\nshare \(Self.partners[1]),\(Self.partners[2]) --dry-run")
         #expect(outcome == .completed)
         #expect(await harness.calls("ModifyImageSharePermission").isEmpty)
         for id in ids {
-            #expect(harness.console.output.contains(
-                "ModifyImageSharePermission ImageId=\(id) AccountIds=\(Self.partners[1]),\(Self.partners[2]) Permission=SHARE"))
+            #expect(
+                harness.console.output.contains(
+                    "ModifyImageSharePermission ImageId=\(id) AccountIds=\(Self.partners[1]),\(Self.partners[2]) Permission=SHARE"
+                ))
         }
         #expect(!FileManager.default.fileExists(atPath: harness.journalPath))
         await harness.stop()
@@ -41,7 +45,8 @@ import Testing
     @Test func scriptsMustConfirmAndInteractiveUsersAreAsked() async throws {
         let script = try await ShellHarness.start()
         let ids = await Self.freshImages(script, 2)
-        let outcome = await script.run("set confirm on\nselect \(ids.joined(separator: ","))\nshare \(Self.partners[1])")
+        let outcome = await script.run(
+            "set confirm on\nselect \(ids.joined(separator: ","))\nshare \(Self.partners[1])")
         #expect(outcome == .stopped(.scriptStopped))
         #expect(script.console.errors.contains { $0.contains("add -y or run 'set confirm off'") })
         #expect(await script.calls("ModifyImageSharePermission").isEmpty)
@@ -72,7 +77,8 @@ import Testing
         let images = await harness.ownImages()
         let byol = try #require(images.first { $0.licenseType == "BYOL" && $0.imageState == "NORMAL" }).imageId
         let creating = try #require(images.first { $0.imageState != "NORMAL" }).imageId
-        let existing = try #require(images.first { $0.shareable && $0.shares.map(\.accountId) == [Self.partners[0]] }).imageId
+        let existing = try #require(images.first { $0.shareable && $0.shares.map(\.accountId) == [Self.partners[0]] })
+            .imageId
         let fresh = await Self.freshImages(harness, 1)[0]
         let own = EmulatorState.demoAccountId
         let outcome = await harness.run(
@@ -85,12 +91,17 @@ import Testing
         #expect(state[creating] == [])
         #expect(state[existing] == [Self.partners[0], Self.partners[1]].sorted())
         #expect(state[fresh] == [Self.partners[0], Self.partners[1]].sorted())
-        #expect(await harness.changes().allSatisfy { !$0.accountIds.contains(own) && $0.imageId != byol && $0.imageId != creating })
+        #expect(
+            await harness.changes().allSatisfy {
+                !$0.accountIds.contains(own) && $0.imageId != byol && $0.imageId != creating
+            })
 
         let batch = try #require(harness.journal().batches.last)
         #expect(batch.isComplete)
         #expect(batch.outcomes[byol]?[Self.partners[1]] == .skipped(.byol))
-        #expect(batch.outcomes[creating]?.values.allSatisfy { if case .skipped(.notNormal) = $0 { true } else { false } } == true)
+        #expect(
+            batch.outcomes[creating]?.values.allSatisfy { if case .skipped(.notNormal) = $0 { true } else { false } }
+                == true)
         #expect(batch.outcomes[existing] == [Self.partners[0]: .alreadyPresent, Self.partners[1]: .shared])
         #expect(batch.outcomes[fresh] == [Self.partners[0]: .shared, Self.partners[1]: .shared])
         #expect(harness.console.output.contains("batch"))
@@ -104,7 +115,8 @@ import Testing
         let ids = withShares + (await Self.freshImages(harness, 4))
         let before = await harness.shareState()
 
-        let share = await harness.run("select \(ids.joined(separator: " "))\nshare \(Self.partners[0...3].joined(separator: ",")) -y")
+        let share = await harness.run(
+            "select \(ids.joined(separator: " "))\nshare \(Self.partners[0...3].joined(separator: ",")) -y")
         #expect(share == .completed)
         #expect(await harness.shareState() != before)
         #expect(await harness.run("undo -y") == .completed)
@@ -126,7 +138,8 @@ import Testing
         let accounts = [Self.partners[1], Self.partners[2]]
         let region = EmulatorState.demoRegion
         let plan = SharePlan(
-            operation: .share, region: region, accounts: accounts, images: ids.map { ImagePlan(imageId: $0, change: accounts) })
+            operation: .share, region: region, accounts: accounts,
+            images: ids.map { ImagePlan(imageId: $0, change: accounts) })
         let journal = try Journal.open(path: harness.journalPath)
         var start = JournalRecord(kind: .batch, batch: "b-crashed")
         start.region = region
@@ -139,8 +152,9 @@ import Testing
             send.image = id
             send.accounts = accounts
             try journal.append(send)
-            try await client.modifyImageSharePermission(region: region, imageId: id, accountIds: accounts, change: .share)
-            guard index == 0 else { break }  // the second call reached the service, then the process died
+            try await client.modifyImageSharePermission(
+                region: region, imageId: id, accountIds: accounts, change: .share)
+            guard index == 0 else { break } // the second call reached the service, then the process died
             var call = send
             call.kind = .call
             call.result = "ok"
@@ -173,7 +187,8 @@ import Testing
     }
 
     @Test func ctrlCStopsNewCallsAndResumeFinishesTheBatch() async throws {
-        let harness = try await ShellHarness.start(EmulatorOptions(state: .demo(), rateLimit: .off, latency: .milliseconds(60)))
+        let harness = try await ShellHarness.start(
+            EmulatorOptions(state: .demo(), rateLimit: .off, latency: .milliseconds(60)))
         let shareable = await harness.ownImages().filter(\.shareable).map(\.imageId)
         let before = await harness.shareState()
         let shell = UncheckedSendable(harness)

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Shell
 
 @Suite struct TokenizerTests {
@@ -44,16 +45,18 @@ import Testing
     }
 
     @Test func semicolonsSeparateCommands() throws {
-        #expect(try Tokenizer.commands(in: "region ap-nanjing; ls;select 1,3") ==
-            [["region", "ap-nanjing"], ["ls"], ["select", "1,3"]])
+        #expect(
+            try Tokenizer.commands(in: "region ap-nanjing; ls;select 1,3") == [
+                ["region", "ap-nanjing"], ["ls"], ["select", "1,3"],
+            ])
         #expect(try Tokenizer.commands(in: ";;; ls ;;") == [["ls"]])
         #expect(try Tokenizer.commands(in: "echo ';' \";\"") == [["echo", ";", ";"]])
         #expect(Tokenizer.tokenize("ls;").segments.map(\.count) == [1, 0])
     }
 
     @Test func noExpansionOfAnyKind() throws {
-        #expect(try Tokenizer.commands(in: "echo $HOME * ~ `id` $(id)") ==
-            [["echo", "$HOME", "*", "~", "`id`", "$(id)"]])
+        #expect(
+            try Tokenizer.commands(in: "echo $HOME * ~ `id` $(id)") == [["echo", "$HOME", "*", "~", "`id`", "$(id)"]])
     }
 
     @Test func trailingBackslashIsContinuation() {
@@ -83,9 +86,10 @@ import Testing
     @Test func rangesCoverEachWordsRawSpelling() {
         let line = #"select  "web 1"  a\ b 日本'語' ; ls"#
         let tokens = Tokenizer.tokenize(line)
-        #expect(tokens.words.map { String(line[$0.range]) } == [
-            "select", #""web 1""#, #"a\ b"#, "日本'語'", "ls",
-        ])
+        #expect(
+            tokens.words.map { String(line[$0.range]) } == [
+                "select", #""web 1""#, #"a\ b"#, "日本'語'", "ls",
+            ])
         #expect(tokens.segments.map { $0.map(\.text) } == [["select", "web 1", "a b", "日本語"], ["ls"]])
     }
 

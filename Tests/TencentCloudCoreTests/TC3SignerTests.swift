@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TencentCloudCore
 
 /// One case of `Fixtures/tc3-vectors.json`: signatures computed by the official Python SDK.

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Synchronization
 import Testing
+
 @testable import TencentCloud
 
 /// A transport that answers from a script and records what was sent.
@@ -17,7 +18,8 @@ final class ScriptedTransport: HTTPTransport {
     func send(_ request: HTTPRequest) async throws(TransportError) -> HTTPResponse {
         let answer = state.withLock { state -> Result<HTTPResponse, TransportError> in
             state.sent.append(request)
-            return state.answers.isEmpty ? .success(ok(#"{"Response":{"RequestId":"x"}}"#)) : state.answers.removeFirst()
+            return state.answers.isEmpty
+                ? .success(ok(#"{"Response":{"RequestId":"x"}}"#)) : state.answers.removeFirst()
         }
         return try answer.get()
     }
@@ -42,7 +44,12 @@ let changeAction = Actions.modifyImageSharePermission
 /// A clock that ticks one second per reading.
 final class TickingClock: Sendable {
     private let value = Mutex(1_700_000_000)
-    func tick() -> Int { value.withLock { $0 += 1; return $0 } }
+    func tick() -> Int {
+        value.withLock {
+            $0 += 1
+            return $0
+        }
+    }
 }
 
 func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: Endpoint = .official) -> APIClient {
@@ -60,7 +67,8 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
     @Test func sendsSignedHeadersAndTheExactBody() async throws {
         let transport = ScriptedTransport([.success(ok(#"{"Response":{"Value":7,"RequestId":"r1"}}"#))])
         let client = makeClient(transport, token: "SESSIONTOKEN")
-        let result = try await client.perform(testAction, region: "ap-nanjing", parameters: Params(ImageId: "img-1"), as: Echo.self)
+        let result = try await client.perform(
+            testAction, region: "ap-nanjing", parameters: Params(ImageId: "img-1"), as: Echo.self)
         #expect(result.output == Echo(Value: 7))
         #expect(result.requestId == "r1")
         #expect(result.attempts == 1)
@@ -90,7 +98,8 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
             .success(apiError("RequestLimitExceeded")), .success(apiError("RequestLimitExceeded.UinLimitExceeded")),
             .success(ok(#"{"Response":{"Value":1,"RequestId":"r3"}}"#)),
         ])
-        let result = try await makeClient(transport).perform(changeAction, region: "ap-nanjing", parameters: Params(ImageId: "img-1"), as: Echo.self)
+        let result = try await makeClient(transport).perform(
+            changeAction, region: "ap-nanjing", parameters: Params(ImageId: "img-1"), as: Echo.self)
         #expect(result.attempts == 3)
         let stamps = transport.sent.map { $0.headers.first { $0.name == "X-TC-Timestamp" }!.value }
         let signatures = transport.sent.map { $0.headers.first { $0.name == "Authorization" }!.value }
@@ -99,10 +108,12 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
     }
 
     @Test func ambiguousFailureOfAChangeIsNeverResent() async {
-        let lost = TransportError(action: "ModifyImageSharePermission", kind: .connectionLost, detail: "", ambiguous: true)
+        let lost = TransportError(
+            action: "ModifyImageSharePermission", kind: .connectionLost, detail: "", ambiguous: true)
         let transport = ScriptedTransport([.failure(lost)])
         await #expect(throws: TencentCloudError.transport(lost)) {
-            try await makeClient(transport).call(changeAction, region: "ap-nanjing", parameters: Params(ImageId: "img-1"), as: Echo.self)
+            try await makeClient(transport).call(
+                changeAction, region: "ap-nanjing", parameters: Params(ImageId: "img-1"), as: Echo.self)
         }
         #expect(transport.sent.count == 1)
     }
@@ -110,14 +121,16 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
     @Test func ambiguousFailureOfAReadIsRetried() async throws {
         let lost = TransportError(action: "DescribeImages", kind: .timeout, detail: "", ambiguous: true)
         let transport = ScriptedTransport([.failure(lost), .success(ok(#"{"Response":{"RequestId":"r"}}"#))])
-        _ = try await makeClient(transport).call(testAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
+        _ = try await makeClient(transport).call(
+            testAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
         #expect(transport.sent.count == 2)
     }
 
     @Test func apiErrorCarriesCodeMessageAndRequestId() async {
         let transport = ScriptedTransport([.success(apiError("InvalidImageId.NotFound", "abc-123"))])
         do throws(TencentCloudError) {
-            _ = try await makeClient(transport).call(testAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
+            _ = try await makeClient(transport).call(
+                testAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
             Issue.record("expected an error")
         } catch {
             #expect(error.code == "InvalidImageId.NotFound")
@@ -153,10 +166,14 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
         let lines = LogCapture()
         var logger = Logger(label: "test") { _ in lines }
         logger.logLevel = .trace
-        let transport = ScriptedTransport([.success(apiError("RequestLimitExceeded")), .success(ok(#"{"Response":{"RequestId":"rid-9"}}"#))])
+        let transport = ScriptedTransport([
+            .success(apiError("RequestLimitExceeded")), .success(ok(#"{"Response":{"RequestId":"rid-9"}}"#)),
+        ])
         let client = APIClient(
-            configuration: ClientConfiguration(requestClient: "t", retry: RetryPolicy(base: .milliseconds(1)), rateLimits: .off),
-            credentials: StaticCredentialProvider(Credential(secretId: "AKIDSECRETIDVALUE999", secretKey: "TOPSECRETKEY", token: "TOPSECRETTOKEN")),
+            configuration: ClientConfiguration(
+                requestClient: "t", retry: RetryPolicy(base: .milliseconds(1)), rateLimits: .off),
+            credentials: StaticCredentialProvider(
+                Credential(secretId: "AKIDSECRETIDVALUE999", secretKey: "TOPSECRETKEY", token: "TOPSECRETTOKEN")),
             transport: transport, logger: logger)
         _ = try await client.call(testAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
         let text = lines.text
@@ -200,7 +217,8 @@ struct LogCapture: LogHandler {
             + Array(repeating: .success(apiError("InternalError")), count: 3)
             + [.success(ok(#"{"Response":{"RequestId":"done"}}"#))]
         let transport = ScriptedTransport(answers)
-        let result = try await makeClient(transport).perform(changeAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
+        let result = try await makeClient(transport).perform(
+            changeAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
         #expect(result.attempts == 7)
         #expect(result.requestId == "done")
     }
@@ -208,7 +226,8 @@ struct LogCapture: LogHandler {
     @Test func serverErrorsStillStopAfterTheirOwnBudget() async {
         let transport = ScriptedTransport(Array(repeating: .success(apiError("InternalError")), count: 10))
         await #expect(throws: TencentCloudError.self) {
-            try await makeClient(transport).call(changeAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
+            try await makeClient(transport).call(
+                changeAction, region: "ap-nanjing", parameters: Params(ImageId: "i"), as: Echo.self)
         }
         #expect(transport.sent.count == 4)
     }

@@ -1,5 +1,5 @@
-import Testing
 import TencentCloud
+import Testing
 
 /// An action is one declaration: the client derives host, scope, headers and throttling from it.
 @Suite struct ActionDeclarationTests {

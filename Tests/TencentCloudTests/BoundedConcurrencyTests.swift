@@ -1,6 +1,6 @@
 import Synchronization
-import Testing
 import TencentCloud
+import Testing
 
 /// ``forEachConcurrently(_:width:_:handle:)``: how many bodies run at once, and what a stop does.
 @Suite struct BoundedConcurrencyTests {
@@ -52,7 +52,9 @@ import TencentCloud
     @Test func runsWidthBodiesAtOnceAndNeverMore() async {
         let probe = Probe(width: 4, total: 20)
         var handled: [Int] = []
-        let started = await forEachConcurrently(Array(0..<20), width: 4) { await probe.body($0) } handle: {
+        let started = await forEachConcurrently(Array(0..<20), width: 4) {
+            await probe.body($0)
+        } handle: {
             handled.append($0)
             return true
         }
@@ -65,7 +67,9 @@ import TencentCloud
     @Test func aStopStartsNothingMoreButAwaitsTheBodiesRunning() async {
         let probe = Probe(width: 3, total: 10)
         var handled: [Int] = []
-        let started = await forEachConcurrently(Array(0..<10), width: 3) { await probe.body($0) } handle: {
+        let started = await forEachConcurrently(Array(0..<10), width: 3) {
+            await probe.body($0)
+        } handle: {
             handled.append($0)
             return false
         }
@@ -77,7 +81,9 @@ import TencentCloud
     @Test func aWidthBelowOneRunsOneAtATime() async {
         let probe = Probe(width: 1, total: 5)
         var handled: [Int] = []
-        let started = await forEachConcurrently(Array(0..<5), width: 0) { await probe.body($0) } handle: {
+        let started = await forEachConcurrently(Array(0..<5), width: 0) {
+            await probe.body($0)
+        } handle: {
             handled.append($0)
             return true
         }
@@ -87,7 +93,9 @@ import TencentCloud
     }
 
     @Test func noItemsRunNothing() async {
-        let started = await forEachConcurrently([Int](), width: 4) { $0 } handle: { _ in
+        let started = await forEachConcurrently([Int](), width: 4) {
+            $0
+        } handle: { _ in
             Issue.record("handle called without items")
             return true
         }

@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TencentCloud
+import Testing
 
 @Suite struct CredentialChainTests {
     private static let environmentKeys = [
@@ -105,7 +105,9 @@ import TencentCloud
             let role = InstanceRoleProvider(endpoint: MetadataServer.endpoint(server))
             #expect(try await makeChain(home, role: role).resolve()?.source == .instanceRole(name: "r"))
             try writeINI(home, id: "AKIDini000000000000000000000000ini")
-            #expect(try await makeChain(home, role: role).resolve()?.source.description.hasPrefix("profile default") == true)
+            #expect(
+                try await makeChain(home, role: role).resolve()?.source.description.hasPrefix("profile default") == true
+            )
         }
     }
 
@@ -114,7 +116,8 @@ import TencentCloud
         defer { home.remove() }
         try await LoopbackHTTPServer.with(MetadataServer.handler(role: "env-role")) { server in
             let environment = ["CVMSH_METADATA_ENDPOINT": MetadataServer.endpoint(server)]
-            let defaulted = CredentialChain(environment: environment, home: home.path, systemFile: home.absentSystemFile)
+            let defaulted = CredentialChain(
+                environment: environment, home: home.path, systemFile: home.absentSystemFile)
             #expect(defaulted.instanceRole.endpoint == InstanceRoleProvider.defaultEndpoint)
             let chain = CredentialChain(
                 environment: [:], home: home.path, systemFile: home.absentSystemFile,
@@ -154,10 +157,12 @@ import TencentCloud
     @Test func warningsTravelWithTheResolvedCredential() async throws {
         let home = try TemporaryHome()
         defer { home.remove() }
-        try home.write(".tencentcloud/credentials", "[default]\nsecret_id = \(FakeKeys.id)\nsecret_key = \(FakeKeys.key)\n", mode: 0o604)
+        try home.write(
+            ".tencentcloud/credentials", "[default]\nsecret_id = \(FakeKeys.id)\nsecret_key = \(FakeKeys.key)\n",
+            mode: 0o604)
         let resolved = try #require(try await makeChain(home).resolve())
         #expect(resolved.warnings.count == 1)
-        resolved.warnings.forEach { expectNoSecrets($0) }
+        for warning in resolved.warnings { expectNoSecrets(warning) }
         expectNoSecrets(resolved.description)
         #expect(resolved.description == "AKID…1234 from profile default (\(home.path)/.tencentcloud/credentials)")
     }

@@ -1,5 +1,5 @@
-import Testing
 import TencentCloud
+import Testing
 
 @Suite struct CredentialEnvironmentTests {
     private let keys = [
@@ -48,7 +48,8 @@ import TencentCloud
     }
 
     @Test func regionIsSeparateAndTrimmed() throws {
-        #expect(EnvironmentCredentialProvider(environment: ["TENCENTCLOUD_REGION": " ap-nanjing "]).region == "ap-nanjing")
+        #expect(
+            EnvironmentCredentialProvider(environment: ["TENCENTCLOUD_REGION": " ap-nanjing "]).region == "ap-nanjing")
         #expect(EnvironmentCredentialProvider(environment: ["TENCENTCLOUD_REGION": "  "]).region == nil)
         #expect(try EnvironmentCredentialProvider(environment: ["TENCENTCLOUD_REGION": "ap-nanjing"]).resolve() == nil)
     }

@@ -1,20 +1,21 @@
 import Foundation
-import Testing
 import TencentCloud
+import Testing
 
 @Suite struct CredentialINIParserTests {
     @Test func parsesSectionsCommentsAndBothDelimiters() throws {
-        let document = try INIDocument(parsing: """
-            # a comment
-            ; another comment
+        let document = try INIDocument(
+            parsing: """
+                # a comment
+                ; another comment
 
-            [default]
-            Secret_ID = abc
-            secret_key: "quoted value"  \t
-            [work]
-              region=ap-nanjing
-            empty =
-            """)
+                [default]
+                Secret_ID = abc
+                secret_key: "quoted value"  \t
+                [work]
+                  region=ap-nanjing
+                empty =
+                """)
         #expect(document["default"] == ["secret_id": "abc", "secret_key": "\"quoted value\""])
         #expect(document["work"] == ["region": "ap-nanjing", "empty": ""])
         #expect(document["missing"] == nil)
@@ -60,7 +61,8 @@ import TencentCloud
     private func provider(_ home: TemporaryHome, profile: String = "default", environment: [String: String] = [:])
         -> INIProfileProvider
     {
-        INIProfileProvider(profile: profile, environment: environment, home: home.path, systemFile: home.absentSystemFile)
+        INIProfileProvider(
+            profile: profile, environment: environment, home: home.path, systemFile: home.absentSystemFile)
     }
 
     @Test func readsTheDefaultSectionFromHome() throws {
@@ -112,7 +114,8 @@ import TencentCloud
         let system = try home.write("etc/tencentcloud/credentials", Self.body, mode: 0o600)
         let ini = INIProfileProvider(environment: [:], home: home.path, systemFile: system)
         #expect(try ini.resolve()?.source == .iniProfile(name: "default", path: system))
-        let user = try home.write(".tencentcloud/credentials", "[default]\nsecret_id = AKIDuser000000000user\nsecret_key = u\n")
+        let user = try home.write(
+            ".tencentcloud/credentials", "[default]\nsecret_id = AKIDuser000000000user\nsecret_key = u\n")
         #expect(try ini.resolve()?.source == .iniProfile(name: "default", path: user))
     }
 
@@ -164,8 +167,9 @@ import TencentCloud
         defer { home.remove() }
         let path = try home.write(".tencentcloud/credentials", Self.body, mode: mode)
         let resolved = try #require(try provider(home).resolve())
-        #expect(resolved.warnings == [
-            "\(path) is readable by other users (mode \(String(mode, radix: 8))); run chmod 600 \(path)"
-        ])
+        #expect(
+            resolved.warnings == [
+                "\(path) is readable by other users (mode \(String(mode, radix: 8))); run chmod 600 \(path)"
+            ])
     }
 }

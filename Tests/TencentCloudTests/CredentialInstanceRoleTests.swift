@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TencentCloud
+import Testing
 
 @Suite struct CredentialInstanceRoleTests {
     @Test func fetchesTheRoleThenItsCredential() async throws {
@@ -8,9 +8,11 @@ import TencentCloud
             let provider = InstanceRoleProvider(endpoint: MetadataServer.endpoint(server))
             let resolved = try #require(try await provider.resolve())
             #expect(resolved.source == .instanceRole(name: "cvmsh-role"))
-            #expect(resolved.credential == Credential(
-                secretId: MetadataServer.tmpSecretId + "1", secretKey: FakeKeys.key, token: FakeKeys.token,
-                expiration: Date(timeIntervalSince1970: 4_000_000_000)))
+            #expect(
+                resolved.credential
+                    == Credential(
+                        secretId: MetadataServer.tmpSecretId + "1", secretKey: FakeKeys.key, token: FakeKeys.token,
+                        expiration: Date(timeIntervalSince1970: 4_000_000_000)))
             #expect(server.requests.map(\.method) == ["GET", "GET"])
             #expect(server.requests.map(\.path) == [MetadataServer.path, MetadataServer.path + "cvmsh-role"])
             expectNoSecrets(resolved.description)
@@ -25,8 +27,9 @@ import TencentCloud
             let resolved = try await provider.resolve()
             #expect(resolved?.source == .instanceRole(name: "r"))
         }
-        #expect(InstanceRoleProvider().endpoint
-            == "http://metadata.tencentyun.com/latest/meta-data/cam/security-credentials/")
+        #expect(
+            InstanceRoleProvider().endpoint
+                == "http://metadata.tencentyun.com/latest/meta-data/cam/security-credentials/")
     }
 
     @Test func cachesUntilFiveMinutesBeforeExpiryThenRefreshes() async throws {
@@ -37,10 +40,10 @@ import TencentCloud
             let provider = InstanceRoleProvider(endpoint: MetadataServer.endpoint(server), now: { clock.now })
             let first = try #require(try await provider.resolve())
             #expect(first.credential.expiration == start + 3600)
-            clock.advance(by: 3000)  // 600 s left: still cached
+            clock.advance(by: 3000) // 600 s left: still cached
             #expect(try await provider.resolve() == first)
             #expect(server.requests.count == 2)
-            clock.advance(by: 301)  // 299 s left: refreshed
+            clock.advance(by: 301) // 299 s left: refreshed
             let second = try #require(try await provider.resolve())
             #expect(second.credential.secretId == MetadataServer.tmpSecretId + "2")
             #expect(second.credential.expiration == start + 3301 + 3600)
@@ -52,7 +55,9 @@ import TencentCloud
 
     @Test func notFoundMeansNoRole() async throws {
         try await LoopbackHTTPServer.with({ _ in .text("<html>404</html>", status: 404) }) { server in
-            let resolved = try await InstanceRoleProvider(endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)).resolve()
+            let resolved = try await InstanceRoleProvider(
+                endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)
+            ).resolve()
             #expect(resolved == nil)
         }
     }
@@ -61,20 +66,33 @@ import TencentCloud
         let handler: LoopbackHTTPServer.Handler = { request in
             request.path == MetadataServer.path
                 ? .text("r")
-                : .json(#"{"TmpSecretId": "AKIDx", "TmpSecretKey": "k", "Token": "t", "Expiration": "2030-01-02T03:04:05Z", "Code": "Success"}"#)
+                : .json(
+                    #"{"TmpSecretId": "AKIDx", "TmpSecretKey": "k", "Token": "t", "Expiration": "2030-01-02T03:04:05Z", "Code": "Success"}"#
+                )
         }
         try await LoopbackHTTPServer.with(handler) { server in
-            let resolved = try await InstanceRoleProvider(endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)).resolve()
+            let resolved = try await InstanceRoleProvider(
+                endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)
+            ).resolve()
             #expect(resolved?.credential.expiration == Date(timeIntervalSince1970: 1_893_553_445))
         }
     }
 
     @Test(arguments: [
-        (LoopbackHTTPServer.Reply.json(#"{"Code": "Failure", "TmpSecretKey": "\#(FakeKeys.key)"}"#), "answered Code Failure instead of Success"),
+        (
+            LoopbackHTTPServer.Reply.json(#"{"Code": "Failure", "TmpSecretKey": "\#(FakeKeys.key)"}"#),
+            "answered Code Failure instead of Success"
+        ),
         (.json(#"{"TmpSecretKey": "\#(FakeKeys.key)""#), "not role credential JSON"),
         (.json(#"{"Code": "Success", "TmpSecretKey": "\#(FakeKeys.key)", "ExpiredTime": 1}"#), "is missing"),
-        (.json(#"{"Code": "Success", "TmpSecretId": "AKIDx", "TmpSecretKey": "\#(FakeKeys.key)", "Token": "t"}"#), "ExpiredTime and Expiration are missing"),
-        (.json(#"{"Code": "Success", "TmpSecretId": "AKIDx", "TmpSecretKey": "", "Token": "t", "ExpiredTime": 1}"#), "TmpSecretKey is empty"),
+        (
+            .json(#"{"Code": "Success", "TmpSecretId": "AKIDx", "TmpSecretKey": "\#(FakeKeys.key)", "Token": "t"}"#),
+            "ExpiredTime and Expiration are missing"
+        ),
+        (
+            .json(#"{"Code": "Success", "TmpSecretId": "AKIDx", "TmpSecretKey": "", "Token": "t", "ExpiredTime": 1}"#),
+            "TmpSecretKey is empty"
+        ),
         (.text("oops", status: 500), "answered HTTP 500"),
         (.close, "could not be reached"),
     ])
@@ -111,7 +129,9 @@ import TencentCloud
             .delayed(.milliseconds(200), request.path == MetadataServer.path ? .text("late") : .text("", status: 404))
         }
         try await LoopbackHTTPServer.with(handler) { server in
-            let resolved = try await InstanceRoleProvider(endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)).resolve()
+            let resolved = try await InstanceRoleProvider(
+                endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)
+            ).resolve()
             #expect(resolved == nil)
             #expect(server.requests.count == 2)
         }

@@ -1,5 +1,5 @@
-import Testing
 import TencentCloud
+import Testing
 
 @Suite struct CredentialRegionTests {
     private func resolver(_ home: TemporaryHome, profile: String? = nil, environment: [String: String] = [:])
@@ -14,12 +14,17 @@ import TencentCloud
         let environment = ["TENCENTCLOUD_REGION": "ap-env"]
         #expect(try resolver(home).resolve() == nil)
         let ini = try home.write(".tencentcloud/credentials", "[default]\nregion = ap-ini\n")
-        #expect(try resolver(home).resolve() == ResolvedRegion("ap-ini", source: .iniProfile(name: "default", path: ini)))
+        #expect(
+            try resolver(home).resolve() == ResolvedRegion("ap-ini", source: .iniProfile(name: "default", path: ini)))
         let tccli = try home.write(".tccli/default.configure", #"{"_sys_param": {"region": "ap-tccli"}}"#)
-        #expect(try resolver(home).resolve() == ResolvedRegion("ap-tccli", source: .tccliConfigure(name: "default", path: tccli)))
-        #expect(try resolver(home, environment: environment).resolve() == ResolvedRegion("ap-env", source: .environment))
-        #expect(try resolver(home, environment: environment).resolve(explicit: "ap-flag")
-            == ResolvedRegion("ap-flag", source: .commandLine))
+        #expect(
+            try resolver(home).resolve()
+                == ResolvedRegion("ap-tccli", source: .tccliConfigure(name: "default", path: tccli)))
+        #expect(
+            try resolver(home, environment: environment).resolve() == ResolvedRegion("ap-env", source: .environment))
+        #expect(
+            try resolver(home, environment: environment).resolve(explicit: "ap-flag")
+                == ResolvedRegion("ap-flag", source: .commandLine))
     }
 
     @Test func anExplicitProfileIgnoresTheEnvironment() throws {
@@ -29,7 +34,9 @@ import TencentCloud
         try home.write(".tencentcloud/credentials", "[work]\nregion = ap-work\n")
         #expect(try resolver(home, profile: "work", environment: environment).resolve()?.region == "ap-work")
         #expect(try resolver(home, profile: "other", environment: environment).resolve() == nil)
-        #expect(try resolver(home, profile: "work", environment: environment).resolve(explicit: "ap-flag")?.region == "ap-flag")
+        #expect(
+            try resolver(home, profile: "work", environment: environment).resolve(explicit: "ap-flag")?.region
+                == "ap-flag")
     }
 
     @Test func aMalformedConfigureFileIsReported() async throws {

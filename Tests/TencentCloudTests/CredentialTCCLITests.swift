@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TencentCloud
+import Testing
 
 @Suite struct CredentialTCCLITests {
     /// A role provider pointing at a closed loopback port: any use of it fails fast.
@@ -17,9 +17,11 @@ import TencentCloud
         defer { home.remove() }
         let path = try home.write(
             ".tccli/work.credential",
-            #"{"secretId": "\#(FakeKeys.id)", "secretKey": "\#(FakeKeys.key)", "token": "\#(FakeKeys.token)", "type": "default"}"#)
+            #"{"secretId": "\#(FakeKeys.id)", "secretKey": "\#(FakeKeys.key)", "token": "\#(FakeKeys.token)", "type": "default"}"#
+        )
         let resolved = try #require(try await provider(home, profile: "work").resolve())
-        #expect(resolved.credential == Credential(secretId: FakeKeys.id, secretKey: FakeKeys.key, token: FakeKeys.token))
+        #expect(
+            resolved.credential == Credential(secretId: FakeKeys.id, secretKey: FakeKeys.key, token: FakeKeys.token))
         #expect(resolved.source == .tccliProfile(name: "work", path: path))
         #expect(resolved.warnings.isEmpty)
         expectNoSecrets(resolved.description)
@@ -30,7 +32,8 @@ import TencentCloud
         defer { home.remove() }
         try home.write(".tccli/default.credential", #"{"secretId": "\#(FakeKeys.id)", "secretKey": "k", "token": ""}"#)
         #expect(try await provider(home).resolve()?.credential.token == nil)
-        try home.write(".tccli/default.credential", #"{"secretId": "\#(FakeKeys.id)", "secretKey": "k", "token": null}"#)
+        try home.write(
+            ".tccli/default.credential", #"{"secretId": "\#(FakeKeys.id)", "secretKey": "k", "token": null}"#)
         #expect(try await provider(home).resolve()?.credential.token == nil)
     }
 
@@ -47,8 +50,14 @@ import TencentCloud
         (#"{"secretId": 12345, "secretKey": "\#(FakeKeys.key)"}"#, "secretId is not a string"),
         (#"{"secretId": "\#(FakeKeys.id)"}"#, "secretKey is missing"),
         (#"{"secretId": "", "secretKey": "\#(FakeKeys.key)"}"#, "secretId is empty"),
-        (#"{"secretId": "\#(FakeKeys.id)", "secretKey": " \#(FakeKeys.key)"}"#, "secretKey has leading or trailing whitespace"),
-        (#"{"secretId": "\#(FakeKeys.id)", "secretKey": "\#(FakeKeys.key)", "token": "\#(FakeKeys.token)\n"}"#, "token has leading"),
+        (
+            #"{"secretId": "\#(FakeKeys.id)", "secretKey": " \#(FakeKeys.key)"}"#,
+            "secretKey has leading or trailing whitespace"
+        ),
+        (
+            #"{"secretId": "\#(FakeKeys.id)", "secretKey": "\#(FakeKeys.key)", "token": "\#(FakeKeys.token)\n"}"#,
+            "token has leading"
+        ),
         ("\u{0}\u{7F}\u{1B}[31m\(FakeKeys.key)", "not valid JSON"),
     ])
     func malformedFilesNameThePathAndProblemWithoutSecrets(text: String, problem: String) async throws {

@@ -1,7 +1,7 @@
 import Foundation
 import Synchronization
-import Testing
 import TencentCloud
+import Testing
 
 /// A fresh directory under the system temporary directory, used as HOME (and for other files)
 /// so credential tests never read or write the real ones.
@@ -9,7 +9,8 @@ struct TemporaryHome {
     let path: String
 
     init() throws {
-        path = FileManager.default.temporaryDirectory
+        path =
+            FileManager.default.temporaryDirectory
             .appendingPathComponent("cvmsh-cred-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
     }
@@ -98,7 +99,8 @@ enum MetadataServer {
             case path: return .text(role + "\n")
             case path + role:
                 let number = served.increment()
-                return .json("""
+                return .json(
+                    """
                     {"TmpSecretId": "\(tmpSecretId)\(number)", "TmpSecretKey": "\(FakeKeys.key)",
                      "Token": "\(FakeKeys.token)", "ExpiredTime": \(expiredTime()),
                      "Expiration": "2096-10-02T07:06:40Z", "Code": "Success"}
@@ -116,5 +118,10 @@ enum MetadataServer {
 final class LockedCounter: Sendable {
     private let value = Mutex(0)
 
-    func increment() -> Int { value.withLock { $0 += 1; return $0 } }
+    func increment() -> Int {
+        value.withLock {
+            $0 += 1
+            return $0
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TencentCloud
 
 @Suite struct EndpointTests {
@@ -29,12 +30,16 @@ import Testing
         #expect(throws: EndpointError.self) { try Endpoint(parsing: text) }
     }
 
-    @Test(arguments: ["", "ftp://x", "https://", "https://host:0", "https://host:99999", "https://a/b", "https://user@host", "ho st"])
+    @Test(arguments: [
+        "", "ftp://x", "https://", "https://host:0", "https://host:99999", "https://a/b", "https://user@host", "ho st",
+    ])
     func garbageIsRefused(_ text: String) {
         #expect(throws: EndpointError.self) { try Endpoint(parsing: text) }
     }
 
     @Test func defaultPortIsNotRepeatedInTheHostHeader() throws {
-        #expect(try Endpoint(parsing: "https://cvm.tencentcloudapi.com:443").host(forPrefix: "cvm") == "cvm.tencentcloudapi.com")
+        #expect(
+            try Endpoint(parsing: "https://cvm.tencentcloudapi.com:443").host(forPrefix: "cvm")
+                == "cvm.tencentcloudapi.com")
     }
 }

@@ -1,5 +1,5 @@
-import Testing
 import TencentCloud
+import Testing
 
 @Suite struct ErrorCodeTests {
     @Test func familiesAreThePartBeforeTheFirstDot() {
@@ -29,8 +29,11 @@ import TencentCloud
         }
         #expect(RetryPolicy.isWorthRetrying(read: api("InternalError.TradeUnknownError")))
         #expect(RetryPolicy.isWorthRetrying(read: api("RequestLimitExceeded.IPLimitExceeded")))
-        #expect(RetryPolicy.isWorthRetrying(read: .transport(TransportError(
-            action: "x", kind: .timeout, detail: "", ambiguous: true))))
+        #expect(
+            RetryPolicy.isWorthRetrying(
+                read: .transport(
+                    TransportError(
+                        action: "x", kind: .timeout, detail: "", ambiguous: true))))
         #expect(!RetryPolicy.isWorthRetrying(read: api(.imageNotFound)))
         #expect(!RetryPolicy.isWorthRetrying(read: .credential(.missing)))
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import TencentCloud
 
 /// Crashes found by the libFuzzer harnesses of Fuzz/ (scripts/fuzz), kept as regression tests.
@@ -26,10 +27,16 @@ import Testing
     /// error description, so a hostile or broken server could print a convincing fake line
     /// (or drive the terminal with escapes). Descriptions now flatten control characters.
     @Test func aServerMessageWithANewlineStaysOnOneLine() throws {
-        let failure = try #require(error(#"{"Response": {"Error": {"Code": "AuthFailure", "Message": "bad\nline\u001b[31m\u2029x"}, "RequestId": "r"}}"#))
+        let failure = try #require(
+            error(
+                #"{"Response": {"Error": {"Code": "AuthFailure", "Message": "bad\nline\u001b[31m\u2029x"}, "RequestId": "r"}}"#
+            ))
         #expect(failure.description == "DescribeImages: AuthFailure: bad line [31m x (RequestId r)")
         // The message itself is kept as sent (the journal records it as JSON).
-        guard case .api(let api) = failure else { Issue.record("\(failure)"); return }
+        guard case .api(let api) = failure else {
+            Issue.record("\(failure)")
+            return
+        }
         #expect(api.message == "bad\nline\u{1B}[31m\u{2029}x")
     }
 
@@ -47,7 +54,8 @@ import Testing
     }
 
     @Test func ordinaryTextIsUnchanged() {
-        let error = APIError(action: "DescribeImages", code: "InvalidParameter", message: "镜像 img-1 不存在 — “x”", requestId: "r")
+        let error = APIError(
+            action: "DescribeImages", code: "InvalidParameter", message: "镜像 img-1 不存在 — “x”", requestId: "r")
         #expect(error.description == "DescribeImages: InvalidParameter: 镜像 img-1 不存在 — “x” (RequestId r)")
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TencentCloud
 
 /// The client counts each action per (SecretId, API host), the dimension the service counts in:
@@ -30,8 +31,9 @@ import Testing
         _ = try await nanjing.call(Actions.describeImageQuota, region: "ap-nanjing", parameters: none, as: Echo.self)
         _ = try await nanjing.call(Actions.getCallerIdentity, region: "ap-nanjing", parameters: none, as: Echo.self)
         // GetCallerIdentity goes to sts.ap-nanjing…, its own access point.
-        #expect(await nanjing.limiter.window(
-            Actions.getCallerIdentity, secretId: "AKID1", host: "sts.ap-nanjing.tencentcloudapi.com") != nil)
+        #expect(
+            await nanjing.limiter.window(
+                Actions.getCallerIdentity, secretId: "AKID1", host: "sts.ap-nanjing.tencentcloudapi.com") != nil)
         #expect(await nanjing.limiter.budgets == 2)
     }
 }

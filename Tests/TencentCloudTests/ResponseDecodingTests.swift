@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TencentCloud
 
 struct Images: Decodable, Sendable {
@@ -12,26 +13,36 @@ struct Images: Decodable, Sendable {
     }
 
     @Test func success() throws {
-        let (value, requestId) = try decode(ok(#"{"Response": {"TotalCount": 0, "ImageSet": [], "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#))
+        let (value, requestId) = try decode(
+            ok(#"{"Response": {"TotalCount": 0, "ImageSet": [], "RequestId": "b5b41468-520d-4192-b42f-595cc34b6c1c"}}"#)
+        )
         #expect(value.TotalCount == 0)
         #expect(requestId == "b5b41468-520d-4192-b42f-595cc34b6c1c")
     }
 
     @Test func successWithDeprecationWarningAndUnknownFields() throws {
-        let (value, _) = try decode(ok(#"{"Response": {"TotalCount": 3, "DeprecatedWarning": "x", "Future": {"a": 1}, "RequestId": "r"}}"#))
+        let (value, _) = try decode(
+            ok(#"{"Response": {"TotalCount": 3, "DeprecatedWarning": "x", "Future": {"a": 1}, "RequestId": "r"}}"#))
         #expect(value.TotalCount == 3)
     }
 
     @Test func documentedError() {
-        let body = #"{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure", "Message": "The provided credentials could not be validated. Please check your signature is correct."}, "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}"#
-        #expect(throws: TencentCloudError.api(APIError(
-            action: "DescribeImages", code: "AuthFailure.SignatureFailure",
-            message: "The provided credentials could not be validated. Please check your signature is correct.",
-            requestId: "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"))) { try decode(ok(body)) }
+        let body =
+            #"{"Response": {"Error": {"Code": "AuthFailure.SignatureFailure", "Message": "The provided credentials could not be validated. Please check your signature is correct."}, "RequestId": "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"}}"#
+        #expect(
+            throws: TencentCloudError.api(
+                APIError(
+                    action: "DescribeImages", code: "AuthFailure.SignatureFailure",
+                    message: "The provided credentials could not be validated. Please check your signature is correct.",
+                    requestId: "ed93f3cb-f35e-473f-b9f3-0d451b8b79c6"))
+        ) { try decode(ok(body)) }
     }
 
     @Test func errorWithoutMessageOrRequestId() {
-        #expect(throws: TencentCloudError.api(APIError(action: "DescribeImages", code: "InternalError", message: "", requestId: nil))) {
+        #expect(
+            throws: TencentCloudError.api(
+                APIError(action: "DescribeImages", code: "InternalError", message: "", requestId: nil))
+        ) {
             try decode(ok(#"{"Response":{"Error":{"Code":"InternalError"}}}"#))
         }
     }
@@ -43,7 +54,8 @@ struct Images: Decodable, Sendable {
             Issue.record("expected an error")
         } catch {
             guard case .transport(let transport) = error, case .status(502, let excerpt) = transport.kind else {
-                Issue.record("wrong error \(error)"); return
+                Issue.record("wrong error \(error)")
+                return
             }
             #expect(excerpt == "<html> <head><title>502 Bad Gateway</title></head> <body>nginx</body></html>")
             #expect(transport.ambiguous)
@@ -59,7 +71,10 @@ struct Images: Decodable, Sendable {
             _ = try decode(ok(body))
             Issue.record("expected an error")
         } catch {
-            guard case .decoding = error else { Issue.record("wrong error \(error)"); return }
+            guard case .decoding = error else {
+                Issue.record("wrong error \(error)")
+                return
+            }
             #expect(!error.description.contains("\n"))
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TencentCloud
 
 @Suite struct RetryPolicyTests {
@@ -24,7 +25,8 @@ import Testing
 
     @Test(arguments: ["InternalError", "InternalError.TradeUnknownError", "InternalServerError", "ServiceUnavailable"])
     func serverErrorsAreRetried(_ code: String) {
-        #expect(policy.decide(api(code), attempt: 1, idempotent: false, random: 0.5) == .retry(after: .milliseconds(50)))
+        #expect(
+            policy.decide(api(code), attempt: 1, idempotent: false, random: 0.5) == .retry(after: .milliseconds(50)))
         #expect(policy.decide(api(code), attempt: 4, idempotent: true, random: 0.5) == .stop)
     }
 
@@ -38,12 +40,16 @@ import Testing
     }
 
     @Test func expiredSignatureGetsOneFreshAttempt() {
-        #expect(policy.decide(api("AuthFailure.SignatureExpire"), attempt: 1, idempotent: false, random: 0) == .retry(after: .zero))
+        #expect(
+            policy.decide(api("AuthFailure.SignatureExpire"), attempt: 1, idempotent: false, random: 0)
+                == .retry(after: .zero))
         #expect(policy.decide(api("AuthFailure.SignatureExpire"), attempt: 2, idempotent: false, random: 0) == .stop)
     }
 
     @Test func connectFailuresAreRetriedBecauseNothingWasSent() {
-        #expect(policy.decide(transport(.connect, ambiguous: false), attempt: 1, idempotent: false, random: 1) == .retry(after: .milliseconds(100)))
+        #expect(
+            policy.decide(transport(.connect, ambiguous: false), attempt: 1, idempotent: false, random: 1)
+                == .retry(after: .milliseconds(100)))
     }
 
     @Test func ambiguousFailuresAreRetriedOnlyWhenIdempotent() {
@@ -54,9 +60,18 @@ import Testing
     }
 
     @Test func status5xxIsRetriedOnlyWhenIdempotentAnd4xxNever() {
-        #expect(policy.decide(transport(.status(502, excerpt: ""), ambiguous: true), attempt: 1, idempotent: true, random: 1) != .stop)
-        #expect(policy.decide(transport(.status(502, excerpt: ""), ambiguous: true), attempt: 1, idempotent: false, random: 1) == .stop)
-        #expect(policy.decide(transport(.status(404, excerpt: ""), ambiguous: false), attempt: 1, idempotent: true, random: 1) == .stop)
+        #expect(
+            policy.decide(
+                transport(.status(502, excerpt: ""), ambiguous: true), attempt: 1, idempotent: true, random: 1) != .stop
+        )
+        #expect(
+            policy.decide(
+                transport(.status(502, excerpt: ""), ambiguous: true), attempt: 1, idempotent: false, random: 1)
+                == .stop)
+        #expect(
+            policy.decide(
+                transport(.status(404, excerpt: ""), ambiguous: false), attempt: 1, idempotent: true, random: 1)
+                == .stop)
     }
 
     @Test func tlsAndCredentialFailuresAreFinal() {
@@ -66,15 +81,19 @@ import Testing
 
     @Test func backoffDoublesUpToTheCapWithFullJitter() {
         let delays = (1...8).map { attempt -> Duration in
-            guard case .retry(let delay) = policy.decide(api("RequestLimitExceeded"), attempt: attempt, idempotent: true, random: 0.999_999)
+            guard
+                case .retry(let delay) = policy.decide(
+                    api("RequestLimitExceeded"), attempt: attempt, idempotent: true, random: 0.999_999)
             else { return .zero }
             return delay
         }
         #expect(delays.map { Int(($0.seconds * 10).rounded()) } == [1, 2, 4, 8, 16, 20, 20, 20])
-        #expect(policy.decide(api("RequestLimitExceeded"), attempt: 3, idempotent: true, random: 0) == .retry(after: .zero))
+        #expect(
+            policy.decide(api("RequestLimitExceeded"), attempt: 3, idempotent: true, random: 0) == .retry(after: .zero))
     }
 
     @Test func noneNeverRetries() {
-        #expect(RetryPolicy.none.decide(api("RequestLimitExceeded"), attempt: 1, idempotent: true, random: 0.5) == .stop)
+        #expect(
+            RetryPolicy.none.decide(api("RequestLimitExceeded"), attempt: 1, idempotent: true, random: 0.5) == .stop)
     }
 }

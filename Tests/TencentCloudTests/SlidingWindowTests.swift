@@ -1,4 +1,5 @@
 import Testing
+
 @testable import TencentCloud
 
 /// The window runs on a virtual clock: every "time" below is a number passed in, nothing sleeps.
@@ -79,10 +80,10 @@ import Testing
         var window = SlidingWindow(limit: 2, window: 1.0)
         #expect(starts(&window, count: 2, now: 0) == [0, 0])
         window.widen(to: 1.5, now: 0)
-        window.widen(to: 2.0, now: 0.4)  // the same burst: ignored
+        window.widen(to: 2.0, now: 0.4) // the same burst: ignored
         #expect(window.window == 1.5)
         #expect(starts(&window, count: 3, now: 0) == [1.5, 1.5, 3.0])
-        window.widen(to: 1.2, now: 2)  // never narrower
+        window.widen(to: 1.2, now: 2) // never narrower
         #expect(window.window == 1.5)
         window.widen(to: 1.8, now: 4)
         #expect(window.window == 1.8)
@@ -122,9 +123,10 @@ import Testing
 
     @Test func eachDeclaredActionIsThrottledAtItsDocumentedLimit() {
         let limits = Dictionary(uniqueKeysWithValues: Actions.all.map { ($0.name, $0.rateLimit) })
-        #expect(limits == [
-            "DescribeImages": 40, "ModifyImageSharePermission": 10, "DescribeImageSharePermission": 10,
-            "DescribeImageQuota": 10, "DescribeRegions": 20, "GetCallerIdentity": 20,
-        ])
+        #expect(
+            limits == [
+                "DescribeImages": 40, "ModifyImageSharePermission": 10, "DescribeImageSharePermission": 10,
+                "DescribeImageQuota": 10, "DescribeRegions": 20, "GetCallerIdentity": 20,
+            ])
     }
 }

@@ -1,10 +1,12 @@
 import Testing
+
 @testable import TencentCloud
 
 @Suite struct TransportConfigurationTests {
     @Test func readsCAProxyAndNoProxyFromTheEnvironment() {
         let config = TransportConfiguration.fromEnvironment([
-            "SSL_CERT_FILE": "/etc/ca.pem", "HTTPS_PROXY": "http://proxy.corp:3128", "NO_PROXY": "localhost, .internal ,127.0.0.1",
+            "SSL_CERT_FILE": "/etc/ca.pem", "HTTPS_PROXY": "http://proxy.corp:3128",
+            "NO_PROXY": "localhost, .internal ,127.0.0.1",
         ])
         #expect(config.caFile == "/etc/ca.pem")
         #expect(config.proxy == "http://proxy.corp:3128")
@@ -16,7 +18,9 @@ import Testing
     }
 
     @Test func lowerCaseVariablesAndEmptyValues() {
-        let config = TransportConfiguration.fromEnvironment(["https_proxy": "proxy:8080", "no_proxy": "*", "SSL_CERT_FILE": ""])
+        let config = TransportConfiguration.fromEnvironment([
+            "https_proxy": "proxy:8080", "no_proxy": "*", "SSL_CERT_FILE": "",
+        ])
         #expect(config.caFile == nil)
         #expect(config.proxy == "proxy:8080")
         #expect(!config.usesProxy(for: "cvm.tencentcloudapi.com"))

@@ -114,9 +114,11 @@ public final class ConnectProxy: Sendable {
             let request = Request(target: parts.count > 1 ? String(parts[1]) : "", authorization: sent)
             log.requests.withLock { $0.append(request) }
             guard parts.first == "CONNECT", authorization == nil || sent == authorization else {
-                try await outbound.write(ByteBuffer(string:
-                    "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
-                    + "Content-Length: 0\r\nConnection: close\r\n\r\n"))
+                try await outbound.write(
+                    ByteBuffer(
+                        string:
+                            "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic realm=\"test\"\r\n"
+                            + "Content-Length: 0\r\nConnection: close\r\n\r\n"))
                 return
             }
             let upstream = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
@@ -143,7 +145,7 @@ public final class ConnectProxy: Sendable {
     private static func head(of buffer: inout ByteBuffer) -> [String]? {
         let bytes = Array(buffer.readableBytesView)
         guard bytes.count >= 4,
-              let end = (0...(bytes.count - 4)).first(where: { bytes[$0..<($0 + 4)] == [13, 10, 13, 10] })
+            let end = (0...(bytes.count - 4)).first(where: { bytes[$0..<($0 + 4)] == [13, 10, 13, 10] })
         else { return nil }
         buffer.moveReaderIndex(forwardBy: end + 4)
         return String(decoding: bytes[..<end], as: UTF8.self).components(separatedBy: "\r\n")

@@ -14,7 +14,8 @@ public struct ImagePage: Decodable, Sendable, Equatable {
     public var images: [Image]
 
     enum CodingKeys: String, CodingKey {
-        case totalCount = "TotalCount", images = "ImageSet"
+        case totalCount = "TotalCount"
+        case images = "ImageSet"
     }
 
     public init(from decoder: any Decoder) throws {

@@ -8,6 +8,10 @@ public struct CallerIdentity: Codable, Sendable, Equatable {
     public var type: String?
 
     enum CodingKeys: String, CodingKey {
-        case arn = "Arn", accountId = "AccountId", userId = "UserId", principalId = "PrincipalId", type = "Type"
+        case arn = "Arn"
+        case accountId = "AccountId"
+        case userId = "UserId"
+        case principalId = "PrincipalId"
+        case type = "Type"
     }
 }

@@ -51,12 +51,25 @@ public struct Image: Codable, Sendable, Equatable, Identifiable {
     public var created: Date? { createdTime.flatMap(ISO8601.parse) }
 
     enum CodingKeys: String, CodingKey {
-        case imageId = "ImageId", osName = "OsName", imageType = "ImageType", createdTime = "CreatedTime"
-        case imageName = "ImageName", imageDescription = "ImageDescription", imageSize = "ImageSize"
-        case architecture = "Architecture", imageState = "ImageState", platform = "Platform"
-        case imageCreator = "ImageCreator", imageSource = "ImageSource", syncPercent = "SyncPercent"
-        case isSupportCloudinit = "IsSupportCloudinit", snapshotSet = "SnapshotSet", tags = "Tags"
-        case licenseType = "LicenseType", imageFamily = "ImageFamily", imageDeprecated = "ImageDeprecated"
+        case imageId = "ImageId"
+        case osName = "OsName"
+        case imageType = "ImageType"
+        case createdTime = "CreatedTime"
+        case imageName = "ImageName"
+        case imageDescription = "ImageDescription"
+        case imageSize = "ImageSize"
+        case architecture = "Architecture"
+        case imageState = "ImageState"
+        case platform = "Platform"
+        case imageCreator = "ImageCreator"
+        case imageSource = "ImageSource"
+        case syncPercent = "SyncPercent"
+        case isSupportCloudinit = "IsSupportCloudinit"
+        case snapshotSet = "SnapshotSet"
+        case tags = "Tags"
+        case licenseType = "LicenseType"
+        case imageFamily = "ImageFamily"
+        case imageDeprecated = "ImageDeprecated"
         case cdcCacheStatus = "CdcCacheStatus"
     }
 }
@@ -70,7 +83,9 @@ public struct Snapshot: Codable, Sendable, Equatable {
     public var diskSize: Int?
 
     enum CodingKeys: String, CodingKey {
-        case snapshotId = "SnapshotId", diskUsage = "DiskUsage", diskSize = "DiskSize"
+        case snapshotId = "SnapshotId"
+        case diskUsage = "DiskUsage"
+        case diskSize = "DiskSize"
     }
 }
 
@@ -85,7 +100,8 @@ public struct Tag: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case key = "Key", value = "Value"
+        case key = "Key"
+        case value = "Value"
     }
 }
 

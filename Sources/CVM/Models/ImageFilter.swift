@@ -14,6 +14,7 @@ public struct ImageFilter: Codable, Sendable, Equatable {
     public static let sharedWithMe = ImageFilter("image-type", ["SHARED_IMAGE"])
 
     enum CodingKeys: String, CodingKey {
-        case name = "Name", values = "Values"
+        case name = "Name"
+        case values = "Values"
     }
 }

@@ -14,6 +14,8 @@ public struct RegionInfo: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case region = "Region", regionName = "RegionName", regionState = "RegionState"
+        case region = "Region"
+        case regionName = "RegionName"
+        case regionState = "RegionState"
     }
 }

@@ -10,7 +10,8 @@ public struct SharePermission: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case accountId = "AccountId", createdTime = "CreatedTime"
+        case accountId = "AccountId"
+        case createdTime = "CreatedTime"
     }
 }
 

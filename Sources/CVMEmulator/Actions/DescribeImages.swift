@@ -123,9 +123,10 @@ extension Action {
     /// `SA5.MEDIUM2`: family, a dot, then the size, upper-case letters and digits.
     private static func isInstanceType(_ s: String) -> Bool {
         let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        return parts.count == 2 && parts.allSatisfy { part in
-            !part.isEmpty && part.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5a) }
-        }
+        return parts.count == 2
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.utf8.allSatisfy { ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x41 && $0 <= 0x5a) }
+            }
     }
 
     /// The API's `Image`, every documented field in the order of the reference.
@@ -145,18 +146,24 @@ extension Action {
             JSONValue.Member("ImageSource", .string(image.imageSource)),
             JSONValue.Member("SyncPercent", image.syncPercent.map { .int($0) } ?? .null),
             JSONValue.Member("IsSupportCloudinit", .bool(image.isSupportCloudinit)),
-            JSONValue.Member("SnapshotSet", .array(image.snapshotSet.map { snapshot in
-                .object([
-                    JSONValue.Member("SnapshotId", .string(snapshot.snapshotId)),
-                    JSONValue.Member("DiskUsage", .string(snapshot.diskUsage)),
-                    JSONValue.Member("DiskSize", .int(snapshot.diskSize)),
-                ])
-            })),
-            JSONValue.Member("Tags", .array(image.tags.map { tag in
-                .object([
-                    JSONValue.Member("Key", .string(tag.key)), JSONValue.Member("Value", .string(tag.value)),
-                ])
-            })),
+            JSONValue.Member(
+                "SnapshotSet",
+                .array(
+                    image.snapshotSet.map { snapshot in
+                        .object([
+                            JSONValue.Member("SnapshotId", .string(snapshot.snapshotId)),
+                            JSONValue.Member("DiskUsage", .string(snapshot.diskUsage)),
+                            JSONValue.Member("DiskSize", .int(snapshot.diskSize)),
+                        ])
+                    })),
+            JSONValue.Member(
+                "Tags",
+                .array(
+                    image.tags.map { tag in
+                        .object([
+                            JSONValue.Member("Key", .string(tag.key)), JSONValue.Member("Value", .string(tag.value)),
+                        ])
+                    })),
             JSONValue.Member("LicenseType", .string(image.licenseType)),
             JSONValue.Member("ImageFamily", .string(image.imageFamily)),
             JSONValue.Member("ImageDeprecated", .bool(image.imageDeprecated)),

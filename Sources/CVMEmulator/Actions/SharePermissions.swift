@@ -11,7 +11,7 @@ extension Action {
         guard Identifiers.isImageId(imageId) else { throw Identifiers.malformedImageId(imageId) }
         // Another account's image that the caller cannot see does not exist as far as it knows.
         guard let index = region.images.firstIndex(where: { $0.imageId == imageId }),
-              imageType(of: region.images[index], for: context.caller.accountId) != nil
+            imageType(of: region.images[index], for: context.caller.accountId) != nil
         else {
             throw APIError(
                 "InvalidImageId.NotFound", "The image `\(imageId)` does not exist in region `\(region.region)`.")

@@ -53,7 +53,7 @@ enum Authenticator {
             service: authorization.service, timestamp: timestamp, extraSignedHeaders: extra)
         let expected = TC3Signer.sign(input, secretId: credential.secretId, secretKey: credential.secretKey)
         guard expected.signedHeaders == authorization.signedHeaders.joined(separator: ";"),
-              constantTimeEqual(expected.signature, authorization.signature)
+            constantTimeEqual(expected.signature, authorization.signature)
         else { throw APIError.signatureFailure }
 
         if let token = credential.token {
@@ -80,7 +80,8 @@ enum Authenticator {
 
     /// Compares without stopping at the first difference.
     static func constantTimeEqual(_ a: String, _ b: String) -> Bool {
-        let x = Array(a.utf8), y = Array(b.utf8)
+        let x = Array(a.utf8)
+        let y = Array(b.utf8)
         var diff = UInt8(x.count == y.count ? 0 : 1)
         for i in 0..<min(x.count, y.count) {
             diff |= x[i] ^ y[i]

@@ -24,9 +24,10 @@ public final class EmulatorService: Sendable {
     /// A service over `options.state` with the options' limits, faults and clock; opens the
     /// call log when `options.logPath` is set.
     public init(options: EmulatorOptions) throws {
-        storage = Mutex(Storage(
-            state: options.state,
-            faults: FaultInjector(seed: options.seed, rate: options.failRate, kinds: options.failKinds)))
+        storage = Mutex(
+            Storage(
+                state: options.state,
+                faults: FaultInjector(seed: options.seed, rate: options.failRate, kinds: options.failKinds)))
         clock = options.clock
         rateLimit = options.rateLimit
         strict = options.strict
@@ -88,10 +89,14 @@ public final class EmulatorService: Sendable {
         case .success(let members):
             fields = members
         case .failure(let error):
-            fields = [JSONValue.Member("Error", .object([
-                JSONValue.Member("Code", .string(error.code.rawValue)),
-                JSONValue.Member("Message", .string(error.message)),
-            ]))]
+            fields = [
+                JSONValue.Member(
+                    "Error",
+                    .object([
+                        JSONValue.Member("Code", .string(error.code.rawValue)),
+                        JSONValue.Member("Message", .string(error.message)),
+                    ]))
+            ]
         }
         fields.append(JSONValue.Member("RequestId", .string(requestId)))
         return .object([JSONValue.Member("Response", .object(fields))])
@@ -119,7 +124,7 @@ public final class EmulatorService: Sendable {
             let action = try Action.route(service: authorization.service, version: version, action: actionName)
             if strict { try action.checkHost(request.header("host")) }
             guard let contentType = request.header("content-type"),
-                  contentType.lowercased().hasPrefix("application/json")
+                contentType.lowercased().hasPrefix("application/json")
             else {
                 throw APIError.invalidParameter("The Content-Type must be application/json.")
             }
@@ -128,9 +133,10 @@ public final class EmulatorService: Sendable {
             outcome.accountId = caller.accountId
 
             if let limit = rateLimit.limit(for: action.declaration),
-               !storage.limiter.allow(
-                   secretId: authorization.secretId, host: request.header("host") ?? "", action: action.rawValue,
-                   limit: limit, now: now) {
+                !storage.limiter.allow(
+                    secretId: authorization.secretId, host: request.header("host") ?? "", action: action.rawValue,
+                    limit: limit, now: now)
+            {
                 throw APIError(
                     .requestLimitExceeded,
                     "Your current request times exceeds the frequency limit of \(limit) requests per second "
@@ -142,8 +148,10 @@ public final class EmulatorService: Sendable {
             case .drop: return .success([])
             case .dropAfter, nil: break
             }
-            return .success(try perform(
-                action, request: request, caller: caller, now: now, state: &storage.state, listing: &storage.listing))
+            return .success(
+                try perform(
+                    action, request: request, caller: caller, now: now, state: &storage.state, listing: &storage.listing
+                ))
         } catch {
             return .failure(error)
         }

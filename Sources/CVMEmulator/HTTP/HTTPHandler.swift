@@ -1,7 +1,7 @@
-import TencentCloudCore
 import Foundation
 import NIOCore
 import NIOHTTP1
+import TencentCloudCore
 
 /// Moves bytes between HTTP/1.1 and the service: collects one request, asks the service, and
 /// answers (after the injected latency) or closes the connection for a dropped call.
@@ -51,8 +51,11 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
             let keepAlive = head.isKeepAlive
             let loop = context.eventLoop.assumeIsolated()
             if response.delay > .zero {
-                loop.scheduleTask(in: .nanoseconds(Int64(response.delay.components.seconds) * 1_000_000_000
-                    + response.delay.components.attoseconds / 1_000_000_000)) {
+                loop.scheduleTask(
+                    in: .nanoseconds(
+                        Int64(response.delay.components.seconds) * 1_000_000_000
+                            + response.delay.components.attoseconds / 1_000_000_000)
+                ) {
                     self.finish(context: context, response: response, keepAlive: keepAlive, version: head.version)
                 }
             } else {
@@ -73,13 +76,19 @@ final class HTTPHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func respondTooLarge(context: ChannelHandlerContext, head: HTTPRequestHead) {
-        let body = JSONValue.object([JSONValue.Member("Response", .object([
-            JSONValue.Member("Error", .object([
-                JSONValue.Member("Code", "RequestSizeLimitExceeded"),
-                JSONValue.Member("Message", "The request body is larger than 10 MB."),
-            ])),
-            JSONValue.Member("RequestId", .string(UUID().uuidString.lowercased())),
-        ]))])
+        let body = JSONValue.object([
+            JSONValue.Member(
+                "Response",
+                .object([
+                    JSONValue.Member(
+                        "Error",
+                        .object([
+                            JSONValue.Member("Code", "RequestSizeLimitExceeded"),
+                            JSONValue.Member("Message", "The request body is larger than 10 MB."),
+                        ])),
+                    JSONValue.Member("RequestId", .string(UUID().uuidString.lowercased())),
+                ]))
+        ])
         write(context: context, status: .ok, body: body.bytes, keepAlive: false, version: head.version)
     }
 

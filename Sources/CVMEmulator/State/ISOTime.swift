@@ -5,7 +5,9 @@ enum ISOTime {
     /// `YYYY-MM-DDThh:mm:ssZ` for a Unix time.
     static func format(_ unixSeconds: Int) -> String {
         let seconds = ((unixSeconds % 86_400) + 86_400) % 86_400
-        let hh = seconds / 3600, mm = seconds / 60 % 60, ss = seconds % 60
+        let hh = seconds / 3600
+        let mm = seconds / 60 % 60
+        let ss = seconds % 60
         return "\(UTCDate.day(of: unixSeconds))T\(two(hh)):\(two(mm)):\(two(ss))Z"
     }
 

@@ -59,12 +59,15 @@ enum ImageFactory {
             source = "EXTERNAL_IMPORT"
         }
         let byol = rng.nextUnit() < 0.03
-        var snapshots = [EmulatorState.Snapshot(
-            snapshotId: uniqueId(prefix: "snap-", rng: &rng, ids: &ids), diskUsage: "SYSTEM_DISK", diskSize: size)]
+        var snapshots = [
+            EmulatorState.Snapshot(
+                snapshotId: uniqueId(prefix: "snap-", rng: &rng, ids: &ids), diskUsage: "SYSTEM_DISK", diskSize: size)
+        ]
         if rng.nextUnit() < 0.25 {
-            snapshots.append(EmulatorState.Snapshot(
-                snapshotId: uniqueId(prefix: "snap-", rng: &rng, ids: &ids), diskUsage: "DATA_DISK",
-                diskSize: 100 * (1 + Int(rng.next() % 5))))
+            snapshots.append(
+                EmulatorState.Snapshot(
+                    snapshotId: uniqueId(prefix: "snap-", rng: &rng, ids: &ids), diskUsage: "DATA_DISK",
+                    diskSize: 100 * (1 + Int(rng.next() % 5))))
         }
         var tags = [EmulatorState.Tag(key: "env", value: env)]
         if rng.nextUnit() < 0.5 {

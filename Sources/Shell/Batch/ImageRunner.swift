@@ -67,8 +67,9 @@ struct ImageRunner: Sendable {
                 let result = try await client.modifyImageSharePermission(
                     region: region, imageId: plan.imageId, accountIds: chunk, change: operation.change)
                 control.answered()
-                write(record(
-                    .call, accounts: chunk, result: "ok", requestId: result.requestId, attempt: result.attempts))
+                write(
+                    record(
+                        .call, accounts: chunk, result: "ok", requestId: result.requestId, attempt: result.attempts))
                 run.applied(chunk, operation: operation)
             } catch {
                 write(failureRecord(chunk, error))

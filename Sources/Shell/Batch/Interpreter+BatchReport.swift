@@ -26,10 +26,11 @@ extension Interpreter {
         if !failures.isEmpty {
             let value: JSONValue
             if session.settings.output == .json {
-                value = .array(failures.map { failure in
-                    let accounts = failure.accounts.joined(separator: ",")
-                    return .string("\(failure.imageId) \(accounts): \(BatchEngine.describe(failure.outcome))")
-                })
+                value = .array(
+                    failures.map { failure in
+                        let accounts = failure.accounts.joined(separator: ",")
+                        return .string("\(failure.imageId) \(accounts): \(BatchEngine.describe(failure.outcome))")
+                    })
             } else {
                 value = .string(BatchEngine.fitted(Self.failureSummary(failures), batchLineWidth - 12))
             }

@@ -59,8 +59,11 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     }
 
     enum CodingKeys: String, CodingKey {
-        case kind = "type", batch, time, region, operation, images, accounts, plan, undoes, redoes, image
+        case kind = "type"
+        case batch, time, region, operation, images, accounts, plan, undoes, redoes, image
         case permission, result
-        case code, message, requestId = "request_id", attempt, outcomes, counts, interrupted
+        case code, message
+        case requestId = "request_id"
+        case attempt, outcomes, counts, interrupted
     }
 }

@@ -91,7 +91,7 @@ public struct ImagePlan: Sendable, Codable, Equatable {
     /// The reason the whole image is skipped, if every pair is skipped for the same reason.
     public var skipReason: SkipReason? {
         guard change.isEmpty, let first = settled.values.first, case .skipped(let reason) = first,
-              settled.values.allSatisfy({ $0 == first })
+            settled.values.allSatisfy({ $0 == first })
         else { return nil }
         return reason
     }

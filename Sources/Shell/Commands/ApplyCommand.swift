@@ -50,10 +50,12 @@ public enum ApplyCommand: ShellCommand {
         guard shell.isInteractive, shell.session.settings.confirm, !request.yes else { return }
         let removals = plan.summary.remove
         if removals > 0 {
-            let question = "apply removes \(removals) share\(removals == 1 ? "" : "s") (the -account lines above); "
+            let question =
+                "apply removes \(removals) share\(removals == 1 ? "" : "s") (the -account lines above); "
                 + "type yes to apply every change: "
             guard let answer = await shell.console.ask(question) else {
-                throw .failed("apply cancelled: no answer could be read; nothing was changed (-y applies without asking)")
+                throw .failed(
+                    "apply cancelled: no answer could be read; nothing was changed (-y applies without asking)")
             }
             guard answer.trimmingCharacters(in: .whitespaces).lowercased() == "yes" else {
                 throw .failed("apply cancelled; nothing was changed (removing shares needs `yes` typed in full)")

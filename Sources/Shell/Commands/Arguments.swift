@@ -80,7 +80,8 @@ public struct Arguments: Sendable, Equatable {
     private static func check(_ word: String, as kind: ValueKind, name: String, command: String) throws(ShellError) {
         guard case .number(let range) = kind else { return }
         if let number = Int(word), range.contains(number) { return }
-        let expected = range.upperBound == Int.max && range.lowerBound == 1
+        let expected =
+            range.upperBound == Int.max && range.lowerBound == 1
             ? "a positive number" : "a number from \(range.lowerBound) to \(range.upperBound)"
         throw .usage("\(command): \(name) must be \(expected), got '\(word)'")
     }

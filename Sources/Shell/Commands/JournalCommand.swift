@@ -38,10 +38,12 @@ public enum JournalCommand: ShellCommand {
             let failed = counts[.failed]
             let unknown = counts[.unknown]
             let notStarted = counts[.notStarted]
-            var status = batch.isComplete
+            var status =
+                batch.isComplete
                 ? (failed > 0 ? "failures" : "complete") : (batch.ended ? "interrupted" : "incomplete")
             if undone.contains(batch.id) { status += ", undone" }
-            let operation = batch.operation.rawValue
+            let operation =
+                batch.operation.rawValue
                 + (batch.undoes.map { " (undo \($0))" } ?? batch.redoes.map { " (redo \($0))" } ?? "")
             table.rows.append([
                 .init(.string(batch.id)), .init(.string(batch.time)), .init(.string(batch.region)),

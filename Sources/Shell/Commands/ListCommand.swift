@@ -26,7 +26,8 @@ public enum ListCommand: ShellCommand {
         let glob = args.word("GLOB").map(Glob.init)
         let state = args.value("--state")?.uppercased()
         let sharedWithMe = args.has("--shared-with-me")
-        let cache = sharedWithMe
+        let cache =
+            sharedWithMe
             ? try await shell.imagesSharedWithMe(refresh: args.has("--refresh"))
             : try await shell.images(refresh: args.has("--refresh"))
         let selection = shell.session.selection
@@ -43,18 +44,22 @@ public enum ListCommand: ShellCommand {
             if let glob, !glob.matches(image.imageName ?? "") { continue }
             if let state, image.imageState?.uppercased() != state { continue }
             let isSelected = selection.contains(position: offset)
-            let leading: [Table.Cell] = sharedWithMe
+            let leading: [Table.Cell] =
+                sharedWithMe
                 ? [.init(.string(image.imageCreator ?? ""))]
-                : [.init(.int(offset + 1)),
-                   .init(.bool(isSelected), emphasis: isSelected ? .green : nil, display: isSelected ? "*" : "")]
-            table.rows.append(leading + [
-                .init(.string(image.imageId)), .init(.string(image.imageName ?? "")),
-                .init(.string(image.imageState ?? ""), emphasis: image.imageState == "NORMAL" ? nil : .yellow),
-                .init(.string(image.osName ?? image.platform ?? "")),
-                image.imageSize.map { .init(.int($0)) } ?? .init(.null),
-                // The day is enough beside the number (newest first); tsv and json keep the time.
-                .init(.string(image.createdTime ?? ""), display: image.createdTime.map { String($0.prefix(10)) }),
-            ])
+                : [
+                    .init(.int(offset + 1)),
+                    .init(.bool(isSelected), emphasis: isSelected ? .green : nil, display: isSelected ? "*" : ""),
+                ]
+            table.rows.append(
+                leading + [
+                    .init(.string(image.imageId)), .init(.string(image.imageName ?? "")),
+                    .init(.string(image.imageState ?? ""), emphasis: image.imageState == "NORMAL" ? nil : .yellow),
+                    .init(.string(image.osName ?? image.platform ?? "")),
+                    image.imageSize.map { .init(.int($0)) } ?? .init(.null),
+                    // The day is enough beside the number (newest first); tsv and json keep the time.
+                    .init(.string(image.createdTime ?? ""), display: image.createdTime.map { String($0.prefix(10)) }),
+                ])
         }
         let format = shell.session.settings.output
         if let glob, table.rows.isEmpty, format == .table, !cache.images.isEmpty {
@@ -69,7 +74,8 @@ public enum ListCommand: ShellCommand {
         if format == .table {
             let shown = table.rows.count
             let filtered = shown == cache.images.count ? "" : " (\(shown) shown)"
-            shell.inform("\(counted(cache.images.count, "image")) in \(cache.region)\(filtered), \(selection.count) selected")
+            shell.inform(
+                "\(counted(cache.images.count, "image")) in \(cache.region)\(filtered), \(selection.count) selected")
         }
     }
 }

@@ -24,7 +24,7 @@ public enum LoginCommand: ShellCommand {
                 "login needs a terminal; in scripts use TENCENTCLOUD_SECRET_ID/TENCENTCLOUD_SECRET_KEY or --profile")
         }
         guard let id = await shell.console.readSecret("SecretId: "), !id.isEmpty,
-              let key = await shell.console.readSecret("SecretKey: "), !key.isEmpty
+            let key = await shell.console.readSecret("SecretKey: "), !key.isEmpty
         else { throw .failed("login cancelled; the credentials are unchanged") }
         let token = await shell.console.readSecret("Token (empty for permanent keys): ")
             .flatMap { $0.isEmpty ? nil : $0 }

@@ -42,22 +42,36 @@ public enum StatusCommand: ShellCommand {
             display: Settings.all.map { "\($0.key)=\($0.value(in: session.settings))" }.joined(separator: " "))
         let region = session.region.map { $0 + (session.regionSource.map { " (from \($0))" } ?? "") }
         let fields: [(String, String, Table.Cell)] = [
-            ("region", "Region", .init(session.region.map(JSONValue.string) ?? .null,
-                                       display: region ?? "none (run `region REGION`)")),
-            ("endpoint", "Endpoint", .init(.string(session.endpoint.description),
-                                           display: session.endpoint.description
-                                               + (session.endpoint.isDefault ? " (default)" : ""))),
+            (
+                "region", "Region",
+                .init(
+                    session.region.map(JSONValue.string) ?? .null,
+                    display: region ?? "none (run `region REGION`)")
+            ),
+            (
+                "endpoint", "Endpoint",
+                .init(
+                    .string(session.endpoint.description),
+                    display: session.endpoint.description
+                        + (session.endpoint.isDefault ? " (default)" : ""))
+            ),
             ("profile", "Profile", .init(.string(session.profile ?? "default"))),
             ("credentials", "Credentials", .init(.string(credentials))),
-            ("account", "Account", .init(
-                session.ownAccountId.map(JSONValue.string) ?? .null,
-                display: session.ownAccountId ?? "not known yet (learnt before the first share)")),
+            (
+                "account", "Account",
+                .init(
+                    session.ownAccountId.map(JSONValue.string) ?? .null,
+                    display: session.ownAccountId ?? "not known yet (learnt before the first share)")
+            ),
             ("images", "Images", cache),
             ("selected", "Selected", .init(.int(session.selection.count))),
             ("settings", "Settings", settings),
             ("journal", "Journal", .init(.string(shell.services.paths.journalFile))),
-            ("last_batch", "Last batch", .init(
-                session.lastBatch.map(JSONValue.string) ?? .null, display: session.lastBatch ?? "none")),
+            (
+                "last_batch", "Last batch",
+                .init(
+                    session.lastBatch.map(JSONValue.string) ?? .null, display: session.lastBatch ?? "none")
+            ),
         ]
         await shell.render(Record(fields: fields.map { .init(key: $0.0, label: $0.1, value: $0.2) }))
     }

@@ -102,7 +102,8 @@ public enum Completer {
         case .none: return []
         case .command: return Interpreter.commandNames.sorted().map { Candidate($0) }
         case .region:
-            let regions = session.regions?.map(\.region)
+            let regions =
+                session.regions?.map(\.region)
                 ?? context.regions?.regions(at: session.endpoint, region: session.region) ?? []
             return regions.map { Candidate($0) }
         case .selection: return selectionWords(context)

@@ -219,7 +219,8 @@ public struct DesiredFileParser {
         for key in mapping.keys {
             let name = key.scalar?.string ?? ""
             guard !allowed.contains(name) else { continue }
-            let hint = Suggestion.closest(to: name, in: allowed).map { "; did you mean '\($0)'?" }
+            let hint =
+                Suggestion.closest(to: name, in: allowed).map { "; did you mean '\($0)'?" }
                 ?? "; \(place) takes \(allowed.joined(separator: ", "))"
             throw DesiredFileError(at(key), "unknown key \(name.quotedForMessage)\(hint)")
         }
@@ -253,9 +254,10 @@ public struct DesiredFileParser {
     /// `ap-tokyo`, `na-siliconvalley`, `ap-shanghai-fsi`: lowercase words and digits joined by `-`.
     static func isRegionId(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count >= 2 && text.count <= 64 && parts.allSatisfy { part in
-            !part.isEmpty && part.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
-        }
+        return parts.count >= 2 && text.count <= 64
+            && parts.allSatisfy { part in
+                !part.isEmpty && part.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) }
+            }
     }
 
     /// The names `alias` accepts: letters, digits, `-` and `_`, starting with a letter.

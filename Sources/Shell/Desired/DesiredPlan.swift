@@ -19,7 +19,8 @@ public struct DesiredPlan: Sendable, Equatable, Codable {
 
         enum CodingKeys: String, CodingKey {
             case add, remove, regions, pending
-            case changedImages = "changed_images", declaredImages = "declared_images"
+            case changedImages = "changed_images"
+            case declaredImages = "declared_images"
         }
     }
 

@@ -202,7 +202,8 @@ public final class Interpreter {
     public func report(_ error: ShellError, at location: ScriptLocation?, ignored: Bool) {
         let suffix = ignored ? " (ignored)" : ""
         if let location, location.source != Self.promptSource {
-            console.diagnostic("cvmsh:\(location.source):\(location.line): error: \(error)\(suffix)".controlCharactersEscaped)
+            console.diagnostic(
+                "cvmsh:\(location.source):\(location.line): error: \(error)\(suffix)".controlCharactersEscaped)
         } else {
             console.diagnostic("error: \(error)\(suffix)".controlCharactersEscaped)
         }
@@ -216,7 +217,8 @@ public final class Interpreter {
     /// Prints a warning the same way.
     public func warn(_ message: String) {
         if let location, location.source != Self.promptSource {
-            console.diagnostic("cvmsh:\(location.source):\(location.line): warning: \(message)".controlCharactersEscaped)
+            console.diagnostic(
+                "cvmsh:\(location.source):\(location.line): warning: \(message)".controlCharactersEscaped)
         } else {
             console.diagnostic("warning: \(message)".controlCharactersEscaped)
         }

@@ -1,9 +1,10 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Dispatch
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 
 /// Reads a file descriptor line by line as raw bytes (UTF-8 is validated by the
 /// ``ScriptReader``, so invalid input is reported, not silently replaced). Streaming: a piped

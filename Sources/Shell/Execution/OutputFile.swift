@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The file of `> FILE` or `>> FILE`, opened before the command runs, so that a path that cannot
 /// be written fails before any API work, and written only when the command succeeded.

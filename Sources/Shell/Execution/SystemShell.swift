@@ -1,8 +1,9 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Dispatch
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// Runs `/bin/sh -c TEXT` for `!TEXT` and for the right side of `CMD | TEXT`.
 ///
@@ -41,7 +42,10 @@ public enum SystemShell {
             process.standardInput = FileHandle.nullDevice
         }
         let ended = AsyncStream<Process>.makeStream()
-        process.terminationHandler = { ended.continuation.yield($0); ended.continuation.finish() }
+        process.terminationHandler = {
+            ended.continuation.yield($0)
+            ended.continuation.finish()
+        }
         do {
             try process.run()
         } catch {

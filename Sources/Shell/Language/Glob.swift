@@ -38,8 +38,10 @@ public struct Glob: Sendable, Equatable, CustomStringConvertible {
     /// Whether `name` matches the whole pattern.
     public func matches(_ name: String) -> Bool {
         let characters = Array(name)
-        var p = 0, n = 0
-        var starP: Int?, starN = 0
+        var p = 0
+        var n = 0
+        var starP: Int?
+        var starN = 0
         while n < characters.count {
             if p < elements.count, elements[p] == .star {
                 starP = p

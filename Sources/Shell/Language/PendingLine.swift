@@ -36,11 +36,12 @@ struct PendingLine: Sendable {
         for command in segments {
             guard let line = command.line else { continue }
             let parts = try OutputTarget.split(command.words)
-            commands.append(ScriptCommand(
-                words: parts.words, source: source, line: line,
-                ignoreFailure: ignoreFailure, suppressEcho: suppressEcho, text: command.text,
-                shellEscape: parts.escape, output: parts.output
-            ))
+            commands.append(
+                ScriptCommand(
+                    words: parts.words, source: source, line: line,
+                    ignoreFailure: ignoreFailure, suppressEcho: suppressEcho, text: command.text,
+                    shellEscape: parts.escape, output: parts.output
+                ))
         }
         return commands
     }

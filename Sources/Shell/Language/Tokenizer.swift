@@ -44,11 +44,12 @@ private struct Scanner {
     mutating func run() -> TokenizedLine {
         var text = source
         let end = text.withUTF8 { scan($0) }
-        let openQuote: QuoteKind? = switch state {
-        case .single: .single
-        case .double: .double
-        default: nil
-        }
+        let openQuote: QuoteKind? =
+            switch state {
+            case .single: .single
+            case .double: .double
+            default: nil
+            }
         let endsInWord = state != .between && !continuation
         finishWord(at: end)
         return TokenizedLine(

@@ -16,9 +16,10 @@ extension Table: Renderable {
 
     /// The table as a JSON array of objects.
     public var jsonValue: JSONValue {
-        .array(rows.map { row in
-            .object(columns.indices.map { JSONValue.Member(columns[$0].key, cell(row, $0).value) })
-        })
+        .array(
+            rows.map { row in
+                .object(columns.indices.map { JSONValue.Member(columns[$0].key, cell(row, $0).value) })
+            })
     }
 
     private func renderedAsTSV(header: Bool) -> String {

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// The aliases file: one alias a line, `NAME ACCOUNT,ACCOUNT,…`, `#` comments and blank lines
 /// ignored. Read at start, replaced whole (atomically, mode 0600 in a 0700 directory) on every
@@ -33,7 +34,7 @@ enum AliasFile {
             guard let name = words.first, !name.hasPrefix("#") else { continue }
             let accounts = words.dropFirst().flatMap { $0.split(separator: ",") }.map(String.init)
             guard AliasCommand.isValidName(String(name)), words.count == 2,
-                  !accounts.isEmpty, accounts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) })
+                !accounts.isEmpty, accounts.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) })
             else {
                 contents.problems.append("\(path):\(number + 1): ignored: expected NAME ACCOUNT,ACCOUNT,...")
                 continue

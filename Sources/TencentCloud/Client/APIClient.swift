@@ -65,10 +65,12 @@ public final class APIClient: Sendable {
                 let decision = configuration.retry.decide(
                     error, attempt: failures[kind, default: 1], idempotent: action.idempotent, random: random())
                 guard case .retry(let delay) = decision else { throw error }
-                logger.debug("retrying", metadata: [
-                    "action": "\(action.name)", "attempt": "\(attempt)", "after_ms": "\(Int(delay.seconds * 1000))",
-                    "error": "\(error.code?.rawValue ?? "transport")",
-                ])
+                logger.debug(
+                    "retrying",
+                    metadata: [
+                        "action": "\(action.name)", "attempt": "\(attempt)", "after_ms": "\(Int(delay.seconds * 1000))",
+                        "error": "\(error.code?.rawValue ?? "transport")",
+                    ])
                 do {
                     try await Task.sleep(for: delay)
                 } catch {

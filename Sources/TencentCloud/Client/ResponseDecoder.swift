@@ -12,23 +12,26 @@ enum ResponseDecoder {
         _ response: HTTPResponse, action: String, as output: Output.Type
     ) throws(TencentCloudError) -> (Output, String?) {
         guard response.status == 200 else {
-            throw .transport(TransportError(
-                action: action, kind: .status(response.status, excerpt: excerpt(response.body)),
-                detail: "", ambiguous: response.status >= 500))
+            throw .transport(
+                TransportError(
+                    action: action, kind: .status(response.status, excerpt: excerpt(response.body)),
+                    detail: "", ambiguous: response.status >= 500))
         }
         let probe: ErrorProbe
         do {
             probe = try JSONDecoder().decode(ErrorProbe.self, from: Data(response.body))
         } catch {
             let what = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
-            throw .decoding(DecodingFailure(
-                action: action, requestId: nil,
-                detail: "not a Tencent Cloud API response\(what): \(excerpt(response.body))"))
+            throw .decoding(
+                DecodingFailure(
+                    action: action, requestId: nil,
+                    detail: "not a Tencent Cloud API response\(what): \(excerpt(response.body))"))
         }
         let requestId = probe.Response.RequestId
         if let error = probe.Response.Error {
-            throw .api(APIError(
-                action: action, code: ErrorCode(error.Code), message: error.Message ?? "", requestId: requestId))
+            throw .api(
+                APIError(
+                    action: action, code: ErrorCode(error.Code), message: error.Message ?? "", requestId: requestId))
         }
         do {
             return (try JSONDecoder().decode(Envelope<Output>.self, from: Data(response.body)).Response, requestId)

@@ -59,10 +59,13 @@ private final class DeadlineRace<T: Sendable>: Sendable {
         let (waiting, running) = state.withLock { state in
             guard state.result == nil else { return (CheckedContinuation<T, any Error>?.none, [Task<Void, Never>]()) }
             state.result = outcome
-            defer { state.continuation = nil; state.tasks = [] }
+            defer {
+                state.continuation = nil
+                state.tasks = []
+            }
             return (state.continuation, state.tasks)
         }
-        running.forEach { $0.cancel() }
+        for task in running { task.cancel() }
         waiting?.resume(with: outcome)
     }
 }

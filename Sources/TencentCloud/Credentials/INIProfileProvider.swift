@@ -38,7 +38,8 @@ public struct INIProfileProvider: CredentialProvider {
         let key = section["secret_key"]
         if id == nil && key == nil { return nil }
         let place = "\(file.path) [\(profile)]"
-        let fix = "write `secret_id = AKID...` and `secret_key = ...` (without quotes) "
+        let fix =
+            "write `secret_id = AKID...` and `secret_key = ...` (without quotes) "
             + "in section [\(profile)] of \(file.path)"
         guard let id, let key else {
             throw CredentialError("\(place): \(id == nil ? "secret_id" : "secret_key") is missing; \(fix)")

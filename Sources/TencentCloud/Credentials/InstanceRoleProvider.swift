@@ -46,7 +46,8 @@ public actor InstanceRoleProvider: CredentialProvider {
         }
         cached = nil
         guard let roleBody = try await get(endpoint) else { return nil }
-        let role = String(decoding: roleBody, as: UTF8.self)
+        let role =
+            String(decoding: roleBody, as: UTF8.self)
             .split(whereSeparator: \.isNewline).first
             .map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
         guard !role.isEmpty else { return nil }

@@ -10,8 +10,12 @@ struct RoleCredentialDocument: Decodable {
     let code: String?
 
     enum CodingKeys: String, CodingKey {
-        case tmpSecretId = "TmpSecretId", tmpSecretKey = "TmpSecretKey", token = "Token"
-        case expiredTime = "ExpiredTime", expiration = "Expiration", code = "Code"
+        case tmpSecretId = "TmpSecretId"
+        case tmpSecretKey = "TmpSecretKey"
+        case token = "Token"
+        case expiredTime = "ExpiredTime"
+        case expiration = "Expiration"
+        case code = "Code"
     }
 
     /// Decodes and checks `body`; messages name `url` and never any secret.

@@ -28,7 +28,8 @@ public struct TCCLIProfileProvider: CredentialProvider {
         guard let file = try CredentialFile.read(credentialPath, secret: true) else { return nil }
         let object = try TCCLIJSON.object(file)
         let path = file.path
-        let fix = "run `tccli configure --profile \(profile)` or write "
+        let fix =
+            "run `tccli configure --profile \(profile)` or write "
             + "{\"secretId\": \"AKID...\", \"secretKey\": \"...\"} to \(path)"
 
         if try TCCLIJSON.string(object, "type", path, fix) == "cvm-role" {

@@ -26,7 +26,8 @@ struct ProxyAddress: Sendable, Equatable, CustomStringConvertible {
         }
         guard !rest.isEmpty else { return nil }
         if let colon = rest.lastIndex(of: ":"), !rest.hasSuffix("]"),
-           let number = Int(rest[rest.index(after: colon)...]) {
+            let number = Int(rest[rest.index(after: colon)...])
+        {
             host = String(rest[..<colon])
             port = number
         } else {

@@ -5,7 +5,8 @@
 /// them). The known codes are static values; any other code the service sends is kept as is.
 /// Branch on codes, never on `Message` (its text depends on `X-TC-Language`).
 public struct ErrorCode: RawRepresentable, Hashable, Sendable, CustomStringConvertible,
-    ExpressibleByStringLiteral {
+    ExpressibleByStringLiteral
+{
     /// The code as the service spells it.
     public let rawValue: String
 

@@ -43,7 +43,10 @@ extension JSONValue {
         pretty: Bool, indent: String, writeElement: (Element, inout String, String) -> Void
     ) {
         output += open
-        guard !elements.isEmpty else { return output += close }
+        guard !elements.isEmpty else {
+            output += close
+            return
+        }
         let inner = pretty ? indent + "  " : ""
         for (position, element) in elements.enumerated() {
             if position > 0 { output += "," }

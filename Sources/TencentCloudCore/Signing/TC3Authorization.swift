@@ -24,13 +24,13 @@ public struct TC3Authorization: Sendable, Equatable {
             fields[String(trimmed[..<eq])] = String(trimmed[trimmed.index(after: eq)...])
         }
         guard fields.count == 3, let credential = fields["Credential"], let signed = fields["SignedHeaders"],
-              let signature = fields["Signature"]
+            let signature = fields["Signature"]
         else { return nil }
         let scope = credential.split(separator: "/", omittingEmptySubsequences: false)
         guard scope.count == 4, scope[3] == "tc3_request", !scope[0].isEmpty, !scope[2].isEmpty,
-              Self.isDate(scope[1]),
-              signature.utf8.count == 64,
-              signature.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
+            Self.isDate(scope[1]),
+            signature.utf8.count == 64,
+            signature.utf8.allSatisfy({ ($0 >= 0x30 && $0 <= 0x39) || ($0 >= 0x61 && $0 <= 0x66) })
         else { return nil }
         let names = signed.split(separator: ";", omittingEmptySubsequences: false).map { String($0) }
         guard names.contains("content-type"), names.contains("host"), !names.contains(where: \.isEmpty) else {

@@ -1,7 +1,8 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
 
 /// A built executable running in the background, its stdout and stderr going to files in
 /// `directory`. Every wait is bounded; a process still running when the value is dropped is
@@ -11,7 +12,9 @@ final class BackgroundProcess: @unchecked Sendable {
     let stdoutPath: String
     let stderrPath: String
 
-    init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String, name: String) throws {
+    init(_ executable: String, _ arguments: [String], environment: [String: String], directory: String, name: String)
+        throws
+    {
         stdoutPath = directory + "/\(name).stdout"
         stderrPath = directory + "/\(name).stderr"
         _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
@@ -48,10 +51,13 @@ final class BackgroundProcess: @unchecked Sendable {
         let deadline = ContinuousClock.now + timeout
         while !stdout.contains(text) {
             guard process.isRunning else {
-                throw RunFailure(description: "\(name) exited before printing \(text.debugDescription): \(stdout) \(stderr)")
+                throw RunFailure(
+                    description: "\(name) exited before printing \(text.debugDescription): \(stdout) \(stderr)")
             }
             guard ContinuousClock.now < deadline else {
-                throw RunFailure(description: "\(name) did not print \(text.debugDescription) within \(timeout): \(stdout) \(stderr)")
+                throw RunFailure(
+                    description: "\(name) did not print \(text.debugDescription) within \(timeout): \(stdout) \(stderr)"
+                )
             }
             try await Task.sleep(for: .milliseconds(10))
         }
@@ -70,7 +76,8 @@ final class BackgroundProcess: @unchecked Sendable {
             try await Task.sleep(for: .milliseconds(10))
         }
         process.waitUntilExit()
-        return process.terminationReason == .uncaughtSignal ? 128 + process.terminationStatus : process.terminationStatus
+        return process.terminationReason == .uncaughtSignal
+            ? 128 + process.terminationStatus : process.terminationStatus
     }
 
     private var name: String { (process.executableURL?.lastPathComponent ?? "process") }
@@ -101,7 +108,8 @@ final class EmulatorProcess: @unchecked Sendable {
         for line in background.stdout.split(separator: "\n") {
             if line.hasPrefix("LISTENING ") { port = Int(line.dropFirst("LISTENING ".count)) ?? 0 }
             if line.hasPrefix("export "), let equals = line.firstIndex(of: "=") {
-                credentials[String(line[line.index(line.startIndex, offsetBy: 7)..<equals])] = String(line[line.index(after: equals)...])
+                credentials[String(line[line.index(line.startIndex, offsetBy: 7)..<equals])] = String(
+                    line[line.index(after: equals)...])
             }
         }
         guard port > 0 else { throw RunFailure(description: "no LISTENING line: \(background.stdout)") }
@@ -143,7 +151,9 @@ struct LoggedCall {
     let permission: String?
 
     init?(line: String) {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { return nil }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+            return nil
+        }
         action = object["action"] as? String ?? ""
         errorCode = object["errorCode"] as? String
         fault = object["fault"] as? String

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A program running on its own pseudo-terminal, driven like a user at a
@@ -18,8 +18,14 @@ import Darwin
 final class PseudoTerminal {
     /// Keys that send escape sequences or special characters.
     enum Key: String {
-        case up = "\u{1B}[A", down = "\u{1B}[B", right = "\u{1B}[C", left = "\u{1B}[D"
-        case tab = "\t", enter = "\r", escape = "\u{1B}", backspace = "\u{7F}"
+        case up = "\u{1B}[A"
+        case down = "\u{1B}[B"
+        case right = "\u{1B}[C"
+        case left = "\u{1B}[D"
+        case tab = "\t"
+        case enter = "\r"
+        case escape = "\u{1B}"
+        case backspace = "\u{7F}"
     }
 
     /// A failure to start, drive or wait for the program; the description
@@ -90,7 +96,7 @@ final class PseudoTerminal {
         variables.merge(environment) { $1 }
         let argv = ([executable] + arguments).map { strdup($0) } + [nil]
         let envp = variables.map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
+        defer { for pointer in argv + envp { free(pointer) } }
 
         var child: pid_t = 0
         let rc = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
@@ -122,7 +128,10 @@ final class PseudoTerminal {
         let deadline = ContinuousClock.now + timeout
         while offset < bytes.count {
             let count = bytes[offset...].withUnsafeBytes { write(master, $0.baseAddress, $0.count) }
-            if count > 0 { offset += count; continue }
+            if count > 0 {
+                offset += count
+                continue
+            }
             guard count < 0, errno == EAGAIN || errno == EINTR else {
                 throw Failure(description: "cannot type into \(executable): \(String(cString: strerror(errno)))")
             }
@@ -164,11 +173,17 @@ final class PseudoTerminal {
                 return chunk
             }
             if closedBySlave {
-                throw Failure(description: "\(executable) closed the terminal before printing \(substring.debugDescription); output:\n\(pendingOutput)")
+                throw Failure(
+                    description:
+                        "\(executable) closed the terminal before printing \(substring.debugDescription); output:\n\(pendingOutput)"
+                )
             }
             let now = ContinuousClock.now
             guard now < deadline else {
-                throw Failure(description: "timed out waiting for \(substring.debugDescription) from \(executable); output:\n\(pendingOutput)")
+                throw Failure(
+                    description:
+                        "timed out waiting for \(substring.debugDescription) from \(executable); output:\n\(pendingOutput)"
+                )
             }
             pump(for: min(deadline - now, .milliseconds(100)))
         }
@@ -219,7 +234,8 @@ final class PseudoTerminal {
                 kill(pid, SIGKILL)
                 while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
                 exitStatus = Self.decode(status)
-                throw Failure(description: "\(executable) did not exit within \(timeout); killed. Output:\n\(pendingOutput)")
+                throw Failure(
+                    description: "\(executable) did not exit within \(timeout); killed. Output:\n\(pendingOutput)")
             }
             pump(for: .milliseconds(20))
         }
@@ -235,7 +251,8 @@ final class PseudoTerminal {
     static func builtProduct(named name: String) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let me = length > 0
+        let me =
+            length > 0
             ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self)
             : CommandLine.arguments[0]
         var directory = parent(of: me)
@@ -251,9 +268,9 @@ final class PseudoTerminal {
 
     /// POSIX_SPAWN_SETSID (glibc 2.26+, macOS 10.15+), not imported into Swift.
     #if os(Linux)
-    private static let spawnSetSID: Int32 = 0x80
+        private static let spawnSetSID: Int32 = 0x80
     #else
-    private static let spawnSetSID: Int32 = 0x400
+        private static let spawnSetSID: Int32 = 0x400
     #endif
 
     private var pendingOutput: String {
@@ -262,14 +279,18 @@ final class PseudoTerminal {
 
     /// Reads whatever output arrives within `duration` (at least one poll).
     private func pump(for duration: Duration) {
-        let milliseconds = Int32(clamping: duration.components.seconds * 1000
-            + duration.components.attoseconds / 1_000_000_000_000_000)
+        let milliseconds = Int32(
+            clamping: duration.components.seconds * 1000
+                + duration.components.attoseconds / 1_000_000_000_000_000)
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         guard poll(&descriptor, 1, milliseconds) > 0 else { return }
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
-            if count > 0 { transcript += buffer[..<count]; continue }
+            if count > 0 {
+                transcript += buffer[..<count]
+                continue
+            }
             // EIO: every slave descriptor is closed (the program and its children are gone).
             if count == 0 || errno == EIO { closedBySlave = true }
             return

@@ -1,6 +1,7 @@
 import CVMEmulator
 import Foundation
 import Logging
+
 @testable import Shell
 
 /// A small, named image set for share-file tests: the demo accounts and regions, with the demo

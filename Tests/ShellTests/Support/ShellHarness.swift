@@ -2,6 +2,7 @@ import CVMEmulator
 import Foundation
 import Logging
 import TencentCloud
+
 @testable import Shell
 
 /// A shell wired to a fresh emulator over real HTTP on loopback, in a temporary HOME.
@@ -31,13 +32,15 @@ final class ShellHarness {
         ]
         environment.merge(extra) { $1 }
         let services = ShellServices(
-            environment: environment, profile: nil, version: "test", logger: Logger(label: "test"), rateLimits: rateLimits)
+            environment: environment, profile: nil, version: "test", logger: Logger(label: "test"),
+            rateLimits: rateLimits)
         var session = Session(
             endpoint: try Endpoint(parsing: emulator.endpoint), region: region,
             settings: Settings(onError: interactive ? .continue : .stop))
         session.settings.confirm = interactive
         let console = TestConsole(answers: answers, terminalWidth: terminalWidth)
-        let interpreter = Interpreter(session: session, console: console, services: services, isInteractive: interactive)
+        let interpreter = Interpreter(
+            session: session, console: console, services: services, isInteractive: interactive)
         return ShellHarness(emulator: emulator, console: console, interpreter: interpreter, home: home)
     }
 

@@ -1,9 +1,11 @@
 import Synchronization
+
 @testable import Shell
 
 /// A console that records everything and answers questions from a script.
 final class TestConsole: Console {
-    private let state = Mutex<(out: String, err: [String], answers: [Bool], secrets: [String], progress: Int)>(("", [], [], [], 0))
+    private let state = Mutex<(out: String, err: [String], answers: [Bool], secrets: [String], progress: Int)>(
+        ("", [], [], [], 0))
     /// Lines typed at ``ask(_:)`` questions, in order.
     private let typed = Mutex<[String]>([])
 
@@ -13,7 +15,10 @@ final class TestConsole: Console {
 
     init(answers: [Bool] = [], secrets: [String] = [], terminalWidth: Int? = nil) {
         self.terminalWidth = terminalWidth
-        state.withLock { $0.answers = answers; $0.secrets = secrets }
+        state.withLock {
+            $0.answers = answers
+            $0.secrets = secrets
+        }
     }
 
     /// The texts given to the pager (they are in ``output`` too).
@@ -27,7 +32,10 @@ final class TestConsole: Console {
     var progressUpdates: Int { state.withLock { $0.progress } }
 
     func clear() {
-        state.withLock { $0.out = ""; $0.err = [] }
+        state.withLock {
+            $0.out = ""
+            $0.err = []
+        }
         pagedTexts.withLock { $0 = [] }
     }
 
@@ -35,7 +43,10 @@ final class TestConsole: Console {
     func diagnostic(_ line: String) { state.withLock { $0.err.append(line) } }
     func progress(_ line: String?) { state.withLock { $0.progress += 1 } }
     func confirm(_ question: String) async -> Bool {
-        state.withLock { $0.err.append(question); return $0.answers.isEmpty ? false : $0.answers.removeFirst() }
+        state.withLock {
+            $0.err.append(question)
+            return $0.answers.isEmpty ? false : $0.answers.removeFirst()
+        }
     }
     /// Queues `line` as the answer to the next ``ask(_:)`` question.
     func type(_ line: String) { typed.withLock { $0.append(line) } }

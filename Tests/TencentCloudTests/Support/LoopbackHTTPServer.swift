@@ -106,7 +106,10 @@ final class LoopbackHTTPServer: Sendable {
     /// Starts a server from a plain function of (method, path, headers, body) to
     /// (status, headers, body).
     static func start(
-        _ respond: @escaping @Sendable (String, String, [(name: String, value: String)], Data) -> (Int, [(String, String)], Data)
+        _ respond:
+            @escaping @Sendable (String, String, [(name: String, value: String)], Data) -> (
+                Int, [(String, String)], Data
+            )
     ) async throws -> LoopbackHTTPServer {
         try await start { request in
             let (status, headers, body) = respond(request.method, request.path, request.headers, request.body)
