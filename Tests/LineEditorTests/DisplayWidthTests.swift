@@ -31,6 +31,15 @@ import Testing
         #expect(text.displayWidth == width)
     }
 
+    @Test func asciiTextMeasuresAsItsCharactersDo() {
+        // The byte-wise path for ASCII must agree with the per-character one, controls included.
+        let every = String(decoding: (0..<0x80).map { UInt8($0) }, as: UTF8.self)
+        #expect(every.displayWidth == every.reduce(0) { $0 + $1.displayWidth })
+        #expect(every.displayWidth == 0x7F - 0x20)
+        #expect("a\r\nb".displayWidth == 2)
+        #expect("img-0iw2hfoo  2025-05-14".displayWidth == 24)
+    }
+
     @Test func truncationKeepsEmojiSequencesWhole() {
         #expect("👍\u{1F3FD}👍\u{1F3FD}👍\u{1F3FD}".truncated(toDisplayWidth: 4) == "👍\u{1F3FD}…")
         #expect("日本語テキスト".truncated(toDisplayWidth: 7) == "日本語…")
