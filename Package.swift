@@ -113,9 +113,11 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "CVMTests", dependencies: ["CVM", "CVMEmulator", "TencentCloud"]),
+        .testTarget(name: "CVMTests", dependencies: ["CVM", "CVMEmulator", "TencentCloud", "TestSupport"]),
         .testTarget(name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud", "TestSupport"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud", "TerminalText"]),
+        .testTarget(
+            name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud", "TerminalText", "TestSupport"]
+        ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TerminalText", "TestSupport"]),
         // Runs the built executables: pipes, exit statuses, a real pseudo-terminal.
         .testTarget(name: "EndToEndTests", dependencies: ["cvmsh", "cvm-emulator", "CVMEmulator", "TestSupport"]),
