@@ -116,7 +116,8 @@ let package = Package(
         .testTarget(name: "CVMTests", dependencies: ["CVM", "CVMEmulator", "TencentCloud", "TestSupport"]),
         .testTarget(name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud", "TestSupport"]),
         .testTarget(
-            name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud", "TerminalText", "TestSupport"]
+            name: "ShellTests",
+            dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud", "TerminalText", "TestSupport"]
         ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TerminalText", "TestSupport"]),
         // Runs the built executables: pipes, exit statuses, a real pseudo-terminal.
