@@ -97,7 +97,7 @@ let package = Package(
         .testTarget(
             name: "TencentCloudTests",
             dependencies: [
-                "TencentCloud",
+                "TencentCloud", "TestSupport",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
@@ -113,9 +113,12 @@ let package = Package(
             ],
             path: "Tests/TestSupport"
         ),
-        .testTarget(name: "CVMTests", dependencies: ["CVM", "CVMEmulator", "TencentCloud"]),
+        .testTarget(name: "CVMTests", dependencies: ["CVM", "CVMEmulator", "TencentCloud", "TestSupport"]),
         .testTarget(name: "CVMEmulatorTests", dependencies: ["CVMEmulator", "CVM", "TencentCloud", "TestSupport"]),
-        .testTarget(name: "ShellTests", dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud", "TerminalText"]),
+        .testTarget(
+            name: "ShellTests",
+            dependencies: ["Shell", "CVMEmulator", "CVM", "TencentCloud", "TerminalText", "TestSupport"]
+        ),
         .testTarget(name: "LineEditorTests", dependencies: ["LineEditor", "TerminalText", "TestSupport"]),
         // Runs the built executables: pipes, exit statuses, a real pseudo-terminal.
         .testTarget(name: "EndToEndTests", dependencies: ["cvmsh", "cvm-emulator", "CVMEmulator", "TestSupport"]),

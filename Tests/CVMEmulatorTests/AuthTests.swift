@@ -1,6 +1,7 @@
 import CVMEmulator
 import Foundation
 import TencentCloud
+import TestSupport
 import Testing
 
 @Suite struct AuthTests {
@@ -167,22 +168,24 @@ import Testing
     }
 
     @Test func secretsNeverReachTheCallLog() throws {
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("emu-log-\(UUID().uuidString).jsonl")
-            .path
-        defer { try? FileManager.default.removeItem(atPath: path) }
-        let h = try Harness(logPath: path)
-        h.call("DescribeImages", #"{"Limit": 3}"#, keys: .temporary)
-        h.call("GetCallerIdentity", keys: .demo)
-        let text = try String(contentsOfFile: path, encoding: .utf8)
-        let lines = text.split(separator: "\n")
-        #expect(lines.count == 2)
-        for secret in [Keys.demo.secretKey, Keys.temporary.secretKey, EmulatorState.demoTemporaryToken, "Signature="] {
-            #expect(!text.contains(secret))
+        try withTemporaryFolder("emu-log") { folder in
+            let path = folder + "/calls.jsonl"
+            let h = try Harness(logPath: path)
+            h.call("DescribeImages", #"{"Limit": 3}"#, keys: .temporary)
+            h.call("GetCallerIdentity", keys: .demo)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            let lines = text.split(separator: "\n")
+            #expect(lines.count == 2)
+            for secret in [
+                Keys.demo.secretKey, Keys.temporary.secretKey, EmulatorState.demoTemporaryToken, "Signature=",
+            ] {
+                #expect(!text.contains(secret))
+            }
+            let first = JSONValue.parse(Array(lines[0].utf8))
+            #expect(first?["action"] == "DescribeImages")
+            #expect(first?["parameters"]?["Limit"] == .int(3))
+            #expect(first?["errorCode"] == .null)
+            #expect(first?["accountId"] == .string(EmulatorState.demoAccountId))
         }
-        let first = JSONValue.parse(Array(lines[0].utf8))
-        #expect(first?["action"] == "DescribeImages")
-        #expect(first?["parameters"]?["Limit"] == .int(3))
-        #expect(first?["errorCode"] == .null)
-        #expect(first?["accountId"] == .string(EmulatorState.demoAccountId))
     }
 }

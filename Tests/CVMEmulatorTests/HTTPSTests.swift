@@ -36,21 +36,22 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func servesHTTPSWithATestCA() async throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }
-        let emulator = try await Emulator.start(
+        try await withEmulator(
             EmulatorOptions(
-                rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath)))
-        #expect(emulator.endpoint == "https://127.0.0.1:\(emulator.port)")
-        let request = signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImageQuota")
+                rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath))
+        ) { emulator in
+            #expect(emulator.endpoint == "https://127.0.0.1:\(emulator.port)")
+            let request = signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImageQuota")
 
-        let trusted = try curl(emulator.endpoint + "/", ca: certificates.caPath, request: request)
-        #expect(trusted.status == 0)
-        let payload = JSONValue.parse(Array(trusted.body.utf8))?["Response"]
-        #expect(payload?["ImageNumQuota"] == .int(500))
+            let trusted = try curl(emulator.endpoint + "/", ca: certificates.caPath, request: request)
+            #expect(trusted.status == 0)
+            let payload = JSONValue.parse(Array(trusted.body.utf8))?["Response"]
+            #expect(payload?["ImageNumQuota"] == .int(500))
 
-        // Without the test CA the certificate is not trusted: TLS is real.
-        let untrusted = try curl(emulator.endpoint + "/", ca: nil, request: request)
-        #expect(untrusted.status != 0)
-        #expect(await emulator.calls().count == 1)
-        await emulator.stop()
+            // Without the test CA the certificate is not trusted: TLS is real.
+            let untrusted = try curl(emulator.endpoint + "/", ca: nil, request: request)
+            #expect(untrusted.status != 0)
+            #expect(await emulator.calls().count == 1)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import CVMEmulator
 import Foundation
 import TencentCloud
+import TestSupport
 import Testing
 
 #if canImport(FoundationNetworking)
@@ -41,102 +42,105 @@ func send(_ request: URLRequest, session: URLSession) async throws -> (JSONValue
 
 @Suite(.serialized) struct HTTPTests {
     @Test func servesTheRealEnvelopeWithKeepAlive() async throws {
-        let emulator = try await Emulator.start(EmulatorOptions(rateLimit: .off))
-        let session = URLSession(configuration: .ephemeral)
-        do {
-            #expect(emulator.endpoint == "http://127.0.0.1:\(emulator.port)")
-            let (identity, http) = try await send(
-                signedURLRequest(endpoint: emulator.endpoint, action: "GetCallerIdentity"), session: session)
-            #expect(http.statusCode == 200)
-            #expect(http.value(forHTTPHeaderField: "Content-Type") == "application/json")
-            #expect(identity?["AccountId"]?.stringValue == EmulatorState.demoAccountId)
+        try await withEmulator(EmulatorOptions(rateLimit: .off)) { emulator in
+            let session = URLSession(configuration: .ephemeral)
+            do {
+                #expect(emulator.endpoint == "http://127.0.0.1:\(emulator.port)")
+                let (identity, http) = try await send(
+                    signedURLRequest(endpoint: emulator.endpoint, action: "GetCallerIdentity"), session: session)
+                #expect(http.statusCode == 200)
+                #expect(http.value(forHTTPHeaderField: "Content-Type") == "application/json")
+                #expect(identity?["AccountId"]?.stringValue == EmulatorState.demoAccountId)
 
-            var seen: [String] = []
-            for offset in stride(from: 0, to: 150, by: 100) {
-                let body =
-                    #"{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}], "Offset": \#(offset), "Limit": 100}"#
-                let (page, _) = try await send(
-                    signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImages", body: body),
+                var seen: [String] = []
+                for offset in stride(from: 0, to: 150, by: 100) {
+                    let body =
+                        #"{"Filters": [{"Name": "image-type", "Values": ["PRIVATE_IMAGE"]}], "Offset": \#(offset), "Limit": 100}"#
+                    let (page, _) = try await send(
+                        signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImages", body: body),
+                        session: session)
+                    #expect(page?["TotalCount"] == .int(150))
+                    seen += page?["ImageSet"]?.arrayValue?.compactMap { $0["ImageId"]?.stringValue } ?? []
+                }
+                #expect(Set(seen).count == 150)
+
+                let (error, errorHTTP) = try await send(
+                    signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImages", timestamp: 1_000_000_000),
                     session: session)
-                #expect(page?["TotalCount"] == .int(150))
-                seen += page?["ImageSet"]?.arrayValue?.compactMap { $0["ImageId"]?.stringValue } ?? []
+                #expect(errorHTTP.statusCode == 200)
+                #expect(error?["Error"]?["Code"] == "AuthFailure.SignatureExpire")
+                #expect(error?["RequestId"]?.stringValue != nil)
+
+                #expect(await emulator.connectionsAccepted() == 1)
+                #expect(await emulator.calls().count == 4)
+            } catch {
+                Issue.record(error)
             }
-            #expect(Set(seen).count == 150)
-
-            let (error, errorHTTP) = try await send(
-                signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImages", timestamp: 1_000_000_000),
-                session: session)
-            #expect(errorHTTP.statusCode == 200)
-            #expect(error?["Error"]?["Code"] == "AuthFailure.SignatureExpire")
-            #expect(error?["RequestId"]?.stringValue != nil)
-
-            #expect(await emulator.connectionsAccepted() == 1)
-            #expect(await emulator.calls().count == 4)
-        } catch {
-            Issue.record(error)
+            session.invalidateAndCancel()
+            // Stopping twice is harmless: the scope stops it again.
+            await emulator.stop()
         }
-        session.invalidateAndCancel()
-        await emulator.stop()
-        await emulator.stop()
     }
 
     @Test func shareOverHTTPChangesTheState() async throws {
-        let emulator = try await Emulator.start(EmulatorOptions(state: SmallState.make(), rateLimit: .off))
-        let session = URLSession(configuration: .ephemeral)
-        let partner = EmulatorState.partnerAccountIds[2]
-        let body = #"{"ImageId": "img-00000001", "AccountIds": ["\#(partner)"], "Permission": "SHARE"}"#
-        let (answer, _) = try await send(
-            signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body),
-            session: session)
-        #expect(answer?["Error"] == nil)
-        #expect(await emulator.shares(of: SmallState.normal, region: SmallState.region) == [partner])
-        let state = await emulator.state()
-        #expect(state.image(SmallState.normal, region: SmallState.region)?.shares.map(\.accountId) == [partner])
-        session.invalidateAndCancel()
-        await emulator.stop()
+        try await withEmulator(EmulatorOptions(state: SmallState.make(), rateLimit: .off)) { emulator in
+            let session = URLSession(configuration: .ephemeral)
+            let partner = EmulatorState.partnerAccountIds[2]
+            let body = #"{"ImageId": "img-00000001", "AccountIds": ["\#(partner)"], "Permission": "SHARE"}"#
+            let (answer, _) = try await send(
+                signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body),
+                session: session)
+            #expect(answer?["Error"] == nil)
+            #expect(await emulator.shares(of: SmallState.normal, region: SmallState.region) == [partner])
+            let state = await emulator.state()
+            #expect(state.image(SmallState.normal, region: SmallState.region)?.shares.map(\.accountId) == [partner])
+            session.invalidateAndCancel()
+        }
     }
 
     @Test func dropClosesWithoutAnswerAndChangesNothing() async throws {
-        let emulator = try await Emulator.start(
-            EmulatorOptions(state: SmallState.make(), rateLimit: .off, failRate: 1, failKinds: [.drop]))
-        let session = URLSession(configuration: .ephemeral)
-        let body =
-            #"{"ImageId": "img-00000001", "AccountIds": ["\#(EmulatorState.partnerAccountIds[2])"], "Permission": "SHARE"}"#
-        await #expect(throws: (any Error).self) {
-            _ = try await session.data(
-                for: signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body))
+        try await withEmulator(
+            EmulatorOptions(state: SmallState.make(), rateLimit: .off, failRate: 1, failKinds: [.drop])
+        ) { emulator in
+            let session = URLSession(configuration: .ephemeral)
+            let body =
+                #"{"ImageId": "img-00000001", "AccountIds": ["\#(EmulatorState.partnerAccountIds[2])"], "Permission": "SHARE"}"#
+            await #expect(throws: (any Error).self) {
+                _ = try await session.data(
+                    for: signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body)
+                )
+            }
+            #expect(await emulator.shares(of: SmallState.normal, region: SmallState.region).isEmpty)
+            #expect(await emulator.calls().first?.fault == .drop)
+            session.invalidateAndCancel()
         }
-        #expect(await emulator.shares(of: SmallState.normal, region: SmallState.region).isEmpty)
-        #expect(await emulator.calls().first?.fault == .drop)
-        session.invalidateAndCancel()
-        await emulator.stop()
     }
 
     @Test func dropAfterAppliesThenCloses() async throws {
-        let emulator = try await Emulator.start(
+        try await withEmulator(
             EmulatorOptions(
                 state: SmallState.make(), rateLimit: .off, latency: .milliseconds(30), failRate: 1,
-                failKinds: [.dropAfter]))
-        let session = URLSession(configuration: .ephemeral)
-        let partner = EmulatorState.partnerAccountIds[2]
-        let body = #"{"ImageId": "img-00000001", "AccountIds": ["\#(partner)"], "Permission": "SHARE"}"#
-        let started = ContinuousClock.now
-        await #expect(throws: (any Error).self) {
-            _ = try await session.data(
-                for: signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body))
+                failKinds: [.dropAfter])
+        ) { emulator in
+            let session = URLSession(configuration: .ephemeral)
+            let partner = EmulatorState.partnerAccountIds[2]
+            let body = #"{"ImageId": "img-00000001", "AccountIds": ["\#(partner)"], "Permission": "SHARE"}"#
+            let started = ContinuousClock.now
+            await #expect(throws: (any Error).self) {
+                _ = try await session.data(
+                    for: signedURLRequest(endpoint: emulator.endpoint, action: "ModifyImageSharePermission", body: body)
+                )
+            }
+            #expect(ContinuousClock.now - started >= .milliseconds(30))
+            #expect(await emulator.shares(of: SmallState.normal, region: SmallState.region) == [partner])
+            session.invalidateAndCancel()
         }
-        #expect(ContinuousClock.now - started >= .milliseconds(30))
-        #expect(await emulator.shares(of: SmallState.normal, region: SmallState.region) == [partner])
-        session.invalidateAndCancel()
-        await emulator.stop()
     }
 
     @Test func stopReleasesThePort() async throws {
-        let emulator = try await Emulator.start(EmulatorOptions())
-        let port = emulator.port
-        await emulator.stop()
-        let again = try await Emulator.start(EmulatorOptions(port: port))
-        #expect(again.port == port)
-        await again.stop()
+        let port = try await withEmulator(EmulatorOptions()) { emulator in emulator.port }
+        try await withEmulator(EmulatorOptions(port: port)) { again in
+            #expect(again.port == port)
+        }
     }
 }

@@ -25,24 +25,26 @@ import Testing
     @Test(.timeLimit(.minutes(1))) func credentialsInTheProxyURLAuthorizeTheTunnel() async throws {
         let certificates = try TestCertificates(names: [Self.host])
         defer { certificates.remove() }
-        let emulator = try await Emulator.start(
+        try await withEmulator(
             EmulatorOptions(
-                rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath)))
-        let port = try #require(Int(emulator.endpoint.split(separator: ":").last ?? ""))
-        // "ops:s3cr/t" percent-encoded in the URL, as HTTPS_PROXY carries it.
-        let expected = "Basic " + Data("ops:s3cr/t".utf8).base64EncodedString()
-        try await ConnectProxy.with(upstreamPort: port, authorization: expected) { proxy in
-            let (cvm, transport) = try client(
-                proxy: "http://ops:s3cr%2Ft@127.0.0.1:\(proxy.port)", caFile: certificates.caPath)
-            do {
-                #expect(try await cvm.describeImageQuota(region: "ap-guangzhou") == 500)
-            } catch {
-                Issue.record(error)
+                rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath))
+        ) { emulator in
+            let port = try #require(Int(emulator.endpoint.split(separator: ":").last ?? ""))
+            // "ops:s3cr/t" percent-encoded in the URL, as HTTPS_PROXY carries it.
+            let expected = "Basic " + Data("ops:s3cr/t".utf8).base64EncodedString()
+            try await ConnectProxy.with(upstreamPort: port, authorization: expected) { proxy in
+                let (cvm, transport) = try client(
+                    proxy: "http://ops:s3cr%2Ft@127.0.0.1:\(proxy.port)", caFile: certificates.caPath)
+                do {
+                    #expect(try await cvm.describeImageQuota(region: "ap-guangzhou") == 500)
+                } catch {
+                    Issue.record(error)
+                }
+                await transport.shutdown()
+                #expect(
+                    proxy.requests.first == ConnectProxy.Request(target: "\(Self.host):443", authorization: expected))
             }
-            await transport.shutdown()
-            #expect(proxy.requests.first == ConnectProxy.Request(target: "\(Self.host):443", authorization: expected))
         }
-        await emulator.stop()
     }
 
     @Test(.timeLimit(.minutes(1))) func aRefusedProxySaysSoWithoutThePassword() async throws {

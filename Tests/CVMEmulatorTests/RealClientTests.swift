@@ -24,70 +24,72 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1))) func listShareAndReadBackOverHTTP() async throws {
-        let emulator = try await Emulator.start(EmulatorOptions(rateLimit: .off))
-        let (cvm, transport) = try client(emulator)
-        do {
-            #expect(try await cvm.getCallerIdentity(region: "ap-nanjing").accountId == EmulatorState.demoAccountId)
-            #expect(try await cvm.describeRegions(region: "ap-nanjing").count == 8)
-            #expect(try await cvm.describeImageQuota(region: "ap-nanjing") == 500)
-
-            let images = try await cvm.listAllImages(region: "ap-nanjing")
-            #expect(images.count == 150)
-            #expect(Set(images.map(\.imageId)).count == 150)
-            let target = try #require(
-                images.first { image in
-                    image.imageState == "NORMAL" && image.licenseType == "TencentCloud"
-                        && !(image.imageName ?? "").hasPrefix("vault")
-                })
-            let before = try await cvm.describeImageSharePermission(region: "ap-nanjing", imageId: target.imageId)
-            let partner = EmulatorState.bulkPartnerAccountIds[0]
-            try await cvm.modifyImageSharePermission(
-                region: "ap-nanjing", imageId: target.imageId, accountIds: [partner], change: .share)
-            let after = try await cvm.describeImageSharePermission(region: "ap-nanjing", imageId: target.imageId)
-            #expect(after.count == before.count + 1)
-            #expect(await emulator.shares(of: target.imageId, region: "ap-nanjing").contains(partner))
-
+        try await withEmulator(EmulatorOptions(rateLimit: .off)) { emulator in
+            let (cvm, transport) = try client(emulator)
             do {
+                #expect(try await cvm.getCallerIdentity(region: "ap-nanjing").accountId == EmulatorState.demoAccountId)
+                #expect(try await cvm.describeRegions(region: "ap-nanjing").count == 8)
+                #expect(try await cvm.describeImageQuota(region: "ap-nanjing") == 500)
+
+                let images = try await cvm.listAllImages(region: "ap-nanjing")
+                #expect(images.count == 150)
+                #expect(Set(images.map(\.imageId)).count == 150)
+                let target = try #require(
+                    images.first { image in
+                        image.imageState == "NORMAL" && image.licenseType == "TencentCloud"
+                            && !(image.imageName ?? "").hasPrefix("vault")
+                    })
+                let before = try await cvm.describeImageSharePermission(region: "ap-nanjing", imageId: target.imageId)
+                let partner = EmulatorState.bulkPartnerAccountIds[0]
                 try await cvm.modifyImageSharePermission(
                     region: "ap-nanjing", imageId: target.imageId, accountIds: [partner], change: .share)
-                Issue.record("sharing twice succeeded")
+                let after = try await cvm.describeImageSharePermission(region: "ap-nanjing", imageId: target.imageId)
+                #expect(after.count == before.count + 1)
+                #expect(await emulator.shares(of: target.imageId, region: "ap-nanjing").contains(partner))
+
+                do throws(TencentCloudError) {
+                    try await cvm.modifyImageSharePermission(
+                        region: "ap-nanjing", imageId: target.imageId, accountIds: [partner], change: .share)
+                    Issue.record("sharing twice succeeded")
+                } catch {
+                    guard case .api(let api) = error else { throw error }
+                    #expect(api.code == "FailedOperation.AccountAlreadyExists")
+                    #expect(api.requestId != nil)
+                }
             } catch {
-                guard case .api(let api) = error else { throw error }
-                #expect(api.code == "FailedOperation.AccountAlreadyExists")
-                #expect(api.requestId != nil)
+                Issue.record(error)
             }
-        } catch {
-            Issue.record(error)
+            await transport.shutdown()
         }
-        await transport.shutdown()
-        await emulator.stop()
     }
 
     @Test(.timeLimit(.minutes(1))) func httpsWithATestCA() async throws {
         let certificates = try TestCertificates()
         defer { certificates.remove() }
-        let emulator = try await Emulator.start(
+        try await withEmulator(
             EmulatorOptions(
-                rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath)))
-        let (trusting, trustingTransport) = try client(emulator, caFile: certificates.caPath)
-        let (plain, plainTransport) = try client(emulator)
-        do {
-            let page = try await trusting.describeImages(region: "ap-nanjing", limit: 10)
-            #expect(page.totalCount == 150)
-            #expect(page.images.count == 10)
-            #expect(try await trusting.getCallerIdentity(region: "ap-nanjing").accountId == EmulatorState.demoAccountId)
-        } catch {
-            Issue.record(error)
+                rateLimit: .off, tls: TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath))
+        ) { emulator in
+            let (trusting, trustingTransport) = try client(emulator, caFile: certificates.caPath)
+            let (plain, plainTransport) = try client(emulator)
+            do {
+                let page = try await trusting.describeImages(region: "ap-nanjing", limit: 10)
+                #expect(page.totalCount == 150)
+                #expect(page.images.count == 10)
+                #expect(
+                    try await trusting.getCallerIdentity(region: "ap-nanjing").accountId == EmulatorState.demoAccountId)
+            } catch {
+                Issue.record(error)
+            }
+            // Without the test CA the emulator's certificate is refused.
+            do throws(TencentCloudError) {
+                _ = try await plain.describeImageQuota(region: "ap-nanjing")
+                Issue.record("an untrusted certificate was accepted")
+            } catch {
+                if case .transport = error {} else { Issue.record("expected a transport error, got \(error)") }
+            }
+            await trustingTransport.shutdown()
+            await plainTransport.shutdown()
         }
-        // Without the test CA the emulator's certificate is refused.
-        do {
-            _ = try await plain.describeImageQuota(region: "ap-nanjing")
-            Issue.record("an untrusted certificate was accepted")
-        } catch {
-            if case .transport = error {} else { Issue.record("expected a transport error, got \(error)") }
-        }
-        await trustingTransport.shutdown()
-        await plainTransport.shutdown()
-        await emulator.stop()
     }
 }

@@ -1,6 +1,7 @@
 import CVM
 import CVMEmulator
 import TencentCloud
+import TestSupport
 import Testing
 
 /// Strict mode takes the less convenient reading of the documentation.
@@ -38,23 +39,24 @@ import Testing
 
     /// The client always sends a region with DescribeRegions, so a strict server answers it.
     @Test(.timeLimit(.minutes(1))) func theClientsDescribeRegionsPassesStrictMode() async throws {
-        let emulator = try await Emulator.start(EmulatorOptions(rateLimit: .off, strict: true))
-        let transport = try AsyncHTTPTransport(configuration: TransportConfiguration())
-        let keys = Keys.demo
-        let cvm = CVMClient(
-            api: APIClient(
-                configuration: ClientConfiguration(
-                    endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", retry: .none,
-                    rateLimits: .off),
-                credentials: StaticCredentialProvider(Credential(secretId: keys.secretId, secretKey: keys.secretKey)),
-                transport: transport))
-        do {
-            #expect(try await cvm.describeRegions(region: "ap-nanjing").count == 8)
-            #expect(await emulator.calls().last?.region == "ap-nanjing")
-        } catch {
-            Issue.record(error)
+        try await withEmulator(EmulatorOptions(rateLimit: .off, strict: true)) { emulator in
+            let transport = try AsyncHTTPTransport(configuration: TransportConfiguration())
+            let keys = Keys.demo
+            let cvm = CVMClient(
+                api: APIClient(
+                    configuration: ClientConfiguration(
+                        endpoint: try Endpoint(parsing: emulator.endpoint), requestClient: "t", retry: .none,
+                        rateLimits: .off),
+                    credentials: StaticCredentialProvider(
+                        Credential(secretId: keys.secretId, secretKey: keys.secretKey)),
+                    transport: transport))
+            do {
+                #expect(try await cvm.describeRegions(region: "ap-nanjing").count == 8)
+                #expect(await emulator.calls().last?.region == "ap-nanjing")
+            } catch {
+                Issue.record(error)
+            }
+            await transport.shutdown()
         }
-        await transport.shutdown()
-        await emulator.stop()
     }
 }

@@ -3,6 +3,7 @@ import CVMEmulator
 import Foundation
 import Synchronization
 import TencentCloud
+import TestSupport
 import Testing
 
 /// Paging against the emulator over real HTTP, and against a scripted server whose total changes.
@@ -18,13 +19,14 @@ import Testing
     }
 
     @Test func readsEveryPageOnceInStableOrder() async throws {
-        let emulator = try await Emulator.start(
-            EmulatorOptions(state: .generated(images: 1234), rateLimit: .documented))
-        let cvm = try client(emulator.endpoint, limits: .documented)
-        let images = try await cvm.listAllImages(region: EmulatorState.demoRegion)
-        await cvm.api.shutdown()
-        let calls = await emulator.calls().filter { $0.action == "DescribeImages" }
-        await emulator.stop()
+        let (images, calls) = try await withEmulator(
+            EmulatorOptions(state: .generated(images: 1234), rateLimit: .documented)
+        ) { emulator in
+            let cvm = try client(emulator.endpoint, limits: .documented)
+            let images = try await cvm.listAllImages(region: EmulatorState.demoRegion)
+            await cvm.api.shutdown()
+            return (images, await emulator.calls().filter { $0.action == "DescribeImages" })
+        }
 
         #expect(images.count == 1234)
         #expect(Set(images.map(\.imageId)).count == 1234)
@@ -52,11 +54,9 @@ import Testing
     }
 
     @Test func pagesAreFetchedConcurrentlyInTwoRounds() async throws {
-        let emulator = try await Emulator.start(
-            EmulatorOptions(
-                state: .generated(images: 1000), rateLimit: .off, latency: .milliseconds(100)))
-        let (images, transport) = try await listCounting(emulator)
-        await emulator.stop()
+        let (images, transport) = try await withEmulator(
+            EmulatorOptions(state: .generated(images: 1000), rateLimit: .off, latency: .milliseconds(100))
+        ) { emulator in try await listCounting(emulator) }
         #expect(images.count == 1000)
         // Five pages are asked for before any total is known, then the other five at once.
         #expect(transport.maximum == 5)
@@ -64,10 +64,12 @@ import Testing
     }
 
     @Test func aSmallRegionIsReadInOneRound() async throws {
-        let emulator = try await Emulator.start(EmulatorOptions(state: .generated(images: 130), rateLimit: .off))
-        let (images, transport) = try await listCounting(emulator)
-        let pages = await emulator.calls().filter { $0.action == "DescribeImages" }
-        await emulator.stop()
+        let (images, transport, pages) = try await withEmulator(
+            EmulatorOptions(state: .generated(images: 130), rateLimit: .off)
+        ) { emulator in
+            let (images, transport) = try await listCounting(emulator)
+            return (images, transport, await emulator.calls().filter { $0.action == "DescribeImages" })
+        }
         #expect(images.count == 130)
         // One round of five: two pages of images, three empty ones, nothing after.
         #expect(pages.count == 5)

@@ -2,6 +2,7 @@ import CVM
 import CVMEmulator
 import Foundation
 import TencentCloud
+import TestSupport
 import Testing
 
 /// Broken servers (issue 8), the TLS case: the emulator's HTTPS front serves a certificate, signed
@@ -14,11 +15,9 @@ import Testing
         let directory: String
         var caPath: String { directory + "/ca.pem" }
 
-        init() throws {
-            directory =
-                FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-wronghost-\(UUID().uuidString)")
-                .path
-            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        /// Makes them in `directory`, an existing folder the caller removes.
+        init(in directory: String) throws {
+            self.directory = directory
             let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
             try openssl(
                 ["req", "-x509"] + ec + [
@@ -56,8 +55,6 @@ import Testing
                     .executableLoad, userInfo: [NSLocalizedDescriptionKey: "openssl \(arguments.first ?? "") failed"])
             }
         }
-
-        func remove() { try? FileManager.default.removeItem(atPath: directory) }
     }
 
     func client(_ endpoint: String, caFile: String?) throws -> CVMClient {
@@ -87,14 +84,16 @@ import Testing
     }
 
     @Test func aCertificateForAnotherHostIsATLSFailure() async throws {
-        let certificates = try Certificates()
-        defer { certificates.remove() }
-        let emulator = try await Emulator.start(EmulatorOptions(rateLimit: .off, tls: certificates.files("other")))
-        let cvm = try client(emulator.endpoint, caFile: certificates.caPath)
-        let (error, _) = await failure(cvm)
-        await cvm.api.shutdown()
-        let calls = await emulator.calls()
-        await emulator.stop()
+        let (error, calls) = try await withTemporaryFolder("cvmsh-wronghost") { directory in
+            let certificates = try Certificates(in: directory)
+            return try await withEmulator(EmulatorOptions(rateLimit: .off, tls: certificates.files("other"))) {
+                emulator in
+                let cvm = try client(emulator.endpoint, caFile: certificates.caPath)
+                let (outcome, _) = await self.failure(cvm)
+                await cvm.api.shutdown()
+                return (outcome, await emulator.calls())
+            }
+        }
 
         let failure = try #require(error)
         guard case .transport(let transport) = failure else {
@@ -112,18 +111,21 @@ import Testing
     }
 
     @Test func theSameCAWithTheRightHostWorksAndAnUntrustedCAFails() async throws {
-        let certificates = try Certificates()
-        defer { certificates.remove() }
-        let emulator = try await Emulator.start(EmulatorOptions(rateLimit: .off, tls: certificates.files("loopback")))
-        let trusted = try client(emulator.endpoint, caFile: certificates.caPath)
-        let quota = try await trusted.describeImageQuota(region: EmulatorState.demoRegion)
-        await trusted.api.shutdown()
-        #expect(quota > 0)
+        let error = try await withTemporaryFolder("cvmsh-wronghost") { directory in
+            let certificates = try Certificates(in: directory)
+            return try await withEmulator(EmulatorOptions(rateLimit: .off, tls: certificates.files("loopback"))) {
+                emulator in
+                let trusted = try client(emulator.endpoint, caFile: certificates.caPath)
+                let quota = try await trusted.describeImageQuota(region: EmulatorState.demoRegion)
+                await trusted.api.shutdown()
+                #expect(quota > 0)
 
-        let untrusted = try client(emulator.endpoint, caFile: nil)
-        let (error, _) = await failure(untrusted)
-        await untrusted.api.shutdown()
-        await emulator.stop()
+                let untrusted = try client(emulator.endpoint, caFile: nil)
+                let (outcome, _) = await self.failure(untrusted)
+                await untrusted.api.shutdown()
+                return outcome
+            }
+        }
         guard case .transport(let transport) = error else {
             Issue.record("expected a TLS failure, got \(String(describing: error))")
             return

@@ -1,13 +1,16 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// TAB completion in the built `cvmsh --demo` under a real pseudo-terminal: regions before
 /// `regions` ran, list numbers with their image names, directories after `source`.
 @Suite(.serialized) struct CompletionTerminalTests {
-    let home: String
+    /// The HOME of one test, removed when the test's suite instance is released.
+    let folder: TemporaryFolder
+    var home: String { folder.path }
 
     init() throws {
-        home = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-tab-\(UUID().uuidString)").path
+        folder = try TemporaryFolder("cvmsh-tab")
         try FileManager.default.createDirectory(atPath: home + "/scripts", withIntermediateDirectories: true)
     }
 

@@ -1,23 +1,23 @@
 import Foundation
+import TestSupport
 import Testing
 
 /// The built `cvmsh` with the demo: pipes, redirection and `-q` as a script sees them.
 @Suite struct PipeAndQuietTests {
     @Test func aPipeAndAFileFromTheCommandLine() throws {
-        let home = FileManager.default.temporaryDirectory.appendingPathComponent("cvmsh-home-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: home) }
-        let report = home + "/report.tsv"
-        let script = "ls | grep -c web-prod; set output tsv; ls > \(report)"
-        let result = try run(cvmsh, ["--demo", "-c", script], home: home)
-        #expect(result.status == 0, "\(result.stderr)")
-        #expect(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0)
-        let lines = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\n")
-        #expect(lines.first?.hasPrefix("index\tselected\timage_id") == true)
-        #expect(lines.count > 1)
-        let failing = try run(cvmsh, ["--demo", "-c", "ls | grep -q no-such-name; echo not-reached"], home: home)
-        #expect(failing.status == 3, "\(failing.stderr)")
-        #expect(failing.stdout.isEmpty)
+        try withTemporaryFolder("cvmsh-home") { home in
+            let report = home + "/report.tsv"
+            let script = "ls | grep -c web-prod; set output tsv; ls > \(report)"
+            let result = try run(cvmsh, ["--demo", "-c", script], home: home)
+            #expect(result.status == 0, "\(result.stderr)")
+            #expect(Int(result.stdout.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0)
+            let lines = try String(contentsOfFile: report, encoding: .utf8).split(separator: "\n")
+            #expect(lines.first?.hasPrefix("index\tselected\timage_id") == true)
+            #expect(lines.count > 1)
+            let failing = try run(cvmsh, ["--demo", "-c", "ls | grep -q no-such-name; echo not-reached"], home: home)
+            #expect(failing.status == 3, "\(failing.stderr)")
+            #expect(failing.stdout.isEmpty)
+        }
     }
 
     @Test func quietHidesInformationalLines() throws {

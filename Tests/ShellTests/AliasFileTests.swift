@@ -1,5 +1,6 @@
 import CVMEmulator
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Shell
@@ -35,40 +36,39 @@ import Testing
     }
 
     @Test func cvmshAliasesOverridesThePathAndProblemsAreWarnings() async throws {
-        let directory = NSTemporaryDirectory() + "cvmsh-aliases-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let file = directory + "/my-aliases"
-        try "# mine\nok 100000000001,100000000002\nbad-line\n9bad 1\nx 12a\n".write(
-            toFile: file, atomically: true, encoding: .utf8)
-        try await ShellHarness.with(environment: ["CVMSH_ALIASES": file]) { shell in
-            #expect(shell.interpreter.session.aliases == ["ok": ["100000000001", "100000000002"]])
-            let warnings = shell.console.diagnostics
-            #expect(
-                warnings
-                    == [3, 4, 5].map {
-                        "warning: \(file):\($0): ignored: expected NAME ACCOUNT,ACCOUNT,..."
-                    })
+        try await withTemporaryFolder("cvmsh-aliases") { directory in
+            let file = directory + "/my-aliases"
+            try "# mine\nok 100000000001,100000000002\nbad-line\n9bad 1\nx 12a\n".write(
+                toFile: file, atomically: true, encoding: .utf8)
+            try await ShellHarness.with(environment: ["CVMSH_ALIASES": file]) { shell in
+                #expect(shell.interpreter.session.aliases == ["ok": ["100000000001", "100000000002"]])
+                let warnings = shell.console.diagnostics
+                #expect(
+                    warnings
+                        == [3, 4, 5].map {
+                            "warning: \(file):\($0): ignored: expected NAME ACCOUNT,ACCOUNT,..."
+                        })
+            }
         }
     }
 
     @Test func aPlantedSymlinkIsNeitherReadNorWrittenThrough() async throws {
-        let directory = NSTemporaryDirectory() + "cvmsh-aliases-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(atPath: directory) }
-        let target = directory + "/target"
-        try "victim 100000000009\n".write(toFile: target, atomically: true, encoding: .utf8)
-        let file = directory + "/aliases"
-        #expect(symlink(target, file) == 0)
-        try await ShellHarness.with(environment: ["CVMSH_ALIASES": file]) { shell in
-            #expect(shell.interpreter.session.aliases.isEmpty)
-            #expect(shell.console.diagnostics.first?.hasSuffix("it is a symbolic link; refusing to follow it") == true)
-            #expect(await shell.run("alias mine \(EmulatorState.partnerAccountIds[0])") == .completed)
-            let untouched = try String(contentsOfFile: target, encoding: .utf8)
-            #expect(untouched == "victim 100000000009\n")
-            #expect(mode(file) == 0o600)
-            let written = try String(contentsOfFile: file, encoding: .utf8)
-            #expect(written.contains("mine \(EmulatorState.partnerAccountIds[0])\n"))
+        try await withTemporaryFolder("cvmsh-aliases") { directory in
+            let target = directory + "/target"
+            try "victim 100000000009\n".write(toFile: target, atomically: true, encoding: .utf8)
+            let file = directory + "/aliases"
+            #expect(symlink(target, file) == 0)
+            try await ShellHarness.with(environment: ["CVMSH_ALIASES": file]) { shell in
+                #expect(shell.interpreter.session.aliases.isEmpty)
+                #expect(
+                    shell.console.diagnostics.first?.hasSuffix("it is a symbolic link; refusing to follow it") == true)
+                #expect(await shell.run("alias mine \(EmulatorState.partnerAccountIds[0])") == .completed)
+                let untouched = try String(contentsOfFile: target, encoding: .utf8)
+                #expect(untouched == "victim 100000000009\n")
+                #expect(mode(file) == 0o600)
+                let written = try String(contentsOfFile: file, encoding: .utf8)
+                #expect(written.contains("mine \(EmulatorState.partnerAccountIds[0])\n"))
+            }
         }
     }
 }

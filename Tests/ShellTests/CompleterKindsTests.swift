@@ -1,6 +1,7 @@
 import CVM
 import Foundation
 import Synchronization
+import TestSupport
 import Testing
 
 @testable import Shell
@@ -29,12 +30,12 @@ import Testing
     }
 
     @Test func directoryEntriesMarkDirectories() throws {
-        let root = NSTemporaryDirectory() + "cvmsh-completer-" + UUID().uuidString
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        try FileManager.default.createDirectory(atPath: root + "/scripts", withIntermediateDirectories: true)
-        FileManager.default.createFile(atPath: root + "/run.cvmsh", contents: Data())
-        #expect(Completer.directoryEntries(atPath: root)?.sorted() == ["run.cvmsh", "scripts/"])
-        #expect(Completer.directoryEntries(atPath: root + "/missing") == nil)
+        try withTemporaryFolder("cvmsh-completer") { root in
+            try FileManager.default.createDirectory(atPath: root + "/scripts", withIntermediateDirectories: true)
+            FileManager.default.createFile(atPath: root + "/run.cvmsh", contents: Data())
+            #expect(Completer.directoryEntries(atPath: root)?.sorted() == ["run.cvmsh", "scripts/"])
+            #expect(Completer.directoryEntries(atPath: root + "/missing") == nil)
+        }
     }
 
     @Test func listNumbersShowTheImageNamesBesideThem() {

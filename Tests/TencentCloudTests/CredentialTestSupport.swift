@@ -1,18 +1,17 @@
 import Foundation
 import Synchronization
 import TencentCloud
+import TestSupport
 import Testing
 
 /// A fresh directory under the system temporary directory, used as HOME (and for other files)
-/// so credential tests never read or write the real ones.
+/// so credential tests never read or write the real ones. It is removed when released.
 struct TemporaryHome {
-    let path: String
+    private let folder: TemporaryFolder
+    var path: String { folder.path }
 
     init() throws {
-        path =
-            FileManager.default.temporaryDirectory
-            .appendingPathComponent("cvmsh-cred-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        folder = try TemporaryFolder("cvmsh-cred")
     }
 
     /// Writes `contents` at `relative` (creating directories) with `mode`; returns the full path.
@@ -35,8 +34,9 @@ struct TemporaryHome {
     /// A path inside this directory that does not exist (for the system INI file).
     var absentSystemFile: String { path + "/etc-absent/credentials" }
 
+    /// Keeps the folder until this call (as `defer { home.remove() }`), then removes it.
     func remove() {
-        try? FileManager.default.removeItem(atPath: path)
+        withExtendedLifetime(folder) { try? FileManager.default.removeItem(atPath: folder.path) }
     }
 }
 

@@ -1,9 +1,12 @@
 import Foundation
 
 /// A throw-away CA and a server certificate for 127.0.0.1, localhost and any further DNS names,
-/// made with `openssl`. Call ``remove()`` when done.
+/// made with `openssl`, in a ``TemporaryFolder`` that is removed when the value is released.
+/// `defer { certificates.remove() }` keeps it until the scope ends.
 public struct TestCertificates: Sendable {
-    public let directory: URL
+    private let folder: TemporaryFolder
+    /// The folder the files are in.
+    public var directory: URL { URL(fileURLWithPath: folder.path) }
     public var caPath: String { directory.appendingPathComponent("ca.pem").path }
     public var certPath: String { directory.appendingPathComponent("server.pem").path }
     public var keyPath: String { directory.appendingPathComponent("server.key").path }
@@ -11,8 +14,7 @@ public struct TestCertificates: Sendable {
     /// - Parameter names: DNS names the server certificate is also valid for (such as
     ///   `cvm.ap-guangzhou.tencentcloudapi.com`, for a client that keeps a default host name).
     public init(names: [String] = []) throws {
-        directory = FileManager.default.temporaryDirectory.appendingPathComponent("cvm-emu-tls-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        folder = try TemporaryFolder("cvm-emu-tls")
         try """
         subjectAltName=IP:127.0.0.1,DNS:localhost\(names.map { ",DNS:\($0)" }.joined())
         basicConstraints=CA:FALSE
@@ -48,7 +50,8 @@ public struct TestCertificates: Sendable {
         }
     }
 
+    /// Removes the folder now (it is removed on release anyway).
     public func remove() {
-        try? FileManager.default.removeItem(at: directory)
+        withExtendedLifetime(folder) { try? FileManager.default.removeItem(atPath: folder.path) }
     }
 }

@@ -2,6 +2,7 @@ import CVMEmulator
 import Foundation
 import Logging
 import TencentCloud
+import TestSupport
 
 @testable import Shell
 
@@ -12,55 +13,48 @@ final class ShellHarness {
     let interpreter: Interpreter
     let home: String
 
+    /// Runs `body` with a shell wired to a fresh emulator in a fresh temporary HOME, and stops
+    /// the emulator and removes the HOME afterwards, even when `body` throws.
     /// - Parameters:
     ///   - options: the emulator's; demo data by default.
     ///   - region: the region the session starts in.
-    static func start(
-        _ options: EmulatorOptions = EmulatorOptions(state: .demo(), rateLimit: .off),
-        region: String? = EmulatorState.demoRegion, interactive: Bool = false, answers: [Bool] = [],
-        environment extra: [String: String] = [:], rateLimits: RateLimits = .off, terminalWidth: Int? = nil
-    ) async throws -> ShellHarness {
-        let emulator = try await Emulator.start(options)
-        let home = NSTemporaryDirectory() + "cvmsh-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        var environment = [
-            "HOME": home,
-            "TENCENTCLOUD_SECRET_ID": EmulatorState.demoSecretId,
-            "TENCENTCLOUD_SECRET_KEY": EmulatorState.demoSecretKey,
-            "CVMSH_METADATA_ENDPOINT": "http://127.0.0.1:9/",
-            "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
-        ]
-        environment.merge(extra) { $1 }
-        let services = ShellServices(
-            environment: environment, profile: nil, version: "test", logger: Logger(label: "test"),
-            rateLimits: rateLimits)
-        var session = Session(
-            endpoint: try Endpoint(parsing: emulator.endpoint), region: region,
-            settings: Settings(onError: interactive ? .continue : .stop))
-        session.settings.confirm = interactive
-        let console = TestConsole(answers: answers, terminalWidth: terminalWidth)
-        let interpreter = Interpreter(
-            session: session, console: console, services: services, isInteractive: interactive)
-        return ShellHarness(emulator: emulator, console: console, interpreter: interpreter, home: home)
-    }
-
-    /// Runs `body` with a fresh harness and stops it afterwards, even when `body` throws.
-    static func with(
+    static func with<T>(
         _ options: EmulatorOptions = EmulatorOptions(state: .demo(), rateLimit: .off),
         region: String? = EmulatorState.demoRegion, interactive: Bool = false, answers: [Bool] = [],
         environment extra: [String: String] = [:], rateLimits: RateLimits = .off, terminalWidth: Int? = nil,
-        _ body: (ShellHarness) async throws -> Void
-    ) async throws {
-        let shell = try await start(
-            options, region: region, interactive: interactive, answers: answers, environment: extra,
-            rateLimits: rateLimits, terminalWidth: terminalWidth)
-        do {
-            try await body(shell)
-        } catch {
-            await shell.stop()
-            throw error
+        _ body: (ShellHarness) async throws -> T
+    ) async throws -> T {
+        try await withEmulator(options) { emulator in
+            try await withTemporaryFolder("cvmsh-test") { home in
+                var environment = [
+                    "HOME": home,
+                    "TENCENTCLOUD_SECRET_ID": EmulatorState.demoSecretId,
+                    "TENCENTCLOUD_SECRET_KEY": EmulatorState.demoSecretKey,
+                    "CVMSH_METADATA_ENDPOINT": "http://127.0.0.1:9/",
+                    "PATH": ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin",
+                ]
+                environment.merge(extra) { $1 }
+                let services = ShellServices(
+                    environment: environment, profile: nil, version: "test", logger: Logger(label: "test"),
+                    rateLimits: rateLimits)
+                var session = Session(
+                    endpoint: try Endpoint(parsing: emulator.endpoint), region: region,
+                    settings: Settings(onError: interactive ? .continue : .stop))
+                session.settings.confirm = interactive
+                let console = TestConsole(answers: answers, terminalWidth: terminalWidth)
+                let interpreter = Interpreter(
+                    session: session, console: console, services: services, isInteractive: interactive)
+                let shell = ShellHarness(emulator: emulator, console: console, interpreter: interpreter, home: home)
+                do {
+                    let result = try await body(shell)
+                    await interpreter.services.shutdown()
+                    return result
+                } catch {
+                    await interpreter.services.shutdown()
+                    throw error
+                }
+            }
         }
-        await shell.stop()
     }
 
     private init(emulator: Emulator, console: TestConsole, interpreter: Interpreter, home: String) {
@@ -83,11 +77,5 @@ final class ShellHarness {
     /// Calls of one action the emulator served.
     func calls(_ action: String) async -> [EmulatorCall] {
         await emulator.calls().filter { $0.action == action }
-    }
-
-    func stop() async {
-        await interpreter.services.shutdown()
-        await emulator.stop()
-        try? FileManager.default.removeItem(atPath: home)
     }
 }
