@@ -102,7 +102,8 @@ import Testing
         let home = try TemporaryHome()
         defer { home.remove() }
         try await LoopbackHTTPServer.with(MetadataServer.handler(role: "r")) { server in
-            let role = InstanceRoleProvider(endpoint: MetadataServer.endpoint(server))
+            let role = InstanceRoleProvider(
+                endpoint: MetadataServer.endpoint(server), timeout: MetadataServer.answeringTimeout)
             #expect(try await makeChain(home, role: role).resolve()?.source == .instanceRole(name: "r"))
             try writeINI(home, id: "AKIDini000000000000000000000000ini")
             #expect(
@@ -121,7 +122,8 @@ import Testing
             #expect(defaulted.instanceRole.endpoint == InstanceRoleProvider.defaultEndpoint)
             let chain = CredentialChain(
                 environment: [:], home: home.path, systemFile: home.absentSystemFile,
-                instanceRole: InstanceRoleProvider(endpoint: MetadataServer.endpoint(server)))
+                instanceRole: InstanceRoleProvider(
+                    endpoint: MetadataServer.endpoint(server), timeout: MetadataServer.answeringTimeout))
             let resolved = try await chain.resolve()
             #expect(resolved?.source == .instanceRole(name: "env-role"))
         }
@@ -131,7 +133,8 @@ import Testing
         let home = try TemporaryHome()
         defer { home.remove() }
         try await LoopbackHTTPServer.with({ _ in .text("", status: 404) }) { server in
-            let role = InstanceRoleProvider(endpoint: MetadataServer.endpoint(server))
+            let role = InstanceRoleProvider(
+                endpoint: MetadataServer.endpoint(server), timeout: MetadataServer.answeringTimeout)
             let message = await credentialErrorMessage { _ = try await makeChain(home, role: role).resolve() }
             #expect(message == CredentialError.missing.message)
         }

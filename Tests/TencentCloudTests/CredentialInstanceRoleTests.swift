@@ -5,7 +5,8 @@ import Testing
 @Suite struct CredentialInstanceRoleTests {
     @Test func fetchesTheRoleThenItsCredential() async throws {
         try await LoopbackHTTPServer.with(MetadataServer.handler(role: "cvmsh-role")) { server in
-            let provider = InstanceRoleProvider(endpoint: MetadataServer.endpoint(server))
+            let provider = InstanceRoleProvider(
+                endpoint: MetadataServer.endpoint(server), timeout: MetadataServer.answeringTimeout)
             let resolved = try #require(try await provider.resolve())
             #expect(resolved.source == .instanceRole(name: "cvmsh-role"))
             #expect(
@@ -22,7 +23,7 @@ import Testing
     @Test func theEndpointIsGivenByTheCaller() async throws {
         try await LoopbackHTTPServer.with(MetadataServer.handler(role: "r")) { server in
             let endpoint = server.baseURL + MetadataServer.path.dropLast()
-            let provider = InstanceRoleProvider(endpoint: endpoint)
+            let provider = InstanceRoleProvider(endpoint: endpoint, timeout: MetadataServer.answeringTimeout)
             #expect(provider.endpoint == MetadataServer.endpoint(server))
             let resolved = try await provider.resolve()
             #expect(resolved?.source == .instanceRole(name: "r"))
@@ -37,7 +38,8 @@ import Testing
         let clock = ManualClock(start)
         let handler = MetadataServer.handler(role: "r") { Int(clock.now.timeIntervalSince1970) + 3600 }
         try await LoopbackHTTPServer.with(handler) { server in
-            let provider = InstanceRoleProvider(endpoint: MetadataServer.endpoint(server), now: { clock.now })
+            let provider = InstanceRoleProvider(
+                endpoint: MetadataServer.endpoint(server), timeout: MetadataServer.answeringTimeout, now: { clock.now })
             let first = try #require(try await provider.resolve())
             #expect(first.credential.expiration == start + 3600)
             clock.advance(by: 3000) // 600 s left: still cached
@@ -56,7 +58,7 @@ import Testing
     @Test func notFoundMeansNoRole() async throws {
         try await LoopbackHTTPServer.with({ _ in .text("<html>404</html>", status: 404) }) { server in
             let resolved = try await InstanceRoleProvider(
-                endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)
+                endpoint: MetadataServer.endpoint(server), timeout: MetadataServer.answeringTimeout
             ).resolve()
             #expect(resolved == nil)
         }
@@ -72,7 +74,7 @@ import Testing
         }
         try await LoopbackHTTPServer.with(handler) { server in
             let resolved = try await InstanceRoleProvider(
-                endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)
+                endpoint: MetadataServer.endpoint(server), timeout: MetadataServer.answeringTimeout
             ).resolve()
             #expect(resolved?.credential.expiration == Date(timeIntervalSince1970: 1_893_553_445))
         }
@@ -101,7 +103,8 @@ import Testing
             request.path == MetadataServer.path ? .text("r") : reply
         }
         try await LoopbackHTTPServer.with(handler) { server in
-            let provider = InstanceRoleProvider(endpoint: MetadataServer.endpoint(server))
+            let provider = InstanceRoleProvider(
+                endpoint: MetadataServer.endpoint(server), timeout: MetadataServer.answeringTimeout)
             let message = await credentialErrorMessage { _ = try await provider.resolve() }
             #expect(message.contains(MetadataServer.endpoint(server) + "r"))
             #expect(message.contains(problem))
@@ -130,7 +133,7 @@ import Testing
         }
         try await LoopbackHTTPServer.with(handler) { server in
             let resolved = try await InstanceRoleProvider(
-                endpoint: MetadataServer.endpoint(server), timeout: .seconds(5)
+                endpoint: MetadataServer.endpoint(server), timeout: MetadataServer.answeringTimeout
             ).resolve()
             #expect(resolved == nil)
             #expect(server.requests.count == 2)

@@ -126,7 +126,8 @@ import Testing
         defer { home.remove() }
         try home.write(".tccli/default.credential", #"{"type": "cvm-role", "secretId": "", "secretKey": ""}"#)
         try await LoopbackHTTPServer.with(MetadataServer.handler(role: "cvmsh-role")) { server in
-            let role = InstanceRoleProvider(endpoint: MetadataServer.endpoint(server))
+            let role = InstanceRoleProvider(
+                endpoint: MetadataServer.endpoint(server), timeout: MetadataServer.answeringTimeout)
             let resolved = try #require(try await provider(home, role: role).resolve())
             #expect(resolved.source == .instanceRole(name: "cvmsh-role"))
             #expect(resolved.credential.secretId == MetadataServer.tmpSecretId + "1")
@@ -138,7 +139,8 @@ import Testing
         defer { home.remove() }
         let path = try home.write(".tccli/default.credential", #"{"type": "cvm-role"}"#)
         try await LoopbackHTTPServer.with({ _ in .text("not found", status: 404) }) { server in
-            let role = InstanceRoleProvider(endpoint: MetadataServer.endpoint(server))
+            let role = InstanceRoleProvider(
+                endpoint: MetadataServer.endpoint(server), timeout: MetadataServer.answeringTimeout)
             let message = await credentialErrorMessage { _ = try await provider(home, role: role).resolve() }
             #expect(message.hasPrefix(path) && message.contains("no CVM instance role"))
         }

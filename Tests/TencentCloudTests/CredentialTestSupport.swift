@@ -86,6 +86,10 @@ func credentialErrorMessage(
 /// A fake CVM metadata service for one role, served by a ``LoopbackHTTPServer``.
 enum MetadataServer {
     static let path = "/latest/meta-data/cam/security-credentials/"
+    /// The request bound for providers whose server answers: generous, so a busy machine's slow
+    /// first connection is not mistaken for a missing metadata service (the 1 s default is for
+    /// machines where nothing answers, and has a test of its own).
+    static let answeringTimeout = Duration.seconds(20)
     static let tmpSecretId = "AKIDtmpRoleId00000000000000007777"
 
     /// Answers the role name at ``path`` and, at `path + role`, a credential whose id ends with the
