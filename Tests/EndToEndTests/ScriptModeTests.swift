@@ -106,7 +106,9 @@ import Testing
         let page = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
             .appendingPathComponent("../../docs/man/cvmsh.1").standardized
         let manual = try String(contentsOf: page, encoding: .utf8)
-        let flags = Set(help.matches(of: /--[a-z][a-z-]+/).map { String($0.output) })
+        // The flags of the OPTIONS list (lines that start with a flag), not words in the prose.
+        let options = help.split(separator: "\n").filter { $0.drop { $0 == " " }.hasPrefix("-") }
+        let flags = Set(options.flatMap { $0.matches(of: /--[a-z][a-z-]+/).map { String($0.output) } })
         #expect(flags.count > 10)
         for flag in flags {
             // mdoc spells `--name` as `Fl -name`; regenerate with scripts/man when this fails.
