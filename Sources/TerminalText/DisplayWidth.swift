@@ -10,7 +10,11 @@ extension Character {
     public var displayWidth: Int {
         let scalars = unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if first.value < 0x7F, scalars.count == 1 { return first.value < 0x20 ? 0 : 1 }
+        let single = scalars.index(after: scalars.startIndex) == scalars.endIndex
+        if single, first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
+        // CJK ideographs, kana and Hangul syllables alone: wide, never emoji (the common case in
+        // image and OS names, measured before the costlier property lookups below).
+        if single, Self.commonWide.contains(where: { $0.contains(first.value) }) { return 2 }
         if scalars.contains(where: \.properties.isEmojiPresentation) { return 2 }
         if first.properties.isEmoji, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         return scalars.reduce(0) { $0 + Self.width(of: $1) }
@@ -28,6 +32,11 @@ extension Character {
         if (0x1160...0x11FF).contains(value) || value == 0x200B { return 0 }
         return wideRanges.contains { $0.contains(value) } ? 2 : 1
     }
+
+    /// Wide blocks that hold no emoji: CJK punctuation to ideographs, Hangul syllables, fullwidth forms.
+    private static let commonWide: [ClosedRange<UInt32>] = [
+        0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60,
+    ]
 
     /// East Asian Wide (W) and Fullwidth (F) blocks outside emoji, Unicode 15, merged where
     /// adjacent (https://www.unicode.org/reports/tr11/).

@@ -49,18 +49,27 @@ extension Table: Renderable {
                 return (text: CellText.escaped(text, escapingBackslash: false), emphasis: cell.emphasis)
             }
         }
-        let limits = columnWidths(natural: ([header] + body).map { $0.map(\.text.displayWidth) }, fitting: style.width)
-        let lines = ([header] + body).map { line in
-            line.enumerated().map { (text: $1.text.truncated(toDisplayWidth: limits[$0]), emphasis: $1.emphasis) }
+        // Each cell is measured once: a 50,000-row `ls` has hundreds of thousands of them.
+        let natural = ([header] + body).map { $0.map(\.text.displayWidth) }
+        let limits = columnWidths(natural: natural, fitting: style.width)
+        let lines = zip([header] + body, natural).map { line, measured in
+            line.indices.map { index in
+                let cell = line[index]
+                guard measured[index] > limits[index] else {
+                    return (text: cell.text, emphasis: cell.emphasis, width: measured[index])
+                }
+                let cut = cell.text.truncated(toDisplayWidth: limits[index])
+                return (text: cut, emphasis: cell.emphasis, width: cut.displayWidth)
+            }
         }
         // A cut before a wide character may leave every cell of a column narrower than its limit.
-        let widths = columns.indices.map { index in lines.map { $0[index].text.displayWidth }.max() ?? 0 }
+        let widths = columns.indices.map { index in lines.map { $0[index].width }.max() ?? 0 }
         var output = ""
         for line in lines {
             var text = ""
             for (index, cell) in line.enumerated() {
                 let shown = cell.text
-                let padding = String(repeating: " ", count: widths[index] - shown.displayWidth)
+                let padding = String(repeating: " ", count: widths[index] - cell.width)
                 let isLast = index == line.count - 1
                 if index > 0 { text += "  " }
                 switch columns[index].alignment {
