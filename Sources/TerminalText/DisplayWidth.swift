@@ -15,7 +15,7 @@ extension Character {
         // CJK ideographs, kana and Hangul syllables alone: wide, never emoji (the common case in
         // image and OS names, measured before the costlier property lookups below).
         if single, Self.commonWide.contains(where: { $0.contains(first.value) }) { return 2 }
-        if scalars.contains(where: \.properties.isEmojiPresentation) { return 2 }
+        if scalars.contains(where: { $0.properties.isEmojiPresentation }) { return 2 }
         if first.properties.isEmoji, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         return scalars.reduce(0) { $0 + Self.width(of: $1) }
     }

@@ -50,7 +50,7 @@ extension Table: Renderable {
             }
         }
         // Each cell is measured once: a 50,000-row `ls` has hundreds of thousands of them.
-        let natural = ([header] + body).map { $0.map(\.text.displayWidth) }
+        let natural = ([header] + body).map { line in line.map { $0.text.displayWidth } }
         let limits = columnWidths(natural: natural, fitting: style.width)
         let lines = zip([header] + body, natural).map { line, measured in
             line.indices.map { index in
