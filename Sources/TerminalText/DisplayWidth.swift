@@ -14,7 +14,7 @@ extension Character {
         if single, first.value < 0x7F { return first.value < 0x20 ? 0 : 1 }
         // CJK ideographs, kana and Hangul syllables alone: wide, never emoji (the common case in
         // image and OS names, measured before the costlier property lookups below).
-        if single, Self.commonWide.contains(where: { $0.contains(first.value) }) { return 2 }
+        if single, Self.isCommonWide(first.value) { return 2 }
         if scalars.contains(where: { $0.properties.isEmojiPresentation }) { return 2 }
         if first.properties.isEmoji, scalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         return scalars.reduce(0) { $0 + Self.width(of: $1) }
@@ -34,6 +34,11 @@ extension Character {
     }
 
     /// Wide blocks that hold no emoji: CJK punctuation to ideographs, Hangul syllables, fullwidth forms.
+    /// Whether `value` is in a wide block that holds no emoji (see ``commonWide``).
+    static func isCommonWide(_ value: UInt32) -> Bool {
+        commonWide.contains { $0.contains(value) }
+    }
+
     private static let commonWide: [ClosedRange<UInt32>] = [
         0x3041...0x33FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7A3, 0xFF01...0xFF60,
     ]
@@ -50,13 +55,23 @@ extension Character {
 
 extension StringProtocol {
     /// The columns the text occupies: the sum of its characters' ``Swift/Character/displayWidth``.
-    /// ASCII text (image ids, dates, most names) is measured from its bytes, without grapheme
-    /// breaking: a table of 50,000 rows measures every cell several times.
+    /// Text made only of ASCII, Latin letters and lone CJK characters (image ids, dates, most
+    /// image and OS names) is measured scalar by scalar, without grapheme breaking: a table of
+    /// 50,000 rows measures every cell. Anything else (combining marks, emoji, joiners,
+    /// variation selectors, controls) is measured per character.
     public var displayWidth: Int {
         var columns = 0
-        for byte in utf8 {
-            guard byte < 0x80 else { return reduce(0) { $0 + $1.displayWidth } }
-            if byte >= 0x20, byte != 0x7F { columns += 1 }
+        for scalar in unicodeScalars {
+            let value = scalar.value
+            if value < 0x80 {
+                if value >= 0x20, value != 0x7F { columns += 1 }
+            } else if value >= 0xA0, value < 0x300, value != 0xAD {
+                columns += 1
+            } else if Character.isCommonWide(value) {
+                columns += 2
+            } else {
+                return reduce(0) { $0 + $1.displayWidth }
+            }
         }
         return columns
     }

@@ -38,6 +38,12 @@ import Testing
         #expect(every.displayWidth == 0x7F - 0x20)
         #expect("a\r\nb".displayWidth == 2)
         #expect("img-0iw2hfoo  2025-05-14".displayWidth == 24)
+        // Text measured scalar by scalar agrees with the per-character sum.
+        for text in ["Windows Server 2022 数据中心版 64位中文版", "Ubuntu Server 24.04 LTS 64位", "Café ÿ", "한국어 イメージ"] {
+            #expect(text.displayWidth == text.reduce(0) { $0 + $1.displayWidth }, "\(text)")
+        }
+        #expect("数据".displayWidth == 4)
+        #expect("e\u{301}数".displayWidth == 3)
     }
 
     @Test func truncationKeepsEmojiSequencesWhole() {
