@@ -25,6 +25,11 @@ import Testing
             shell.console.clear()
             #expect(await shell.run("region") == .completed)
             #expect(shell.console.output == "ap-shanghai,ap-guangzhou\n")
+            shell.console.clear()
+            #expect(await shell.run("set output json\nstatus") == .completed)
+            let status = try JSONSerialization.jsonObject(with: Data(shell.console.output.utf8)) as? [String: Any]
+            #expect(status?["regions"] as? [String] == ["ap-shanghai", "ap-guangzhou"])
+            #expect(status?["region"] as? String == "ap-shanghai")
 
             // One unknown region: an error with a suggestion, and nothing changes.
             #expect(await shell.run("region ap-tokyo,ap-guangzho") != .completed)

@@ -24,10 +24,16 @@ public struct ImageCache: Sendable {
         regions = sections.map(\.region)
         var all: [Image] = []
         var starts: [Int] = []
-        all.reserveCapacity(sections.reduce(0) { $0 + $1.images.count })
-        for section in sections {
-            starts.append(all.count)
-            all += section.images
+        if sections.count == 1 {
+            // One region keeps the list it was given (no copy of every image).
+            all = sections[0].images
+            starts = [0]
+        } else {
+            all.reserveCapacity(sections.reduce(0) { $0 + $1.images.count })
+            for section in sections {
+                starts.append(all.count)
+                all += section.images
+            }
         }
         images = all
         self.starts = starts
