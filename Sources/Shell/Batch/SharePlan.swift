@@ -84,6 +84,31 @@ public struct SharePlan: Sendable, Codable, Equatable {
         }
     }
 
+    /// One plan of `plans` (same operation, one region or several each), their images in order,
+    /// each carrying its region when they span more than one: what a command with work in
+    /// several regions hands to one batch. `nil` for no plans.
+    public static func merged(_ plans: [SharePlan]) -> SharePlan? {
+        guard var merged = plans.first else { return nil }
+        guard plans.count > 1 else { return merged }
+        var accounts = Set(merged.accounts)
+        merged.images = plans.flatMap { plan in
+            plan.images.map {
+                var one = $0
+                one.region = plan.region(of: $0)
+                return one
+            }
+        }
+        for plan in plans.dropFirst() {
+            for account in plan.accounts where accounts.insert(account).inserted { merged.accounts.append(account) }
+            merged.warnings += plan.warnings.filter { !merged.warnings.contains($0) }
+        }
+        if let first = merged.images.first?.region { merged.region = first }
+        if Set(merged.images.compactMap(\.region)).count <= 1 {
+            for index in merged.images.indices { merged.images[index].region = nil }
+        }
+        return merged
+    }
+
     /// Number of (image, account) pairs in the plan.
     public var pairCount: Int { images.reduce(0) { $0 + $1.pairCount } }
 
