@@ -134,6 +134,17 @@ import Testing
                 #expect(record.region == (record.image == ids[0] ? "ap-guangzhou" : "ap-shanghai"))
             }
 
+            // `shared` and `journal` over the set.
+            shell.console.clear()
+            #expect(await shell.run("set output json\nshared --refresh") == .completed)
+            let shared = try Self.rows(shell)
+            #expect(shared.map { $0["region"] as? String } == Self.pair)
+            #expect(shared.allSatisfy { ($0["accounts"] as? [String])?.contains(Self.partner) == true })
+            shell.console.clear()
+            #expect(await shell.run("journal") == .completed)
+            #expect(try Self.rows(shell).last?["region"] as? String == "ap-guangzhou,ap-shanghai")
+            #expect(await shell.run("set output table") == .completed)
+
             // Undo and redo need the batch's regions in the session, and cover both.
             #expect(await shell.run("region ap-guangzhou\nundo -y") != .completed)
             let error = shell.console.errors.last ?? ""
