@@ -49,7 +49,7 @@ extension EmulatorState {
                 regions[index].images += partnerImages(region: id, rng: &rng, ids: &ids)
             }
         }
-        return EmulatorState(accounts: demoAccounts(), regions: regions)
+        return EmulatorState(accounts: demoAccounts(), regions: regions, organization: demoOrganization)
     }
 
     /// The demo accounts and regions (with public images) plus `images` deterministic images of
@@ -65,7 +65,7 @@ extension EmulatorState {
         } else {
             regions.append(Region(region: region, regionName: region, images: ImageFactory.publicImages() + own))
         }
-        return EmulatorState(accounts: demoAccounts(), regions: regions)
+        return EmulatorState(accounts: demoAccounts(), regions: regions, organization: demoOrganization)
     }
 
     private static func baseRegions() -> [Region] {
