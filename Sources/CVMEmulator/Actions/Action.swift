@@ -9,6 +9,7 @@ enum Action: String, CaseIterable, Sendable {
     case describeImageSharePermission = "DescribeImageSharePermission"
     case describeImageQuota = "DescribeImageQuota"
     case getCallerIdentity = "GetCallerIdentity"
+    case describeOrganizationMembers = "DescribeOrganizationMembers"
 
     /// The shared declaration.
     var declaration: TencentCloudCore.Action {
@@ -19,6 +20,7 @@ enum Action: String, CaseIterable, Sendable {
         case .describeImageSharePermission: Actions.describeImageSharePermission
         case .describeImageQuota: Actions.describeImageQuota
         case .getCallerIdentity: Actions.getCallerIdentity
+        case .describeOrganizationMembers: Actions.describeOrganizationMembers
         }
     }
 
@@ -29,6 +31,8 @@ enum Action: String, CaseIterable, Sendable {
         case .describeImages: return ["ImageIds", "Filters", "Offset", "Limit", "InstanceType"]
         case .modifyImageSharePermission: return ["ImageId", "AccountIds", "Permission"]
         case .describeImageSharePermission: return ["ImageId"]
+        case .describeOrganizationMembers:
+            return ["Offset", "Limit", "Lang", "SearchKey", "AuthName", "Product", "Tags", "NodeId", "NodeName"]
         }
     }
 

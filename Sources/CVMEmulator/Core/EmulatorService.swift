@@ -168,6 +168,11 @@ public final class EmulatorService: Sendable {
         if region == nil, action.declaration.region.isRequired(strict: strict) {
             throw APIError.missingParameter("Region")
         }
+        if action == .describeOrganizationMembers {
+            let parameters = try Parameters(body: request.body, allowed: action.parameterNames)
+            let context = ActionContext(caller: caller, parameters: parameters, now: now)
+            return try Action.describeOrganizationMembers(context, organization: state.organization)
+        }
         guard action.declaration.region == .required else {
             _ = try Parameters(body: request.body, allowed: action.parameterNames)
             return Action.describeRegions(state)
@@ -192,6 +197,8 @@ public final class EmulatorService: Sendable {
             return try Action.describeImages(context, region: region, order: listing.positions(of: region))
         case .describeImageSharePermission:
             return try Action.describeImageSharePermission(context, region: state.regions[regionIndex])
+        case .describeOrganizationMembers:
+            return try Action.describeOrganizationMembers(context, organization: state.organization)
         case .modifyImageSharePermission:
             let accounts = state.accounts
             return try Action.modifyImageSharePermission(

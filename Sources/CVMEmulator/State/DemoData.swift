@@ -49,7 +49,7 @@ extension EmulatorState {
                 regions[index].images += partnerImages(region: id, rng: &rng, ids: &ids)
             }
         }
-        return EmulatorState(accounts: demoAccounts(), regions: regions)
+        return EmulatorState(accounts: demoAccounts(), regions: regions, organization: demoOrganization)
     }
 
     /// The demo accounts and regions (with public images) plus `images` deterministic images of
@@ -73,7 +73,7 @@ extension EmulatorState {
                 regions.append(Region(region: region, regionName: region, images: ImageFactory.publicImages() + own))
             }
         }
-        return EmulatorState(accounts: demoAccounts(), regions: regions)
+        return EmulatorState(accounts: demoAccounts(), regions: regions, organization: demoOrganization)
     }
 
     private static func baseRegions() -> [Region] {

@@ -21,15 +21,6 @@ struct BatchInputs {
 }
 
 extension Interpreter {
-    /// The account ids (and `@alias`es) `words` name, or a usage error naming the command.
-    func accounts(_ words: [String], command: String) throws(ShellError) -> [String] {
-        do {
-            return try AccountList.parse(words, aliases: session.aliases)
-        } catch {
-            throw .usage("\(command): \(error)")
-        }
-    }
-
     /// Checks, in this order and before any change, that the command may change shares here,
     /// that the image list is known and something is selected, and learns the caller's account.
     func batchInputs(_ command: String, _ args: Arguments) async throws(ShellError) -> BatchInputs {

@@ -179,6 +179,6 @@ extension Interpreter {
     public var style: Style {
         Style(
             usesColor: console.usesColor, width: console.isTerminal ? console.width : nil,
-            tsvHeader: session.settings.tsvHeader)
+            tsvHeader: session.settings.tsvHeader, csvBOM: session.settings.csvBOM)
     }
 }

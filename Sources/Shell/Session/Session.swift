@@ -37,6 +37,8 @@ public struct Session: Sendable {
     public var selection = Selection()
     /// `alias NAME ACCOUNTS`: usable as `@NAME`.
     public var aliases: [String: [String]] = [:]
+    /// The caller's organization, read when `@org` is first used.
+    public var organization: OrganizationDirectory?
     /// Who has access to each image, as last read or changed by this session.
     public var shares: [String: [SharePermission]] = [:]
     public var settings: Settings
@@ -82,6 +84,7 @@ public struct Session: Sendable {
         accountLookup?.cancel()
         accountLookup = nil
         accountLookupFailure = nil
+        organization = nil
     }
 
     /// Account ids seen in share lists and aliases, for completion.

@@ -25,10 +25,16 @@ public enum Actions {
     /// STS GetCallerIdentity (2018-08-13), 20/s (https://cloud.tencent.com/document/api/1312/66098).
     public static let getCallerIdentity = Action(
         service: "sts", version: "2018-08-13", name: "GetCallerIdentity", idempotent: true, rateLimit: 20)
+    /// Organization DescribeOrganizationMembers (2021-03-31), 20/s, no region; Offset and Limit
+    /// required, Limit 1-50 (https://cloud.tencent.com/document/api/850/67220).
+    public static let describeOrganizationMembers = Action(
+        service: "organization", version: "2021-03-31", name: "DescribeOrganizationMembers", idempotent: true,
+        rateLimit: 20, region: .none)
 
     /// Every declared action.
     public static let all: [Action] = [
         describeRegions, describeImages, modifyImageSharePermission, describeImageSharePermission,
         describeImageQuota, getCallerIdentity,
+        describeOrganizationMembers,
     ]
 }

@@ -1,0 +1,59 @@
+import CVM
+
+/// A share to an account outside the allowed ones, found by `audit`.
+struct AuditFinding: Sendable, Equatable {
+    var region: String
+    var imageId: String
+    var imageName: String
+    var accountId: String
+    /// When the share was made (DescribeImageSharePermission `CreatedTime`), if the service said.
+    var since: String?
+}
+
+/// What `audit` found in one region.
+struct AuditReport: Sendable, Equatable {
+    var region: String
+    /// The images whose share lists were read.
+    var images: Int
+    /// Every share of those images.
+    var shares: Int
+    var findings: [AuditFinding]
+}
+
+extension Interpreter {
+    /// The image ids `spec` names in the current region's list (same forms as `select`), or,
+    /// without words, `fallback` (the selection, or every image).
+    func imageIds(
+        _ spec: [String], in cache: ImageCache, command: String, fallback: () throws(ShellError) -> [String]
+    ) throws(ShellError) -> [String] {
+        guard !spec.isEmpty else { return try fallback() }
+        do {
+            let parsed = try SelectionSpec(parsing: spec)
+            return try parsed.resolve(in: cache.images, position: cache.position(of:))
+        } catch {
+            throw .usage("\(command): \(error)")
+        }
+    }
+
+    /// Audits the caller's images of `region` that `spec` names (all of them without words):
+    /// reads their share lists afresh (at the DescribeImageSharePermission limit of 10/s) and
+    /// returns every share to an account not in `allowed`, in list order. The session's region
+    /// is the one read; a session over several regions calls this once per region.
+    func audit(region: String, spec: [String], allowed: Set<String>) async throws(ShellError) -> AuditReport {
+        let cache = try await images()
+        let ids = try imageIds(spec, in: cache, command: "audit") { cache.images.map(\.imageId) }
+        let lists = try await shareLists(of: ids, refresh: true)
+        var report = AuditReport(region: region, images: ids.count, shares: 0, findings: [])
+        for id in ids {
+            let list = lists[id] ?? []
+            report.shares += list.count
+            for share in list where !allowed.contains(share.accountId) {
+                report.findings.append(
+                    AuditFinding(
+                        region: region, imageId: id, imageName: cache.image(id)?.imageName ?? "",
+                        accountId: share.accountId, since: share.createdTime))
+            }
+        }
+        return report
+    }
+}
