@@ -33,7 +33,7 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
             "Serve the demo accounts plus N deterministic images of the demo account in --region.", valueName: "n"))
     var generate: Int?
 
-    @Option(help: "Region of the --generate images.")
+    @Option(help: "Region of the --generate images; a comma-separated list puts n images in each.")
     var region = EmulatorState.demoRegion
 
     @Option(help: "Seed of the --generate images and of the fault sequence.")
@@ -99,6 +99,11 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
             valueName: "file"))
     var log: String?
 
+    /// The regions of `--region`.
+    var generateRegions: [String] {
+        region.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     func validate() throws {
         guard ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.") else {
             throw ValidationError("--host must be a loopback address")
@@ -108,6 +113,7 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
             throw ValidationError("--state and --generate cannot be combined")
         }
         if let generate, generate < 0 { throw ValidationError("--generate must not be negative") }
+        guard !generateRegions.isEmpty else { throw ValidationError("--region needs a region id") }
         guard RateLimit(argument: rateLimit) != nil else {
             throw ValidationError("--rate-limit must be doc, off or a positive number")
         }
@@ -139,7 +145,7 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
                 throw ValidationError("cannot read state file \(stateFile): \(error)")
             }
         } else if let generate {
-            state = .generated(images: generate, region: region, seed: seed)
+            state = .generated(images: generate, regions: generateRegions, seed: seed)
         } else {
             state = .demo()
         }

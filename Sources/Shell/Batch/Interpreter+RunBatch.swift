@@ -25,6 +25,8 @@ extension Interpreter {
         } else {
             first = JournalRecord(kind: .batch, batch: batchId)
             first.region = plan.region
+            let regions = plan.regions
+            if regions.count > 1 { first.regions = regions }
             first.operation = plan.operation
             first.images = plan.images.map(\.imageId)
             first.accounts = plan.accounts
@@ -86,19 +88,25 @@ extension Interpreter {
     }
 
     /// The share lists of `ids`: cached ones unless `refresh`, the others read concurrently
-    /// (at most `concurrency` at once; the client paces DescribeImageSharePermission at 10/s).
+    /// (at most `concurrency` at once per region; the client paces DescribeImageSharePermission
+    /// at 10/s per access region). Each image is read in its region of the session's list.
     func shareLists(of ids: [String], refresh: Bool = false) async throws(ShellError) -> [String: [SharePermission]] {
-        let region = try requireRegion()
+        let fallback = try requireRegion()
         let missing = refresh ? ids : ids.filter { session.shares[$0] == nil }
         if !missing.isEmpty {
             let client = try client()
+            let cache = session.images
+            let targets = missing.map { (id: $0, region: cache?.region(of: $0) ?? fallback) }
+            let regionCount = Set(targets.map(\.region)).count
             typealias Read = (String, Result<[SharePermission], TencentCloudError>)
             var read: [Read] = []
-            _ = await forEachConcurrently(missing, width: session.settings.concurrency) { id -> Read in
+            let width = session.settings.concurrency * regionCount
+            _ = await forEachConcurrently(targets, width: width) { target -> Read in
                 do throws(TencentCloudError) {
-                    return (id, .success(try await client.describeImageSharePermission(region: region, imageId: id)))
+                    let list = try await client.describeImageSharePermission(region: target.region, imageId: target.id)
+                    return (target.id, .success(list))
                 } catch {
-                    return (id, .failure(error))
+                    return (target.id, .failure(error))
                 }
             } handle: { (result: Read) in
                 read.append(result)

@@ -25,8 +25,10 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     /// ISO 8601, UTC.
     public var time: String
 
-    // batch
+    // batch (and, in a batch over several regions, send, call and image: the image's region)
     public var region: String?
+    /// Every region of a batch over several regions, in plan order (absent for one region).
+    public var regions: [String]?
     public var operation: BatchOperation?
     public var images: [String]?
     public var accounts: [String]?
@@ -60,7 +62,7 @@ public struct JournalRecord: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case kind = "type"
-        case batch, time, region, operation, images, accounts, plan, undoes, redoes, image
+        case batch, time, region, regions, operation, images, accounts, plan, undoes, redoes, image
         case permission, result
         case code, message
         case requestId = "request_id"
