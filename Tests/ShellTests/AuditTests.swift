@@ -56,6 +56,21 @@ import Testing
         }
     }
 
+    @Test func anAuditSpansTheSessionsRegions() async throws {
+        try await ShellHarness.with { harness in
+            let (id, _) = await Self.outsiderShare(harness)
+            let guangzhou = await harness.ownImages(region: "ap-guangzhou").count
+            let nanjing = await harness.ownImages().count
+            #expect(await harness.run("region ap-nanjing,ap-guangzhou\naudit --allow @org") == .stopped(.scriptStopped))
+            #expect(harness.console.output.contains(id))
+            #expect(
+                harness.console.errors.last?.contains(
+                    "(\(guangzhou + nanjing) images in 2 regions (ap-nanjing, ap-guangzhou),") == true)
+            let regions = Set(await harness.calls("DescribeImageSharePermission").compactMap(\.region))
+            #expect(regions == ["ap-nanjing", "ap-guangzhou"])
+        }
+    }
+
     @Test func allowIsRequired() async throws {
         try await ShellHarness.with { harness in
             #expect(await harness.run("audit") == .stopped(.scriptStopped))
