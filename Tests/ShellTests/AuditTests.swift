@@ -97,6 +97,21 @@ import Testing
         }
     }
 
+    @Test func unshareNotInWorksOverARegionSet() async throws {
+        try await ShellHarness.with { harness in
+            let (id, _) = await Self.outsiderShare(harness)
+            let guangzhou = await harness.ownImages(region: "ap-guangzhou").first { $0.shareable }!.imageId
+            let script =
+                "region ap-guangzhou,ap-nanjing\nselect \(guangzhou)\nshare \(Self.outsider) -y\n"
+                + "unshare --not-in @org all -y"
+            #expect(await harness.run(script) == .completed)
+            #expect(await harness.emulator.shares(of: id, region: EmulatorState.demoRegion).isEmpty)
+            #expect(await harness.emulator.shares(of: guangzhou, region: "ap-guangzhou").isEmpty)
+            let cancels = await harness.calls("ModifyImageSharePermission").filter { $0.parameters.contains("CANCEL") }
+            #expect(Set(cancels.compactMap(\.region)) == ["ap-nanjing", "ap-guangzhou"])
+        }
+    }
+
     @Test func unshareNotInWithoutSpecTakesTheSelection() async throws {
         try await ShellHarness.with { harness in
             let (id, _) = await Self.outsiderShare(harness)
