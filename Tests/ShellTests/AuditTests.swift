@@ -56,6 +56,21 @@ import Testing
         }
     }
 
+    @Test func anAuditSpansTheSessionsRegions() async throws {
+        try await ShellHarness.with { harness in
+            let (id, _) = await Self.outsiderShare(harness)
+            let guangzhou = await harness.ownImages(region: "ap-guangzhou").count
+            let nanjing = await harness.ownImages().count
+            #expect(await harness.run("region ap-nanjing,ap-guangzhou\naudit --allow @org") == .stopped(.scriptStopped))
+            #expect(harness.console.output.contains(id))
+            #expect(
+                harness.console.errors.last?.contains(
+                    "(\(guangzhou + nanjing) images in 2 regions (ap-nanjing, ap-guangzhou),") == true)
+            let regions = Set(await harness.calls("DescribeImageSharePermission").compactMap(\.region))
+            #expect(regions == ["ap-nanjing", "ap-guangzhou"])
+        }
+    }
+
     @Test func allowIsRequired() async throws {
         try await ShellHarness.with { harness in
             #expect(await harness.run("audit") == .stopped(.scriptStopped))
@@ -79,6 +94,21 @@ import Testing
             #expect(await harness.run("audit --allow @org") == .completed)
             #expect(await harness.run("undo -y") == .completed)
             #expect(await harness.ownImages().map { $0.shares.map(\.accountId) } == before.map { $0.map(\.accountId) })
+        }
+    }
+
+    @Test func unshareNotInWorksOverARegionSet() async throws {
+        try await ShellHarness.with { harness in
+            let (id, _) = await Self.outsiderShare(harness)
+            let guangzhou = await harness.ownImages(region: "ap-guangzhou").first { $0.shareable }!.imageId
+            let script =
+                "region ap-guangzhou,ap-nanjing\nselect \(guangzhou)\nshare \(Self.outsider) -y\n"
+                + "unshare --not-in @org all -y"
+            #expect(await harness.run(script) == .completed)
+            #expect(await harness.emulator.shares(of: id, region: EmulatorState.demoRegion).isEmpty)
+            #expect(await harness.emulator.shares(of: guangzhou, region: "ap-guangzhou").isEmpty)
+            let cancels = await harness.calls("ModifyImageSharePermission").filter { $0.parameters.contains("CANCEL") }
+            #expect(Set(cancels.compactMap(\.region)) == ["ap-nanjing", "ap-guangzhou"])
         }
     }
 

@@ -10,7 +10,7 @@ public enum AuditCommand: ShellCommand {
         ],
         summary: "report shares to accounts outside an allowed list (fails if any)",
         details: """
-            Reads the share lists of every own image of the region, or of the images SPEC names
+            Reads the share lists of every own image of the session's regions, or of the images SPEC names
             (same forms as `select`: 1,3  2-9  all  img-...  name:GLOB), afresh and at the
             DescribeImageSharePermission limit of 10 per second, and lists every share to an
             account that --allow does not name: image, name, region, account and since when.
@@ -30,10 +30,12 @@ public enum AuditCommand: ShellCommand {
             throw .usage("audit: --allow ACCOUNTS is required (e.g. --allow @org); usage: \(synopsis)")
         }
         let allowed = try await shell.accounts([allow], command: name)
-        let region = try shell.requireRegion()
-        let report = try await shell.audit(region: region, spec: args.positional, allowed: Set(allowed))
-        let checked =
-            "\(counted(report.images, "image")) in \(report.region), \(counted(report.shares, "share"))"
+        let report = try await shell.audit(spec: args.positional, allowed: Set(allowed))
+        let regions = report.regions
+        let place =
+            regions.count == 1
+            ? regions[0] : "\(regions.count) regions (\(regions.joined(separator: ", ")))"
+        let checked = "\(counted(report.images, "image")) in \(place), \(counted(report.shares, "share"))"
         if report.findings.isEmpty {
             let line = "audit: \(checked); every share is to an allowed account"
             if shell.session.settings.output == .table {

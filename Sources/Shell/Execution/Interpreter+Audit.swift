@@ -10,9 +10,9 @@ struct AuditFinding: Sendable, Equatable {
     var since: String?
 }
 
-/// What `audit` found in one region.
+/// What `audit` found in the session's regions.
 struct AuditReport: Sendable, Equatable {
-    var region: String
+    var regions: [String]
     /// The images whose share lists were read.
     var images: Int
     /// Every share of those images.
@@ -35,23 +35,24 @@ extension Interpreter {
         }
     }
 
-    /// Audits the caller's images of `region` that `spec` names (all of them without words):
-    /// reads their share lists afresh (at the DescribeImageSharePermission limit of 10/s) and
-    /// returns every share to an account not in `allowed`, in list order. The session's region
-    /// is the one read; a session over several regions calls this once per region.
-    func audit(region: String, spec: [String], allowed: Set<String>) async throws(ShellError) -> AuditReport {
+    /// Audits the caller's images in the session's regions that `spec` names (all of them
+    /// without words): reads their share lists afresh (each in its region, at the
+    /// DescribeImageSharePermission limit of 10/s per region) and returns every share to an
+    /// account not in `allowed`, in list order.
+    func audit(spec: [String], allowed: Set<String>) async throws(ShellError) -> AuditReport {
         let cache = try await images()
         let ids = try imageIds(spec, in: cache, command: "audit") { cache.images.map(\.imageId) }
         let lists = try await shareLists(of: ids, refresh: true)
-        var report = AuditReport(region: region, images: ids.count, shares: 0, findings: [])
+        var report = AuditReport(regions: cache.regions, images: ids.count, shares: 0, findings: [])
         for id in ids {
             let list = lists[id] ?? []
             report.shares += list.count
             for share in list where !allowed.contains(share.accountId) {
                 report.findings.append(
                     AuditFinding(
-                        region: region, imageId: id, imageName: cache.image(id)?.imageName ?? "",
-                        accountId: share.accountId, since: share.createdTime))
+                        region: cache.region(of: id) ?? cache.region, imageId: id,
+                        imageName: cache.image(id)?.imageName ?? "", accountId: share.accountId,
+                        since: share.createdTime))
             }
         }
         return report
