@@ -181,6 +181,29 @@ import Testing
         }
     }
 
+    @Test func theEngineTakesTheRegionsInTurnAndMergedPlansKeepTheirRegions() throws {
+        let nanjing = SharePlan(
+            operation: .share, region: "ap-nanjing", accounts: ["1"],
+            images: ["a", "b", "c"].map { ImagePlan(imageId: $0, change: ["1"]) })
+        let tokyo = SharePlan(
+            operation: .share, region: "ap-tokyo", accounts: ["2"], images: [ImagePlan(imageId: "d", change: ["2"])])
+        let merged = try #require(SharePlan.merged([nanjing, tokyo]))
+        #expect(merged.regions == ["ap-nanjing", "ap-tokyo"])
+        #expect(merged.accounts == ["1", "2"])
+        #expect(merged.images.map(\.region) == ["ap-nanjing", "ap-nanjing", "ap-nanjing", "ap-tokyo"])
+        #expect(
+            merged.sections
+                == [nanjing, tokyo].map {
+                    var plan = $0
+                    plan.accounts = ["1", "2"]
+                    return plan
+                })
+        let order = BatchEngine.interleaved(merged.images) { merged.region(of: $0) }
+        #expect(order.map(\.imageId) == ["a", "d", "b", "c"])
+        #expect(SharePlan.merged([nanjing]) == nanjing)
+        #expect(SharePlan.merged([]) == nil)
+    }
+
     @Test func aJournalFromBeforeRegionSetsReadsAsOneRegion() throws {
         let line = """
             {"type":"batch","batch":"b1","time":"2026-01-01T00:00:00Z","region":"ap-nanjing","operation":"share",\
