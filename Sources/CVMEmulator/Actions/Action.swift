@@ -8,6 +8,7 @@ enum Action: String, CaseIterable, Sendable {
     case modifyImageSharePermission = "ModifyImageSharePermission"
     case describeImageSharePermission = "DescribeImageSharePermission"
     case describeImageQuota = "DescribeImageQuota"
+    case syncImages = "SyncImages"
     case getCallerIdentity = "GetCallerIdentity"
 
     /// The shared declaration.
@@ -18,6 +19,7 @@ enum Action: String, CaseIterable, Sendable {
         case .modifyImageSharePermission: Actions.modifyImageSharePermission
         case .describeImageSharePermission: Actions.describeImageSharePermission
         case .describeImageQuota: Actions.describeImageQuota
+        case .syncImages: Actions.syncImages
         case .getCallerIdentity: Actions.getCallerIdentity
         }
     }
@@ -29,6 +31,8 @@ enum Action: String, CaseIterable, Sendable {
         case .describeImages: return ["ImageIds", "Filters", "Offset", "Limit", "InstanceType"]
         case .modifyImageSharePermission: return ["ImageId", "AccountIds", "Permission"]
         case .describeImageSharePermission: return ["ImageId"]
+        case .syncImages:
+            return ["ImageIds", "DestinationRegions", "DryRun", "ImageName", "ImageSetRequired", "Encrypt", "KmsKeyId"]
         }
     }
 
