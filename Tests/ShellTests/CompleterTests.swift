@@ -60,7 +60,8 @@ import Testing
     @Test func regionsFromTheCachedList() {
         #expect(complete("region ap-|").candidates == ["ap-guangzhou", "ap-nanjing", "ap-shanghai"])
         #expect(complete("region ap-g|").candidates == ["ap-guangzhou"])
-        #expect(complete("region ap-nanjing |").candidates.isEmpty)
+        // A set of regions: the next word completes too.
+        #expect(complete("region ap-nanjing ap-g|").candidates == ["ap-guangzhou"])
     }
 
     @Test func imageIdsNumbersAndNameGlobs() {

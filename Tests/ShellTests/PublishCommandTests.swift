@@ -26,16 +26,16 @@ import Testing
                 }
                 #expect(harness.console.diagnostics.contains("publish: \(region): 2 images shared with 1 account"))
             }
-            // Undo reverses the last share batch (copies in ap-singapore) and keeps the copies.
-            let last = try #require(try harness.journal().batches.last)
-            #expect(last.region == "ap-singapore")
+            // One share batch over the three regions; undo reverses all of it and keeps the copies.
+            let batches = try harness.journal().batches
+            #expect(batches.count == 1)
+            #expect(batches.first?.imageIds.count == 6)
             harness.console.clear()
-            #expect(await harness.run("region ap-singapore\nundo -y") == .completed)
+            #expect(await harness.run("region ap-nanjing,ap-tokyo,ap-singapore\nundo -y") == .completed)
             #expect(harness.console.diagnostics.contains { $0.contains("the copies remain") })
-            for copy in last.imageIds {
-                #expect(await harness.emulator.shares(of: copy, region: "ap-singapore").isEmpty)
-            }
+            #expect(await harness.emulator.shares(of: ids[0], region: "ap-nanjing").isEmpty)
             let copies = ids.compactMap { id in records.copies(of: id).first { $0.region == "ap-singapore" }?.copy }
+            for copy in copies { #expect(await harness.emulator.shares(of: copy, region: "ap-singapore").isEmpty) }
             #expect(await harness.ownImages(region: "ap-singapore").filter { copies.contains($0.imageId) }.count == 2)
             // Every share is journaled, and publish again finds the copies (no new copy).
             #expect(try harness.journal().batches.allSatisfy(\.isComplete))

@@ -85,7 +85,8 @@ public final class EmulatorService: Sendable {
                 region: request.header("x-tc-region"), accountId: outcome.accountId,
                 parameters: String(decoding: request.body, as: UTF8.self), errorCode: result.errorCode,
                 requestId: requestId, fault: outcome.fault,
-                ms: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+                ms: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+                host: request.header("host"))
             storage.calls.append(call)
             log?.append(call)
             return (body, call, outcome.fault)

@@ -103,11 +103,14 @@ extension Interpreter {
             .init("ACTION", key: "action"), .init("IMAGE ID", key: "ImageId"), .init("ACCOUNT IDS", key: "AccountIds"),
             .init("PERMISSION", key: "Permission"),
         ])
+        let regional = plan.regions.count > 1
+        if regional { table.columns.insert(.init("REGION", key: "Region"), at: 1) }
         for call in plan.calls {
-            table.rows.append([
-                "ModifyImageSharePermission", .init(.string(call.imageId)),
-                .init(.array(call.accountIds.map { .string($0) })), .init(.string(call.permission.rawValue)),
-            ])
+            table.rows.append(
+                ["ModifyImageSharePermission"] + (regional ? [.init(.string(call.region ?? plan.region))] : []) + [
+                    .init(.string(call.imageId)),
+                    .init(.array(call.accountIds.map { .string($0) })), .init(.string(call.permission.rawValue)),
+                ])
         }
         await render(table)
     }

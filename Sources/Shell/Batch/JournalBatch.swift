@@ -51,6 +51,9 @@ public struct JournalBatch: Sendable, Equatable {
         return (sent[image] ?? []).subtracting(refusedOnly)
     }
 
+    /// The regions of the batch, in plan order (one for a batch of one region).
+    public var regions: [String] { plan.regions }
+
     /// The images of the plan, in order.
     public var imageIds: [String] { plan.images.map(\.imageId) }
 

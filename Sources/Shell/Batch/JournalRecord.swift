@@ -32,8 +32,10 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     /// ISO 8601, UTC.
     public var time: String
 
-    // batch
+    // batch (and, in a batch over several regions, send, call and image: the image's region)
     public var region: String?
+    /// Every region of a batch over several regions, in plan order (absent for one region).
+    public var regions: [String]?
     public var operation: BatchOperation?
     public var images: [String]?
     public var accounts: [String]?
@@ -55,9 +57,8 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     /// The final outcome of each pair of ``image``.
     public var outcomes: [String: PairOutcome]?
 
-    // sync, copy-send, copy-call
+    // sync, copy-send, copy-call (``regions``: the destinations)
     public var syncPlan: SyncPlan?
-    public var regions: [String]?
     public var copies: [ImageCopy]?
 
     // end
@@ -72,12 +73,12 @@ public struct JournalRecord: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case kind = "type"
-        case batch, time, region, operation, images, accounts, plan, undoes, redoes, image
+        case batch, time, region, regions, operation, images, accounts, plan, undoes, redoes, image
         case permission, result
         case code, message
         case requestId = "request_id"
         case attempt, outcomes, counts, interrupted
         case syncPlan = "sync_plan"
-        case regions, copies
+        case copies
     }
 }

@@ -19,11 +19,12 @@ public enum PublishCommand: ShellCommand {
             again if the service shows it SYNCING while it is copied. One plan and one confirmation
             (as for `share`; scripts need -y) cover the copies and the shares.
 
-            The copies are one journaled copy batch (`resume` finishes it); the shares are journaled
-            share batches, one per region each time images turn NORMAL, so `undo` (in that region)
-            reverses them; the copies remain (they are not deleted). It waits for the copies up to an
-            hour; Ctrl-C stops waiting; running `publish` again finds the copies and shares what is
-            left. A summary per region ends it.
+            The copies are one journaled copy batch (`resume` finishes it); the shares are ONE
+            journaled share batch over every region, in which each image waits until it is NORMAL
+            (up to an hour) before its accounts are added, so `undo` (with those regions in the
+            session: `region a,b,c`) reverses all of them; the copies remain (they are not
+            deleted). Ctrl-C stops the batch; running `publish` again finds the copies and shares
+            what is left. A summary per region ends it.
             """,
         examples: [
             "select name:'golden-*'", "publish ap-tokyo,ap-singapore 100087654321 --dry-run",
@@ -65,13 +66,11 @@ public enum PublishCommand: ShellCommand {
         // A source that is not NORMAL now (CREATING, failed) is not waited for.
         let sources = inputs.selection.filter { inputs.images.image($0)?.imageState == "NORMAL" }
         let targets = PublishTargets(sourceRegion: plan.sourceRegion, sources: sources, results: results)
-        let shared = try await shell.shareWhenNormal(
-            targets, accounts: shares.accounts, timeout: WaitCommand.defaultTimeout)
+        // The batch fails the command when any pair failed: past it, every image has the accounts.
+        _ = try await shell.shareWhenNormal(targets, accounts: shares.accounts, timeout: WaitCommand.defaultTimeout)
         for target in targets.regions {
-            let count = shared[target.region]?.count ?? 0
-            shell.inform(
-                "publish: \(target.region): \(counted(count, "image")) shared with \(counted(shares.accounts.count, "account"))"
-            )
+            let accounts = counted(shares.accounts.count, "account")
+            shell.inform("publish: \(target.region): \(counted(target.ids.count, "image")) shared with \(accounts)")
         }
     }
 }
