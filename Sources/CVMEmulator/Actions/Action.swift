@@ -8,6 +8,7 @@ enum Action: String, CaseIterable, Sendable {
     case modifyImageSharePermission = "ModifyImageSharePermission"
     case describeImageSharePermission = "DescribeImageSharePermission"
     case describeImageQuota = "DescribeImageQuota"
+    case syncImages = "SyncImages"
     case getCallerIdentity = "GetCallerIdentity"
     case describeOrganizationMembers = "DescribeOrganizationMembers"
 
@@ -19,6 +20,7 @@ enum Action: String, CaseIterable, Sendable {
         case .modifyImageSharePermission: Actions.modifyImageSharePermission
         case .describeImageSharePermission: Actions.describeImageSharePermission
         case .describeImageQuota: Actions.describeImageQuota
+        case .syncImages: Actions.syncImages
         case .getCallerIdentity: Actions.getCallerIdentity
         case .describeOrganizationMembers: Actions.describeOrganizationMembers
         }
@@ -33,6 +35,8 @@ enum Action: String, CaseIterable, Sendable {
         case .describeImageSharePermission: return ["ImageId"]
         case .describeOrganizationMembers:
             return ["Offset", "Limit", "Lang", "SearchKey", "AuthName", "Product", "Tags", "NodeId", "NodeName"]
+        case .syncImages:
+            return ["ImageIds", "DestinationRegions", "DryRun", "ImageName", "ImageSetRequired", "Encrypt", "KmsKeyId"]
         }
     }
 

@@ -183,6 +183,8 @@ extension EmulatorState {
         public var encrypted: Bool
         /// The accounts this image is shared with, oldest first.
         public var shares: [SharePermission]
+        /// Internal: a copy in progress (SyncImages), as the copy or as its source.
+        public var sync: SyncProgress? = nil
 
         public init(
             imageId: String, ownerAccountId: String?, osName: String, createdTime: String,

@@ -19,6 +19,8 @@ public struct BatchEngine: Sendable {
     public var concurrency: Int
     /// How long in-flight calls may finish after Ctrl-C before they are abandoned.
     public var gracePeriod: Duration
+    /// Awaited before an image's first change (`publish` waits there for a copy to be NORMAL).
+    public var readiness: ImageReadiness?
 
     public init(
         client: CVMClient, journal: Journal, console: any Console, concurrency: Int = Settings.defaultConcurrency,
@@ -92,7 +94,8 @@ public struct BatchEngine: Sendable {
         let runners = Self.interleaved(plan.images, by: plan.region(of:)).map { image in
             ImageRunner(
                 plan: image, operation: plan.operation, region: plan.region(of: image), batchId: batchId,
-                client: client, journal: journal, control: control, known: knownShares[image.imageId])
+                client: client, journal: journal, control: control, known: knownShares[image.imageId],
+                readiness: readiness)
         }
         let console = console
         let lineWidth = Self.lineWidth(console)

@@ -8,7 +8,8 @@ extension Interpreter {
     /// the session's share cache and `lastBatch`, and fails when any pair failed or was not
     /// started, the journal broke or Ctrl-C stopped it.
     func runBatch(
-        _ plan: SharePlan, undoes: String? = nil, redoes: String? = nil, resuming: JournalBatch? = nil
+        _ plan: SharePlan, undoes: String? = nil, redoes: String? = nil, resuming: JournalBatch? = nil,
+        readiness: ImageReadiness? = nil
     ) async throws(ShellError) {
         let journal = try openJournal()
         let batchId = resuming?.id ?? BatchEngine.newBatchId()
@@ -39,8 +40,9 @@ extension Interpreter {
         } catch {
             throw .failed("\(error); nothing was changed")
         }
-        let engine = BatchEngine(
+        var engine = BatchEngine(
             client: try client(), journal: journal, console: console, concurrency: session.settings.concurrency)
+        engine.readiness = readiness
         let known = session.shares.mapValues { Set($0.map(\.accountId)) }
         let result = await engine.run(plan, batchId: batchId, knownShares: known)
         lock.release()

@@ -83,7 +83,7 @@ public struct JournalBatch: Sendable, Equatable {
 
     mutating func apply(_ record: JournalRecord) {
         switch record.kind {
-        case .batch: break
+        case .batch, .sync, .copySend, .copyCall: break
         case .send:
             if let image = record.image {
                 sent[image, default: []].formUnion(record.accounts ?? [])

@@ -1,3 +1,4 @@
+import CVM
 import Foundation
 
 /// One line of the journal. Which fields are set depends on ``kind``; absent fields are left out
@@ -18,6 +19,12 @@ public struct JournalRecord: Codable, Sendable, Equatable {
         case resume
         /// The batch ended (completed, interrupted or stopped).
         case end
+        /// A copy batch (`sync`) is about to start: its ``JournalRecord/syncPlan``.
+        case sync
+        /// A SyncImages call is about to be sent for ``JournalRecord/image`` to ``JournalRecord/regions``.
+        case copySend = "copy-send"
+        /// A SyncImages call completed (or copies were found by name): ``JournalRecord/copies``.
+        case copyCall = "copy-call"
     }
 
     public var kind: Kind
@@ -50,6 +57,10 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     /// The final outcome of each pair of ``image``.
     public var outcomes: [String: PairOutcome]?
 
+    // sync, copy-send, copy-call (``regions``: the destinations)
+    public var syncPlan: SyncPlan?
+    public var copies: [ImageCopy]?
+
     // end
     public var counts: OutcomeCounts?
     public var interrupted: Bool?
@@ -67,5 +78,7 @@ public struct JournalRecord: Codable, Sendable, Equatable {
         case code, message
         case requestId = "request_id"
         case attempt, outcomes, counts, interrupted
+        case syncPlan = "sync_plan"
+        case copies
     }
 }

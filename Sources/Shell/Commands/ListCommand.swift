@@ -39,6 +39,8 @@ public enum ListCommand: ShellCommand {
             .init("STATE", key: "state"), .init("OS", key: "os", maxWidth: 24),
             .init("SIZE", key: "size_gib", alignment: .right), .init("CREATED", key: "created"),
         ])
+        let copies = shell.copySources(in: cache)
+        if !copies.isEmpty { table.columns.append(.init("COPY OF", key: "copy_of")) }
         // Shared images cannot be selected: they get no numbers, which `select` would read as
         // numbers of the caller's own list.
         if sharedWithMe { table.columns.replaceSubrange(0...1, with: [.init("OWNER", key: "owner")]) }
@@ -56,6 +58,8 @@ public enum ListCommand: ShellCommand {
                     .init(.int(offset + 1)),
                     .init(.bool(isSelected), emphasis: isSelected ? .green : nil, display: isSelected ? "*" : ""),
                 ]
+            let copyOf: [Table.Cell] =
+                copies.isEmpty ? [] : [copies[image.imageId].map { Table.Cell(.string($0)) } ?? Table.Cell(.null)]
             let region: [Table.Cell] = regionColumn == nil ? [] : [.init(.string(cache.region(at: offset)))]
             table.rows.append(
                 leading + region + [
@@ -65,7 +69,7 @@ public enum ListCommand: ShellCommand {
                     image.imageSize.map { .init(.int($0)) } ?? .init(.null),
                     // The day is enough beside the number (newest first); tsv and json keep the time.
                     .init(.string(image.createdTime ?? ""), display: image.createdTime.map { String($0.prefix(10)) }),
-                ])
+                ] + copyOf)
         }
         let format = shell.session.settings.output
         if let glob, table.rows.isEmpty, format == .table, !cache.images.isEmpty {

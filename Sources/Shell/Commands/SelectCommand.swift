@@ -8,15 +8,17 @@ public enum SelectCommand: ShellCommand {
         details: """
             Without words, shows the selected images. With SPECs, replaces the selection:
             numbers from `ls` (1,3), ranges (2-9), all, none, image ids (img-...) and name globs
-            (name:web-*), separated by commas or spaces. In a session of several regions they work
-            on the combined list (one numbering across the regions). Image ids are stored, never numbers, so a
+            (name:web-*), separated by commas or spaces; copies-of:img-... picks the known copies
+            (made by `sync` or `publish`) of an image in the current region. In a session of
+            several regions they work on the combined list (one numbering across the regions).
+            Image ids are stored, never numbers, so a
             refreshed list cannot retarget it. A number or id that is not listed is an error that
             changes nothing.
             """,
         examples: ["select 1,3", "select 2-9 12", "select name:'release-2026*'", "select all", "select none"])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
-        let arguments = args.words("SPEC")
+        let arguments = try shell.expandingCopiesOf(args.words("SPEC"))
         let cache = try await shell.images()
         guard !arguments.isEmpty else {
             await showSelection(shell, cache: cache)
@@ -61,7 +63,7 @@ public enum UnselectCommand: ShellCommand {
         examples: ["unselect 3", "unselect name:'*-test'"])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
-        let arguments = args.words("SPEC")
+        let arguments = try shell.expandingCopiesOf(args.words("SPEC"))
         let cache = try await shell.images()
         do {
             let spec = try SelectionSpec(parsing: arguments)

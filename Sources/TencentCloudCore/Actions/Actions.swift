@@ -22,6 +22,11 @@ public enum Actions {
     /// DescribeImageQuota, 10/s (https://cloud.tencent.com/document/api/213/15719).
     public static let describeImageQuota = Action(
         service: "cvm", version: cvm, name: "DescribeImageQuota", idempotent: true, rateLimit: 10)
+    /// SyncImages, 10/s: copies one custom image to other regions. Not idempotent: a repeat makes
+    /// a second copy, so after an ambiguous failure look for the copy by name in the destination
+    /// (https://cloud.tencent.com/document/api/213/15711).
+    public static let syncImages = Action(
+        service: "cvm", version: cvm, name: "SyncImages", idempotent: false, rateLimit: 10)
     /// STS GetCallerIdentity (2018-08-13), 20/s (https://cloud.tencent.com/document/api/1312/66098).
     public static let getCallerIdentity = Action(
         service: "sts", version: "2018-08-13", name: "GetCallerIdentity", idempotent: true, rateLimit: 20)
@@ -34,7 +39,7 @@ public enum Actions {
     /// Every declared action.
     public static let all: [Action] = [
         describeRegions, describeImages, modifyImageSharePermission, describeImageSharePermission,
-        describeImageQuota, getCallerIdentity,
+        describeImageQuota, syncImages, getCallerIdentity,
         describeOrganizationMembers,
     ]
 }
