@@ -33,7 +33,7 @@ public enum PublishCommand: ShellCommand {
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let destinations = try await shell.destinationRegions([args.word("REGIONS") ?? ""], command: name)
-        let accounts = try shell.accounts(args.words("ACCOUNTS"), command: name)
+        let accounts = try await shell.accounts(args.words("ACCOUNTS"), command: name)
         let inputs = try await shell.batchInputs(name, args)
         let plan = try await shell.syncPlan(inputs, to: destinations)
         let shares = SharePlanner.share(
