@@ -54,7 +54,10 @@ struct CVMShell: AsyncParsableCommand {
         help: ArgumentHelp("stop or continue (default: stop in scripts, continue interactively).", valueName: "policy"))
     var onError: String?
 
-    @Option(help: ArgumentHelp("Region, e.g. ap-nanjing (also TENCENTCLOUD_REGION).", valueName: "region"))
+    @Option(
+        help: ArgumentHelp(
+            "Region, e.g. ap-nanjing, or regions, e.g. ap-nanjing,ap-tokyo (also TENCENTCLOUD_REGION).",
+            valueName: "region"))
     var region: String?
 
     @Option(help: ArgumentHelp("Credentials and region profile (tccli and SDK profile files).", valueName: "name"))
