@@ -63,7 +63,10 @@ struct CVMShell: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Credentials and region profile (tccli and SDK profile files).", valueName: "name"))
     var profile: String?
 
-    @Option(help: ArgumentHelp("API endpoint: a host or https:// URL; http:// only for loopback.", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "API endpoint: default (each region's own host), nearest, intl, a host or https:// URL; "
+                + "http:// only for loopback.", valueName: "url"))
     var endpoint: String?
 
     @Option(
@@ -93,7 +96,9 @@ struct CVMShell: AsyncParsableCommand {
             throw ValidationError("--output must be table, tsv or json, not '\(output)'")
         }
         if let endpoint {
-            do { _ = try Endpoint(parsing: endpoint) } catch { throw ValidationError("--endpoint: \(error)") }
+            do { _ = try Endpoint.named(endpoint) ?? Endpoint(parsing: endpoint) } catch {
+                throw ValidationError("--endpoint: \(error)")
+            }
         }
         if demo, endpoint != nil { throw ValidationError("--demo and --endpoint cannot be combined") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("-f - (stdin) can be given only once") }
