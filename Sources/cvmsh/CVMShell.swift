@@ -54,13 +54,19 @@ struct CVMShell: AsyncParsableCommand {
         help: ArgumentHelp("stop or continue (default: stop in scripts, continue interactively).", valueName: "policy"))
     var onError: String?
 
-    @Option(help: ArgumentHelp("Region, e.g. ap-nanjing (also TENCENTCLOUD_REGION).", valueName: "region"))
+    @Option(
+        help: ArgumentHelp(
+            "Region, e.g. ap-nanjing, or regions, e.g. ap-nanjing,ap-tokyo (also TENCENTCLOUD_REGION).",
+            valueName: "region"))
     var region: String?
 
     @Option(help: ArgumentHelp("Credentials and region profile (tccli and SDK profile files).", valueName: "name"))
     var profile: String?
 
-    @Option(help: ArgumentHelp("API endpoint: a host or https:// URL; http:// only for loopback.", valueName: "url"))
+    @Option(
+        help: ArgumentHelp(
+            "API endpoint: default (each region's own host), nearest, intl, a host or https:// URL; "
+                + "http:// only for loopback.", valueName: "url"))
     var endpoint: String?
 
     @Option(
@@ -91,7 +97,9 @@ struct CVMShell: AsyncParsableCommand {
             throw ValidationError("--output must be table, tsv, csv or json, not '\(output)'")
         }
         if let endpoint {
-            do { _ = try Endpoint(parsing: endpoint) } catch { throw ValidationError("--endpoint: \(error)") }
+            do { _ = try Endpoint.named(endpoint) ?? Endpoint(parsing: endpoint) } catch {
+                throw ValidationError("--endpoint: \(error)")
+            }
         }
         if demo, endpoint != nil { throw ValidationError("--demo and --endpoint cannot be combined") }
         if files.filter({ $0 == "-" }).count > 1 { throw ValidationError("-f - (stdin) can be given only once") }

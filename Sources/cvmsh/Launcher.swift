@@ -78,7 +78,7 @@ struct Launcher {
                 + "run cvmsh without --demo to use another endpoint"
         } else if let text = options.endpoint ?? environment["CVMSH_ENDPOINT"] {
             do {
-                session.endpoint = try Endpoint(parsing: text)
+                session.endpoint = try Endpoint.named(text) ?? Endpoint(parsing: text)
             } catch {
                 console.diagnostic("cvmsh: error: \(error)")
                 return .usage

@@ -18,6 +18,8 @@ import Testing
         #expect(Endpoint.official.host(forPrefix: "cvm", region: "x.evil.com/") == "cvm.tencentcloudapi.com")
         #expect(Endpoint.nearest.host(forPrefix: "cvm", region: "ap-tokyo") == "cvm.tencentcloudapi.com")
         #expect(Endpoint.international.host(forPrefix: "sts", region: "ap-tokyo") == "sts.intl.tencentcloudapi.com")
+        #expect(Endpoint.named("Nearest") == .nearest && Endpoint.named("intl") == .international)
+        #expect(Endpoint.named("default") == .official && Endpoint.named("cvm.tencentcloudapi.com") == nil)
         let chosen = try Endpoint(parsing: "cvm.ap-guangzhou.tencentcloudapi.com")
         #expect(chosen.host(forPrefix: "cvm", region: "ap-tokyo") == "cvm.ap-guangzhou.tencentcloudapi.com")
     }

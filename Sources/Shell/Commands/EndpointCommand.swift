@@ -33,11 +33,9 @@ public enum EndpointCommand: ShellCommand {
         }
         if let lock = shell.session.endpointLock { throw .usage("endpoint: cannot change the endpoint: \(lock)") }
         let endpoint: Endpoint
-        switch word.lowercased() {
-        case "default": endpoint = .official
-        case "nearest": endpoint = .nearest
-        case "intl", "international": endpoint = .international
-        default:
+        if let named = Endpoint.named(word) {
+            endpoint = named
+        } else {
             do {
                 endpoint = try Endpoint(parsing: word)
             } catch {

@@ -39,6 +39,16 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         self.perRegion = perRegion
     }
 
+    /// `default`, `nearest` or `intl` (`international`): the official endpoints by name, any case.
+    public static func named(_ word: String) -> Endpoint? {
+        switch word.lowercased() {
+        case "default": .official
+        case "nearest": .nearest
+        case "intl", "international": .international
+        default: nil
+        }
+    }
+
     /// Reads `https://host[:port][/]`, `http://127.0.0.1:PORT`, or a bare `host[:port]` (https).
     /// Plain `http://` is accepted only for loopback hosts, so keys never cross a network unencrypted.
     public init(parsing text: String) throws(EndpointError) {
