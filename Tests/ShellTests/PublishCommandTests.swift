@@ -53,4 +53,28 @@ import Testing
             #expect(harness.console.output.contains("SyncImages Region=ap-nanjing ImageIds=\(id)"))
         }
     }
+
+    /// A publish share batch cut short while a copy was SYNCING: `resume` waits for the copy to
+    /// be NORMAL before sharing it (sending at once would be refused for its state).
+    @Test func resumeOfAPublishBatchWaitsForTheCopies() async throws {
+        try await ShellHarness.with(SyncCommandTests.options(copySeconds: 2)) { harness in
+            let id = try #require(await SyncCommandTests.copiable(harness, 1).first).imageId
+            #expect(await harness.run("select \(id)\nsync ap-tokyo -y") == .completed)
+            let copy = try #require(try harness.interpreter.copyRecords().copies(of: id).first).copy
+            let plan = SharePlan(
+                operation: .share, region: "ap-tokyo", accounts: [Self.partners[1]],
+                images: [ImagePlan(imageId: copy, change: [Self.partners[1]])])
+            var first = JournalRecord(kind: .batch, batch: "b2-cut")
+            first.region = "ap-tokyo"
+            first.operation = .share
+            first.images = [copy]
+            first.accounts = plan.accounts
+            first.plan = plan
+            try Journal.open(path: harness.journalPath).append(first)
+            #expect(await harness.emulator.state().image(copy, region: "ap-tokyo")?.imageState == "SYNCING")
+            #expect(await harness.run("region ap-tokyo\nresume -y") == .completed)
+            #expect(await harness.emulator.shares(of: copy, region: "ap-tokyo") == [Self.partners[1]])
+            #expect(await harness.calls("ModifyImageSharePermission").allSatisfy { $0.errorCode == nil })
+        }
+    }
 }

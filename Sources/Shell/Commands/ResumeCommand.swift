@@ -39,6 +39,6 @@ public enum ResumeCommand: ShellCommand {
             return
         }
         guard try await shell.confirm(plan, request) else { return }
-        try await shell.runBatch(plan, resuming: batch)
+        try await shell.runBatch(plan, resuming: batch, readiness: shell.copyReadiness(for: batch))
     }
 }

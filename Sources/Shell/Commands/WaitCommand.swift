@@ -43,16 +43,20 @@ public enum WaitCommand: ShellCommand {
         let started = ContinuousClock.now
         var interval = Duration.milliseconds(500)
         var shown: [String] = []
+        defer { shell.console.progress(nil) }
         while true {
             do {
                 try await watch.poll(client)
             } catch {
                 throw ShellError(error)
             }
-            let lines = watch.lines
-            if lines != shown {
-                for line in lines { shell.inform(line) }
-                shown = lines
+            // The lines again at each quarter of a copy and each change of state; the console's
+            // progress line (a terminal only) follows every poll.
+            if watch.milestone != shown {
+                for line in watch.lines { shell.inform(line) }
+                shown = watch.milestone
+            } else {
+                shell.console.progress(watch.lines.joined(separator: "; "))
             }
             if watch.pending.isEmpty {
                 let total = watch.targets.reduce(0) { $0 + $1.ids.count }

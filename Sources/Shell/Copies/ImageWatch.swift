@@ -41,6 +41,14 @@ struct ImageWatch {
         }
     }
 
+    /// What changed enough to print the lines again: how many are NORMAL per region, and each
+    /// other image's state and SyncPercent in quarters.
+    var milestone: [String] {
+        targets.flatMap { target in
+            target.ids.map { id in "\(id) \(seen[id]?.state ?? "?") \((seen[id]?.percent ?? 0) / 25)" }
+        }
+    }
+
     /// Reads every watched image once (DescribeImages by id, 100 a call).
     mutating func poll(_ client: CVMClient) async throws(TencentCloudError) {
         for target in targets {

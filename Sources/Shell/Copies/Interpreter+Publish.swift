@@ -94,3 +94,17 @@ extension Interpreter {
         }
     }
 }
+
+extension Interpreter {
+    /// For `resume` of a batch that shares copies (`publish`): each image waits until it is
+    /// NORMAL, as in the batch that was interrupted. `nil` for other batches.
+    func copyReadiness(for batch: JournalBatch) -> ImageReadiness? {
+        guard let records = try? copyRecords(), batch.imageIds.contains(where: { records.record(ofCopy: $0) != nil }),
+            let client = try? client()
+        else { return nil }
+        return { region, imageId in
+            await Interpreter.waitUntilNormal(
+                client: client, region: region, imageId: imageId, timeout: WaitCommand.defaultTimeout)
+        }
+    }
+}

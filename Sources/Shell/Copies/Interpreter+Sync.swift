@@ -118,10 +118,10 @@ extension Interpreter {
         let failed = results.filter { if case .failed = $0.outcome { true } else { false } }.count
         if Task.isCancelled || unfinished > 0 {
             if unfinished > 0 { session.interruptedBatch = batchId }
-            let rest = "\(counted(unfinished, "copy")) not finished; `resume` finishes batch \(batchId)"
+            let rest = "\(copiesText(unfinished)) not finished; `resume` finishes batch \(batchId)"
             if Task.isCancelled { throw .interruptedBatch(rest) }
             throw .failed(rest)
         }
-        if failed > 0 { throw .failed("\(counted(failed, "copy")) failed; see the RESULT column and `journal`") }
+        if failed > 0 { throw .failed("\(copiesText(failed)) failed; see the RESULT column and `journal`") }
     }
 }

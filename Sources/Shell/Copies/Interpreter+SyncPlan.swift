@@ -6,6 +6,9 @@ extension Interpreter {
     /// the current region, each once.
     func destinationRegions(_ words: [String], command: String) async throws(ShellError) -> [String] {
         let current = try requireRegion()
+        guard session.regionSet.count <= 1 else {
+            throw .usage("\(command): copies are made from one region; run `region \(current)` (or another) first")
+        }
         let known = try await regions().map(\.region)
         var result: [String] = []
         for word in words {
@@ -69,7 +72,7 @@ extension SyncPlan {
         let images = counted(items.count, "image")
         var lines = [
             "sync: \(images) from \(sourceRegion) to \(destinations.joined(separator: ", ")): "
-                + "\(counted(copyCount, "copy")) to make"
+                + "\(copiesText(copyCount)) to make"
         ]
         guard detailed else { return lines + ["  (use --dry-run to see every image and call)"] }
         for item in items {

@@ -126,3 +126,8 @@ enum SyncPlanner {
             sourceRegion: images.region, destinations: destinations.map(\.region), items: items)
     }
 }
+
+/// `1 copy`, `2 copies`.
+func copiesText(_ count: Int) -> String {
+    count == 1 ? "1 copy" : "\(count) copies"
+}
