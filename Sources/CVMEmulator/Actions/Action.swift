@@ -9,6 +9,8 @@ enum Action: String, CaseIterable, Sendable {
     case describeImageSharePermission = "DescribeImageSharePermission"
     case describeImageQuota = "DescribeImageQuota"
     case getCallerIdentity = "GetCallerIdentity"
+    case describeImageFromFamily = "DescribeImageFromFamily"
+    case modifyImageAttribute = "ModifyImageAttribute"
 
     /// The shared declaration.
     var declaration: TencentCloudCore.Action {
@@ -19,6 +21,8 @@ enum Action: String, CaseIterable, Sendable {
         case .describeImageSharePermission: Actions.describeImageSharePermission
         case .describeImageQuota: Actions.describeImageQuota
         case .getCallerIdentity: Actions.getCallerIdentity
+        case .describeImageFromFamily: Actions.describeImageFromFamily
+        case .modifyImageAttribute: Actions.modifyImageAttribute
         }
     }
 
@@ -29,6 +33,9 @@ enum Action: String, CaseIterable, Sendable {
         case .describeImages: return ["ImageIds", "Filters", "Offset", "Limit", "InstanceType"]
         case .modifyImageSharePermission: return ["ImageId", "AccountIds", "Permission"]
         case .describeImageSharePermission: return ["ImageId"]
+        case .describeImageFromFamily: return ["ImageFamily"]
+        case .modifyImageAttribute:
+            return ["ImageId", "ImageName", "ImageDescription", "ImageFamily", "ImageDeprecated"]
         }
     }
 

@@ -195,6 +195,11 @@ public final class EmulatorService: Sendable {
             let accounts = state.accounts
             return try Action.modifyImageSharePermission(
                 context, region: &state.regions[regionIndex], accounts: accounts)
+        case .describeImageFromFamily:
+            let region = state.regions[regionIndex]
+            return try Action.describeImageFromFamily(context, region: region, order: listing.positions(of: region))
+        case .modifyImageAttribute:
+            return try Action.modifyImageAttribute(context, region: &state.regions[regionIndex], strict: strict)
         }
     }
 }

@@ -18,7 +18,9 @@ enum HelpText {
             let summary = wrap(signature.summary, width: width - indent)
             let padding = String(repeating: " ", count: indent)
             if signature.synopsis.count > column {
-                text += synopsis + "\n"
+                // A synopsis too long for the line goes on lines of its own, the rest indented.
+                text += wrap(signature.synopsis, width: width - 2, indent: 2).map { "  " + $0 }.joined(separator: "\n")
+                text += "\n"
             } else {
                 text += synopsis + String(repeating: " ", count: indent - synopsis.count) + summary[0] + "\n"
                 for line in summary.dropFirst() { text += padding + line + "\n" }

@@ -22,6 +22,14 @@ public enum Actions {
     /// DescribeImageQuota, 10/s (https://cloud.tencent.com/document/api/213/15719).
     public static let describeImageQuota = Action(
         service: "cvm", version: cvm, name: "DescribeImageQuota", idempotent: true, rateLimit: 10)
+    /// DescribeImageFromFamily, 20/s: the newest usable image of a family, or none
+    /// (https://cloud.tencent.com/document/api/213/111405).
+    public static let describeImageFromFamily = Action(
+        service: "cvm", version: cvm, name: "DescribeImageFromFamily", idempotent: true, rateLimit: 20)
+    /// ModifyImageAttribute, 10/s: name, description, family, deprecation. Setting the same values
+    /// again changes nothing, so a retry is safe (https://cloud.tencent.com/document/api/213/33269).
+    public static let modifyImageAttribute = Action(
+        service: "cvm", version: cvm, name: "ModifyImageAttribute", idempotent: true, rateLimit: 10)
     /// STS GetCallerIdentity (2018-08-13), 20/s (https://cloud.tencent.com/document/api/1312/66098).
     public static let getCallerIdentity = Action(
         service: "sts", version: "2018-08-13", name: "GetCallerIdentity", idempotent: true, rateLimit: 20)
@@ -29,6 +37,6 @@ public enum Actions {
     /// Every declared action.
     public static let all: [Action] = [
         describeRegions, describeImages, modifyImageSharePermission, describeImageSharePermission,
-        describeImageQuota, getCallerIdentity,
+        describeImageQuota, getCallerIdentity, describeImageFromFamily, modifyImageAttribute,
     ]
 }
