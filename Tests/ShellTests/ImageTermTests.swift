@@ -11,6 +11,10 @@ private struct Attributed: SelectableImage {
     var imageFamily: String?
     var imageDeprecated: Bool?
     var createdTime: String?
+
+    func hasTag(_ key: String, value: String?) -> Bool {
+        tags?.contains { $0.key == key && (value == nil || $0.value == value) } ?? false
+    }
 }
 
 private func tags(_ pairs: KeyValuePairs<String, String>) -> [CVM.Tag] {

@@ -1,5 +1,4 @@
-import CVM
-import TencentCloudCore
+import Foundation
 
 /// One side of a creation-time range, to the second, in UTC: what `created<DATE`,
 /// `created>=DATE`, `age>90d` and the like turn into. Matching compares the first 19 characters
@@ -23,9 +22,7 @@ public struct CreationBound: Sendable, Equatable {
     public init(_ side: Side, _ instant: Int) {
         self.side = side
         self.instant = instant
-        let second = ((instant % 86_400) + 86_400) % 86_400
-        func two(_ n: Int) -> String { n < 10 ? "0\(n)" : "\(n)" }
-        key = "\(UTCDate.day(of: instant))T\(two(second / 3600)):\(two(second / 60 % 60)):\(two(second % 60))"
+        key = String(Self.iso(instant).prefix(19))
     }
 
     /// Whether an image created at `createdTime` is on the matching side; never for an image
@@ -36,7 +33,7 @@ public struct CreationBound: Sendable, Equatable {
         let before: Bool
         if utf8.count >= 19, createdTime.hasSuffix("Z") || createdTime.hasSuffix("+00:00") || utf8.count == 19 {
             before = utf8.prefix(19).lexicographicallyPrecedes(key.utf8)
-        } else if let date = ISO8601.parse(createdTime) {
+        } else if let date = Self.parse(createdTime) {
             before = date.timeIntervalSince1970 < Double(instant)
         } else {
             return false
@@ -58,6 +55,17 @@ public struct CreationBound: Sendable, Equatable {
         let doy = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
         let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
         let seconds = (era * 146_097 + doe - 719_468) * 86_400
-        return UTCDate.day(of: seconds) == text ? seconds : nil
+        return iso(seconds).prefix(10) == text ? seconds : nil
+    }
+
+    /// `YYYY-MM-DDThh:mm:ssZ` of Unix seconds.
+    private static func iso(_ seconds: Int) -> String {
+        Date(timeIntervalSince1970: Double(seconds)).formatted(.iso8601)
+    }
+
+    /// An ISO 8601 time with any offset, with or without fractional seconds.
+    private static func parse(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        return try? Date(text, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true))
     }
 }

@@ -29,8 +29,7 @@ public enum ImageTerm: Sendable, Equatable {
     public func matches(_ image: some SelectableImage) -> Bool {
         switch self {
         case .tag(let key, let value):
-            guard let tags = image.tags else { return false }
-            return tags.contains { $0.key == key && (value == nil || $0.value == value) }
+            return image.hasTag(key, value: value)
         case .family(let family):
             return image.imageFamily == family
         case .latest(_, let imageID):
