@@ -13,9 +13,9 @@ public struct CreationBound: Sendable, Equatable {
         case notBefore
     }
 
-    public var side: Side
+    public let side: Side
     /// Unix seconds.
-    public var instant: Int
+    public let instant: Int
     /// ``instant`` as `YYYY-MM-DDThh:mm:ss`.
     private let key: String
 
