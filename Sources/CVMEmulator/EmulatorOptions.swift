@@ -16,6 +16,8 @@ public struct EmulatorOptions: Sendable {
     public var failRate: Double
     /// The faults to choose from when a call fails; picked with equal probability.
     public var failKinds: Set<FaultKind>
+    /// The actions faults are injected into (by `X-TC-Action` name); `nil`: every action.
+    public var failActions: Set<String>? = nil
     /// Seed of the fault sequence: the same seed and calls give the same faults.
     public var seed: UInt64
     /// Largest `AccountIds` count per ModifyImageSharePermission; more answers
@@ -29,8 +31,14 @@ public struct EmulatorOptions: Sendable {
     public var host: String
     /// Port to bind; 0 picks a free port (see `Emulator.port`).
     public var port: Int
-    /// Time source for signature timestamps, share times and rate limits.
+    /// Time source for signature timestamps, share times, rate limits and copy progress.
     public var clock: EmulatorClock
+    /// How long a copy made by SyncImages stays `SYNCING` (emulator clock); 0 makes copies
+    /// `NORMAL` at once.
+    public var copySeconds: Double = 30
+    /// Whether an image shows `SYNCING` while it is being copied (the real behaviour is not
+    /// documented), so it cannot be shared or copied again until the copies finish.
+    public var sourceSyncing = false
 
     public init(
         state: EmulatorState = .demo(), rateLimit: RateLimit = .documented, strict: Bool = false,

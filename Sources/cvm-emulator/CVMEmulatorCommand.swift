@@ -33,7 +33,7 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
             "Serve the demo accounts plus N deterministic images of the demo account in --region.", valueName: "n"))
     var generate: Int?
 
-    @Option(help: "Region of the --generate images.")
+    @Option(help: "Region of the --generate images; a comma-separated list puts n images in each.")
     var region = EmulatorState.demoRegion
 
     @Option(help: "Seed of the --generate images and of the fault sequence.")
@@ -80,6 +80,25 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
     var failKinds = "internal"
 
     @Option(
+        name: .customLong("fail-actions"),
+        help: ArgumentHelp(
+            "Comma-separated actions (SyncImages,...) that --fail-rate applies to. Default: every action.",
+            valueName: "actions"))
+    var failActions: String?
+
+    @Option(
+        name: .customLong("copy-seconds"),
+        help: ArgumentHelp(
+            "How long an image copied by SyncImages stays SYNCING before it is NORMAL; 0 finishes at once.",
+            valueName: "s"))
+    var copySeconds = 30.0
+
+    @Flag(
+        name: .customLong("source-syncing"),
+        help: ArgumentHelp("Show an image as SYNCING while it is being copied to other regions."))
+    var sourceSyncing = false
+
+    @Option(
         name: .customLong("tls-cert"),
         help: ArgumentHelp("Serve HTTPS with this PEM certificate (chain); needs --tls-key.", valueName: "file"))
     var tlsCert: String?
@@ -99,6 +118,11 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
             valueName: "file"))
     var log: String?
 
+    /// The regions of `--region`.
+    var generateRegions: [String] {
+        region.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
     func validate() throws {
         guard ["127.0.0.1", "localhost", "::1"].contains(host) || host.hasPrefix("127.") else {
             throw ValidationError("--host must be a loopback address")
@@ -108,11 +132,13 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
             throw ValidationError("--state and --generate cannot be combined")
         }
         if let generate, generate < 0 { throw ValidationError("--generate must not be negative") }
+        guard !generateRegions.isEmpty else { throw ValidationError("--region needs a region id") }
         guard RateLimit(argument: rateLimit) != nil else {
             throw ValidationError("--rate-limit must be doc, off or a positive number")
         }
         if let maxAccountIds, maxAccountIds < 1 { throw ValidationError("--max-account-ids must be positive") }
         guard latencyMs >= 0 else { throw ValidationError("--latency-ms must not be negative") }
+        guard copySeconds >= 0 else { throw ValidationError("--copy-seconds must not be negative") }
         guard (0...1).contains(failRate) else { throw ValidationError("--fail-rate must be between 0 and 1") }
         _ = try parseFailKinds()
         guard (tlsCert == nil) == (tlsKey == nil) else { throw ValidationError("--tls-cert and --tls-key go together") }
@@ -139,16 +165,19 @@ struct CVMEmulatorCommand: AsyncParsableCommand {
                 throw ValidationError("cannot read state file \(stateFile): \(error)")
             }
         } else if let generate {
-            state = .generated(images: generate, region: region, seed: seed)
+            state = .generated(images: generate, regions: generateRegions, seed: seed)
         } else {
             state = .demo()
         }
-        let options = EmulatorOptions(
+        var options = EmulatorOptions(
             state: state, rateLimit: RateLimit(argument: rateLimit) ?? .documented, strict: strict,
             latency: .milliseconds(latencyMs),
             failRate: failRate, failKinds: try parseFailKinds(), seed: seed, maxAccountIdsPerCall: maxAccountIds,
             tls: tlsCert.flatMap { cert in tlsKey.map { TLSFiles(certPath: cert, keyPath: $0) } },
             logPath: log, host: host, port: port)
+        options.copySeconds = copySeconds
+        options.sourceSyncing = sourceSyncing
+        options.failActions = failActions.map { Set($0.split(separator: ",").map(String.init)) }
 
         let signals = SignalWatcher(signals: [SIGINT, SIGTERM])
         let emulator = try await Emulator.start(options)

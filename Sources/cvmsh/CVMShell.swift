@@ -64,7 +64,8 @@ struct CVMShell: AsyncParsableCommand {
     var endpoint: String?
 
     @Option(
-        help: ArgumentHelp("table, tsv or json (the same whether or not stdout is a terminal).", valueName: "format"))
+        help: ArgumentHelp(
+            "table, tsv, csv or json (the same whether or not stdout is a terminal).", valueName: "format"))
     var output: String?
 
     @Flag(name: .customLong("dry-run"), help: "Show the exact API calls that would change shares; send none.")
@@ -87,7 +88,7 @@ struct CVMShell: AsyncParsableCommand {
             throw ValidationError("--on-error must be stop or continue, not '\(onError)'")
         }
         if let output, OutputFormat(rawValue: output) == nil {
-            throw ValidationError("--output must be table, tsv or json, not '\(output)'")
+            throw ValidationError("--output must be table, tsv, csv or json, not '\(output)'")
         }
         if let endpoint {
             do { _ = try Endpoint(parsing: endpoint) } catch { throw ValidationError("--endpoint: \(error)") }

@@ -93,10 +93,11 @@ struct InteractiveLoop {
         ProcessSignals.die(of: number)
     }
 
-    /// `ap-nanjing [3]> `: region and selection count, coloured where allowed.
+    /// `ap-nanjing [3]> ` (`ap-nanjing+1 [3]> ` for two regions): region and selection count,
+    /// coloured where allowed.
     func promptText() -> String {
         let session = interpreter.session
-        let region = session.region ?? "no-region"
+        let region = session.regionLabel ?? "no-region"
         let count = "[\(session.selection.count)]"
         guard interpreter.console.usesColor else { return "\(region) \(count)> " }
         return "\u{1B}[36m\(region)\u{1B}[0m \u{1B}[33m\(count)\u{1B}[0m> "

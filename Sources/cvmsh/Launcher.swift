@@ -87,7 +87,11 @@ struct Launcher {
         do {
             let resolver = RegionResolver(profile: options.profile, environment: environment, home: services.paths.home)
             if let region = try resolver.resolve(explicit: options.region) {
-                session.region = region.region
+                // `--region ap-nanjing,ap-tokyo` starts in a set of regions, as `region a,b` does.
+                let set = region.region.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+                session.regionSet = set.filter { !$0.isEmpty }.reduce(into: []) {
+                    if !$0.contains($1) { $0.append($1) }
+                }
                 session.regionSource = region.source.description
             }
         } catch {

@@ -15,8 +15,7 @@ enum Pager {
     static func show(_ text: String, command: String) async -> Bool {
         // A socket, not a pipe: a pager that quits early (q in less) makes the write fail with
         // EPIPE instead of raising SIGPIPE in cvmsh.
-        var sockets: [Int32] = [-1, -1]
-        guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &sockets) == 0 else { return false }
+        guard let sockets = SystemShell.socketPair() else { return false }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/sh")
         process.arguments = ["-c", command]

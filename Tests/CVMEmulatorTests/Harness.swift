@@ -43,14 +43,17 @@ struct Harness {
     init(
         state: EmulatorState = .demo(), rateLimit: RateLimit = .off, failRate: Double = 0,
         failKinds: Set<FaultKind> = [.internalError], seed: UInt64 = 0, maxAccountIds: Int? = nil,
-        latency: Duration = .zero, logPath: String? = nil, strict: Bool = false
+        latency: Duration = .zero, logPath: String? = nil, strict: Bool = false, copySeconds: Double = 30,
+        sourceSyncing: Bool = false
     ) throws {
         clock = ManualClock()
-        service = try EmulatorService(
-            options: EmulatorOptions(
-                state: state, rateLimit: rateLimit, strict: strict, latency: latency, failRate: failRate,
-                failKinds: failKinds, seed: seed,
-                maxAccountIdsPerCall: maxAccountIds, logPath: logPath, clock: clock.emulatorClock))
+        var options = EmulatorOptions(
+            state: state, rateLimit: rateLimit, strict: strict, latency: latency, failRate: failRate,
+            failKinds: failKinds, seed: seed,
+            maxAccountIdsPerCall: maxAccountIds, logPath: logPath, clock: clock.emulatorClock)
+        options.copySeconds = copySeconds
+        options.sourceSyncing = sourceSyncing
+        service = try EmulatorService(options: options)
     }
 
     /// Signs (as the official SDK does) and handles one call.

@@ -39,6 +39,18 @@ import Testing
             EmulatorState.generated(images: 5, region: "xx-new-1", seed: 1).region("xx-new-1")?.images.isEmpty == false)
     }
 
+    @Test func generatedInSeveralRegionsHasUniqueIdsInEach() {
+        let regions = ["ap-nanjing", "ap-tokyo", "ap-singapore"]
+        let state = EmulatorState.generated(images: 40, regions: regions, seed: 3)
+        let own = regions.map { region in state.region(region)!.images.filter { !$0.isPublic } }
+        #expect(own.map(\.count) == [40, 40, 40])
+        let ids = own.flatMap { $0.map(\.imageId) }
+        #expect(Set(ids).count == ids.count)
+        // The first region's images are those of the one-region form.
+        #expect(
+            own[0] == EmulatorState.generated(images: 40, seed: 3).region("ap-nanjing")!.images.filter { !$0.isPublic })
+    }
+
     @Test func stateRoundTripsThroughJSON() throws {
         let state = EmulatorState.demo()
         let data = try JSONEncoder().encode(state)

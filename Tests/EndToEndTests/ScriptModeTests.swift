@@ -66,7 +66,7 @@ import Testing
     @Test func badUsageIs64() throws {
         let result = try run(cvmsh, ["--output", "xml", "-c", "echo"])
         #expect(result.status == 64)
-        #expect(result.stderr.contains("--output must be table, tsv or json"))
+        #expect(result.stderr.contains("--output must be table, tsv, csv or json"))
     }
 
     @Test func unreachableEndpointIs2() throws {

@@ -47,8 +47,10 @@ import Testing
         #expect(throws: ShellError.usage("share: expected account ids; usage: share ACCOUNTS... [--dry-run] [-y]")) {
             try Arguments(["-y"], signature: ShareCommand.signature)
         }
-        #expect(throws: ShellError.usage("region: unexpected 'b'; usage: region [REGION]")) {
-            try Arguments(["a", "b"], signature: RegionCommand.signature)
+        #expect(
+            throws: ShellError.usage("endpoint: unexpected 'b'; usage: endpoint [URL|HOST|default|nearest|intl]")
+        ) {
+            try Arguments(["a", "b"], signature: EndpointCommand.signature)
         }
         #expect(throws: ShellError.usage("journal: N must be a positive number, got '0'")) {
             try Arguments(["0"], signature: JournalCommand.signature)

@@ -60,7 +60,8 @@ import Testing
     @Test func regionsFromTheCachedList() {
         #expect(complete("region ap-|").candidates == ["ap-guangzhou", "ap-nanjing", "ap-shanghai"])
         #expect(complete("region ap-g|").candidates == ["ap-guangzhou"])
-        #expect(complete("region ap-nanjing |").candidates.isEmpty)
+        // A set of regions: the next word completes too.
+        #expect(complete("region ap-nanjing ap-g|").candidates == ["ap-guangzhou"])
     }
 
     @Test func imageIdsNumbersAndNameGlobs() {
@@ -81,14 +82,14 @@ import Testing
     }
 
     @Test func accountsSeenAndAliases() {
-        #expect(complete("share @|").candidates == ["@partners", "@prod"])
+        #expect(complete("share @|").candidates == ["@partners", "@prod", "@org"])
         #expect(complete("share 1000|").candidates == ["100011110001", "100011110002", "100087654321"])
         #expect(complete("unalias p|").candidates == ["partners", "prod"])
     }
 
     @Test func setKeysAndValues() {
         #expect(complete("set o|").candidates == ["output", "on_error"])
-        #expect(complete("set output |").candidates == ["table", "tsv", "json"])
+        #expect(complete("set output |").candidates == ["table", "tsv", "csv", "json"])
         #expect(complete("set confirm o|").candidates == ["on", "off"])
     }
 

@@ -180,8 +180,9 @@ import Testing
             #expect(await shell.shareState()[F.webProd2] == [Self.p[4]])
             #expect(shell.interpreter.session.region == "ap-nanjing")
             #expect(shell.interpreter.session.selection.ids == [F.webDev1])
-            let regions = try shell.journal().batches.map(\.region)
-            #expect(regions == ["ap-singapore", "ap-nanjing"])
+            // One batch over both regions.
+            let regions = try shell.journal().batches.map(\.regions)
+            #expect(regions == [["ap-singapore", "ap-nanjing"]])
             #expect(await shell.run("plan \(file) --check") == .completed, "\(shell.console.errors)")
         }
     }

@@ -99,15 +99,15 @@ private let now = 1_749_513_600
         #expect(spec.unresolvedFamilies == ["web-base", "db-base"])
         #expect(throws: SelectionError.unresolvedLatest("latest:web-base")) { try spec.resolve(in: images) }
         let resolved = try spec.resolvingLatest(
-            ["web-base": "img-aaaa0002", "db-base": "img-aaaa0003"], region: "ap-nanjing")
+            ["web-base": ["img-aaaa0002"], "db-base": ["img-aaaa0003", "img-aaaa0005"]], regions: "ap-nanjing, ap-tokyo"
+        )
         #expect(resolved.unresolvedFamilies.isEmpty)
-        #expect(try resolved.resolve(in: images) == ["img-aaaa0002", "img-aaaa0003"])
-        let none: [String: String?] = ["web-base": "img-aaaa0002", "db-base": nil]
+        #expect(try resolved.resolve(in: images) == ["img-aaaa0002", "img-aaaa0003", "img-aaaa0005"])
         #expect(throws: SelectionError.noUsableImage(family: "db-base", region: "ap-nanjing")) {
-            try spec.resolvingLatest(none, region: "ap-nanjing")
+            try spec.resolvingLatest(["web-base": ["img-aaaa0002"], "db-base": []], regions: "ap-nanjing")
         }
         // An answer that is not in the list (a stale list) is an unknown id.
-        let stale = try spec.resolvingLatest(["web-base": "img-zzzz0009", "db-base": "img-aaaa0003"], region: "r")
+        let stale = try spec.resolvingLatest(["web-base": ["img-zzzz0009"], "db-base": ["img-aaaa0003"]], regions: "r")
         #expect(throws: SelectionError.unknownImageID("img-zzzz0009")) { try stale.resolve(in: images) }
     }
 

@@ -21,7 +21,7 @@ import Testing
 
     @Test func errorsNameTheAllowedValues() {
         var settings = Settings(onError: .stop)
-        #expect(throws: ShellError.usage("set output: expected table, tsv or json, got 'xml'")) {
+        #expect(throws: ShellError.usage("set output: expected table, tsv, csv or json, got 'xml'")) {
             try settings.set("output", to: "xml")
         }
         #expect(throws: ShellError.usage("set concurrency: expected a number from 1 to 64, got '0'")) {

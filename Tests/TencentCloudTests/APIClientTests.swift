@@ -75,8 +75,9 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
 
         let request = try #require(transport.sent.first)
         let headers = Dictionary(uniqueKeysWithValues: request.headers.map { ($0.name, $0.value) })
-        #expect(request.url == "https://cvm.tencentcloudapi.com/")
-        #expect(headers["Host"] == "cvm.tencentcloudapi.com")
+        // The default endpoint sends a call to its region's own host.
+        #expect(request.url == "https://cvm.ap-nanjing.tencentcloudapi.com/")
+        #expect(headers["Host"] == "cvm.ap-nanjing.tencentcloudapi.com")
         #expect(headers["Content-Type"] == "application/json")
         #expect(headers["X-TC-Action"] == "DescribeImages")
         #expect(headers["X-TC-Version"] == "2017-03-12")
@@ -86,7 +87,8 @@ func makeClient(_ transport: ScriptedTransport, token: String? = nil, endpoint: 
         #expect(headers["X-TC-Token"] == "SESSIONTOKEN")
         let timestamp = try #require(headers["X-TC-Timestamp"].flatMap(Int.init))
         let expected = TC3Signer.sign(
-            TC3SigningInput(host: "cvm.tencentcloudapi.com", body: request.body, service: "cvm", timestamp: timestamp),
+            TC3SigningInput(
+                host: "cvm.ap-nanjing.tencentcloudapi.com", body: request.body, service: "cvm", timestamp: timestamp),
             secretId: "AKIDTESTTESTTEST1234", secretKey: "SECRETKEYVALUE")
         #expect(headers["Authorization"] == expected.authorization)
         #expect(String(decoding: request.body, as: UTF8.self) == #"{"ImageId":"img-1"}"#)

@@ -9,6 +9,19 @@ import Testing
         #expect(Endpoint.official.host(forPrefix: "organization") == "organization.tencentcloudapi.com")
     }
 
+    @Test func theDefaultSendsEachRegionToItsOwnHost() throws {
+        #expect(
+            Endpoint.official.url(forPrefix: "cvm", region: "ap-tokyo") == "https://cvm.ap-tokyo.tencentcloudapi.com/")
+        #expect(Endpoint.official.host(forPrefix: "sts", region: "ap-nanjing") == "sts.ap-nanjing.tencentcloudapi.com")
+        #expect(Endpoint.official.host(forPrefix: "cvm", region: nil) == "cvm.tencentcloudapi.com")
+        // Not a DNS label: the single host, never a name built from it.
+        #expect(Endpoint.official.host(forPrefix: "cvm", region: "x.evil.com/") == "cvm.tencentcloudapi.com")
+        #expect(Endpoint.nearest.host(forPrefix: "cvm", region: "ap-tokyo") == "cvm.tencentcloudapi.com")
+        #expect(Endpoint.international.host(forPrefix: "sts", region: "ap-tokyo") == "sts.intl.tencentcloudapi.com")
+        let chosen = try Endpoint(parsing: "cvm.ap-guangzhou.tencentcloudapi.com")
+        #expect(chosen.host(forPrefix: "cvm", region: "ap-tokyo") == "cvm.ap-guangzhou.tencentcloudapi.com")
+    }
+
     @Test func regionalAndInternationalHostsKeepTheirSuffix() throws {
         let regional = try Endpoint(parsing: "cvm.ap-guangzhou.tencentcloudapi.com")
         #expect(regional.url(forPrefix: "cvm") == "https://cvm.ap-guangzhou.tencentcloudapi.com/")

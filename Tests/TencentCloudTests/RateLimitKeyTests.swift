@@ -8,9 +8,13 @@ import Testing
     let none = Params(ImageId: "i")
 
     func client(_ endpoint: String) throws -> APIClient {
+        client(try Endpoint(parsing: endpoint))
+    }
+
+    func client(_ endpoint: Endpoint) -> APIClient {
         APIClient(
             configuration: ClientConfiguration(
-                endpoint: try Endpoint(parsing: endpoint), requestClient: "t", retry: .none, rateLimits: .documented),
+                endpoint: endpoint, requestClient: "t", retry: .none, rateLimits: .documented),
             credentials: StaticCredentialProvider(Credential(secretId: "AKID1", secretKey: "k")),
             transport: ScriptedTransport([]))
     }
@@ -35,5 +39,26 @@ import Testing
             await nanjing.limiter.window(
                 Actions.getCallerIdentity, secretId: "AKID1", host: "sts.ap-nanjing.tencentcloudapi.com") != nil)
         #expect(await nanjing.limiter.budgets == 2)
+    }
+
+    @Test func theDefaultEndpointGivesEachRegionItsOwnHostAndWindow() async throws {
+        let api = client(Endpoint.official)
+        for region in ["ap-nanjing", "ap-guangzhou"] {
+            _ = try await api.call(Actions.describeImageQuota, region: region, parameters: none, as: Echo.self)
+        }
+        for host in ["cvm.ap-nanjing.tencentcloudapi.com", "cvm.ap-guangzhou.tencentcloudapi.com"] {
+            #expect(await api.limiter.window(Actions.describeImageQuota, secretId: "AKID1", host: host) != nil)
+        }
+        #expect(await api.limiter.budgets == 2)
+    }
+
+    @Test(arguments: [Endpoint.nearest, Endpoint.international])
+    func theNearestEndpointsKeepOneHostForEveryRegion(_ endpoint: Endpoint) async throws {
+        let api = client(endpoint)
+        for region in ["ap-nanjing", "ap-guangzhou"] {
+            _ = try await api.call(Actions.describeImageQuota, region: region, parameters: none, as: Echo.self)
+        }
+        #expect(await api.limiter.window(Actions.describeImageQuota, secretId: "AKID1", host: endpoint.host) != nil)
+        #expect(await api.limiter.budgets == 1)
     }
 }

@@ -127,6 +127,7 @@ import Testing
             limits == [
                 "DescribeImages": 40, "ModifyImageSharePermission": 10, "DescribeImageSharePermission": 10,
                 "DescribeImageQuota": 10, "DescribeRegions": 20, "GetCallerIdentity": 20,
+                "DescribeOrganizationMembers": 20,
             ])
     }
 }

@@ -127,8 +127,10 @@ public final class ConnectProxy: Sendable {
                         try NIOAsyncChannel<ByteBuffer, ByteBuffer>(wrappingChannelSynchronously: channel)
                     }
                 }
-            try await outbound.write(ByteBuffer(string: "HTTP/1.1 200 Connection established\r\n\r\n"))
+            // Nothing may throw between the connect and executeThenClose: an upstream channel
+            // dropped unclosed (the client gone before the 200 was written) traps in NIO.
             try await upstream.executeThenClose { upstreamIn, upstreamOut in
+                try await outbound.write(ByteBuffer(string: "HTTP/1.1 200 Connection established\r\n\r\n"))
                 if buffered.readableBytes > 0 { try await upstreamOut.write(buffered) }
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     group.addTask {

@@ -1,4 +1,4 @@
-"""Runs every benchmark scenario of issue 7 (S1-S6) and prints the table of ratios.
+"""Runs every benchmark scenario (S1-S10) and prints the table of ratios.
 
 Called by `scripts/bench` (which builds the binaries, makes the venv and the test CA). Every
 emulator it starts is stopped in a `finally` (and on SIGTERM/SIGINT). Environment:
@@ -8,7 +8,7 @@ emulator it starts is stopped in a `finally` (and on SIGTERM/SIGINT). Environmen
     BENCH_TLS      folder with ca.pem, cert.pem, key.pem
     BENCH_OUT      where to write results.json and results.md
     BENCH_RUNS     repetitions of the fast scenarios (default 5); the slow ones use fewer
-    BENCH_ONLY     comma-separated scenarios to run (S1,...,S6); default all
+    BENCH_ONLY     comma-separated scenarios to run (S1,...,S10); default all
     BENCH_KEEP     keep the work folder (emulator logs and dumps, the S4 script)
 """
 import json
@@ -24,6 +24,8 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
+import regions
 
 BIN = Path(os.environ["BENCH_BIN"])
 VENV = Path(os.environ["BENCH_VENV"])
@@ -58,7 +60,7 @@ class Emulator:
     """One `cvm-emulator` process; `with Emulator(...) as emu:` stops it (and writes --dump)."""
     count = 0
 
-    def __init__(self, generate, latency_ms=0, fail_rate=None, tls=False, seed=SEED):
+    def __init__(self, generate, latency_ms=0, fail_rate=None, tls=False, seed=SEED, regions=None, extra=()):
         Emulator.count += 1
         name = f"emu{Emulator.count}"
         self.log_path = WORK / f"{name}.log.jsonl"
@@ -70,6 +72,9 @@ class Emulator:
             argv += ["--fail-rate", str(fail_rate), "--fail-kinds", "internal,drop,drop-after"]
         if tls:
             argv += ["--tls-cert", str(TLS / "cert.pem"), "--tls-key", str(TLS / "key.pem")]
+        if regions:
+            argv += ["--region", ",".join(regions)]
+        argv += list(extra)
         self.argv = argv
         self.tls = tls
         self.process = None
@@ -118,6 +123,38 @@ class Emulator:
 
     def dump(self):
         return json.loads(self.dump_path.read_text())
+
+
+class Proxy:
+    """`connect_proxy.py` in front of an emulator: `with Proxy(emu) as proxy:`; proxy.url."""
+
+    def __init__(self, emulator):
+        self.target = emulator.port
+        self.process = None
+
+    def __enter__(self):
+        import socket
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.process = subprocess.Popen([sys.executable, str(HERE / "connect_proxy.py"), str(self.port),
+                                         str(self.target)], stdout=subprocess.PIPE, text=True)
+        RUNNING.append(self)
+        if self.process.stdout.readline().strip() != "ready":
+            self.stop()
+            raise RuntimeError("the CONNECT proxy did not start")
+        self.url = f"http://127.0.0.1:{self.port}"
+        return self
+
+    def __exit__(self, *exc):
+        self.stop()
+
+    def stop(self):
+        if self.process and self.process.poll() is None:
+            self.process.terminate()
+            self.process.wait()
+        if self in RUNNING:
+            RUNNING.remove(self)
 
 
 def stop_all(*_):
@@ -506,6 +543,7 @@ def s5():
 def main():
     started = time.monotonic()
     scenarios = [("S3", s3), ("S4", s4), ("S5", s5), ("S1", s1), ("S2", s2), ("S6", s6)]
+    scenarios += regions.scenarios(sys.modules[__name__])  # S7-S10, on this file's helpers
     try:
         for name, function in scenarios:
             if ONLY and name not in ONLY:

@@ -8,7 +8,9 @@ enum Action: String, CaseIterable, Sendable {
     case modifyImageSharePermission = "ModifyImageSharePermission"
     case describeImageSharePermission = "DescribeImageSharePermission"
     case describeImageQuota = "DescribeImageQuota"
+    case syncImages = "SyncImages"
     case getCallerIdentity = "GetCallerIdentity"
+    case describeOrganizationMembers = "DescribeOrganizationMembers"
     case describeImageFromFamily = "DescribeImageFromFamily"
     case modifyImageAttribute = "ModifyImageAttribute"
 
@@ -20,7 +22,9 @@ enum Action: String, CaseIterable, Sendable {
         case .modifyImageSharePermission: Actions.modifyImageSharePermission
         case .describeImageSharePermission: Actions.describeImageSharePermission
         case .describeImageQuota: Actions.describeImageQuota
+        case .syncImages: Actions.syncImages
         case .getCallerIdentity: Actions.getCallerIdentity
+        case .describeOrganizationMembers: Actions.describeOrganizationMembers
         case .describeImageFromFamily: Actions.describeImageFromFamily
         case .modifyImageAttribute: Actions.modifyImageAttribute
         }
@@ -33,6 +37,10 @@ enum Action: String, CaseIterable, Sendable {
         case .describeImages: return ["ImageIds", "Filters", "Offset", "Limit", "InstanceType"]
         case .modifyImageSharePermission: return ["ImageId", "AccountIds", "Permission"]
         case .describeImageSharePermission: return ["ImageId"]
+        case .describeOrganizationMembers:
+            return ["Offset", "Limit", "Lang", "SearchKey", "AuthName", "Product", "Tags", "NodeId", "NodeName"]
+        case .syncImages:
+            return ["ImageIds", "DestinationRegions", "DryRun", "ImageName", "ImageSetRequired", "Encrypt", "KmsKeyId"]
         case .describeImageFromFamily: return ["ImageFamily"]
         case .modifyImageAttribute:
             return ["ImageId", "ImageName", "ImageDescription", "ImageFamily", "ImageDeprecated"]

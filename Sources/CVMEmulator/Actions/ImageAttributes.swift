@@ -1,8 +1,6 @@
 import TencentCloudCore
 
 extension Action {
-    /// Most characters of `ImageName` (ModifyImageAttribute, SyncImages).
-    static let maxImageNameLength = 60
     /// Most characters of `ImageDescription`.
     static let maxImageDescriptionLength = 256
     /// Most characters of `ImageFamily` (not documented; see docs/emulator.md).

@@ -47,6 +47,12 @@ struct Parameters: Sendable {
         return list
     }
 
+    func boolean(_ name: String) throws(APIError) -> Bool? {
+        guard let value = values[name] else { return nil }
+        guard case .bool(let b) = value else { throw Self.typeError(name, "a boolean") }
+        return b
+    }
+
     /// A non-negative integer (the API's uint64).
     func unsigned(_ name: String) throws(APIError) -> Int? {
         guard let value = values[name] else { return nil }

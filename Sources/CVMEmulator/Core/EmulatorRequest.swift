@@ -78,6 +78,9 @@ public struct EmulatorCall: Sendable, Equatable, Codable {
     public var action: String
     /// `X-TC-Region`, when sent.
     public var region: String?
+    /// The `Host` header as sent (the API host the client meant, such as
+    /// `cvm.ap-nanjing.tencentcloudapi.com` through a proxy), when sent.
+    public var host: String?
     /// The calling account (the root account for a collaborator), once authenticated.
     public var accountId: String?
     /// The request body as received: the action's parameters as a JSON object.
@@ -92,11 +95,12 @@ public struct EmulatorCall: Sendable, Equatable, Codable {
 
     public init(
         time: String, action: String, region: String?, accountId: String?, parameters: String,
-        errorCode: String?, requestId: String, fault: FaultKind?, ms: Double
+        errorCode: String?, requestId: String, fault: FaultKind?, ms: Double, host: String? = nil
     ) {
         self.time = time
         self.action = action
         self.region = region
+        self.host = host
         self.accountId = accountId
         self.parameters = parameters
         self.errorCode = errorCode
@@ -111,6 +115,7 @@ public struct EmulatorCall: Sendable, Equatable, Codable {
         let value = JSONValue.object([
             JSONValue.Member("time", .string(time)), JSONValue.Member("action", .string(action)),
             JSONValue.Member("region", region.map(JSONValue.string) ?? .null),
+            JSONValue.Member("host", host.map(JSONValue.string) ?? .null),
             JSONValue.Member("accountId", accountId.map(JSONValue.string) ?? .null),
             JSONValue.Member("parameters", params),
             JSONValue.Member("errorCode", errorCode.map(JSONValue.string) ?? .null),

@@ -11,6 +11,10 @@ public final class EmulatorService: Sendable {
         var faults: FaultInjector
         var calls: [EmulatorCall] = []
         var listing = ListingOrder()
+        /// Ids of the copies SyncImages makes.
+        var copyIds: SplitMix64
+        /// Whether some image has a copy in progress (only then is time applied to images).
+        var copying: Bool
     }
 
     private let storage: Mutex<Storage>
@@ -19,6 +23,8 @@ public final class EmulatorService: Sendable {
     private let strict: Bool
     private let latency: Duration
     private let maxAccountIdsPerCall: Int?
+    private let copies: CopyBehaviour
+    private let failActions: Set<String>?
     private let log: CallLog?
 
     /// A service over `options.state` with the options' limits, faults and clock; opens the
@@ -27,12 +33,15 @@ public final class EmulatorService: Sendable {
         storage = Mutex(
             Storage(
                 state: options.state,
-                faults: FaultInjector(seed: options.seed, rate: options.failRate, kinds: options.failKinds)))
+                faults: FaultInjector(seed: options.seed, rate: options.failRate, kinds: options.failKinds),
+                copyIds: SplitMix64(seed: options.seed ^ 0x5359_4E43), copying: options.state.hasCopiesInProgress))
         clock = options.clock
         rateLimit = options.rateLimit
         strict = options.strict
         latency = options.latency
         maxAccountIdsPerCall = options.maxAccountIdsPerCall
+        failActions = options.failActions
+        copies = CopyBehaviour(seconds: options.copySeconds, sourceSyncing: options.sourceSyncing)
         log = try options.logPath.map { try CallLog(path: $0) }
     }
 
@@ -41,9 +50,13 @@ public final class EmulatorService: Sendable {
         storage.withLock { $0.calls }
     }
 
-    /// The current state (with every share change applied so far).
+    /// The current state (with every share change and copy applied so far, copies brought to now).
     public func state() -> EmulatorState {
-        storage.withLock { $0.state }
+        let now = clock.now()
+        return storage.withLock { storage in
+            if storage.copying { storage.copying = storage.state.advanceCopies(to: now) }
+            return storage.state
+        }
     }
 
     /// The accounts `imageId` in `region` is shared with, oldest share first.
@@ -62,6 +75,7 @@ public final class EmulatorService: Sendable {
         let now = clock.now()
         let requestId = UUID().uuidString.lowercased()
         let (body, call, fault) = storage.withLock { storage in
+            if storage.copying { storage.copying = storage.state.advanceCopies(to: now) }
             var outcome = Outcome()
             let result = process(request, now: now, storage: &storage, outcome: &outcome)
             let body = Self.envelope(result, requestId: requestId)
@@ -71,7 +85,8 @@ public final class EmulatorService: Sendable {
                 region: request.header("x-tc-region"), accountId: outcome.accountId,
                 parameters: String(decoding: request.body, as: UTF8.self), errorCode: result.errorCode,
                 requestId: requestId, fault: outcome.fault,
-                ms: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15)
+                ms: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
+                host: request.header("host"))
             storage.calls.append(call)
             log?.append(call)
             return (body, call, outcome.fault)
@@ -142,24 +157,20 @@ public final class EmulatorService: Sendable {
                     "Your current request times exceeds the frequency limit of \(limit) requests per second "
                         + "for `\(action.rawValue)`. Please reduce the frequency of calls.")
             }
-            outcome.fault = storage.faults.next()
+            if failActions?.contains(action.rawValue) ?? true { outcome.fault = storage.faults.next() }
             switch outcome.fault {
             case .internalError: throw APIError.internalError
             case .drop: return .success([])
             case .dropAfter, nil: break
             }
-            return .success(
-                try perform(
-                    action, request: request, caller: caller, now: now, state: &storage.state, listing: &storage.listing
-                ))
+            return .success(try perform(action, request: request, caller: caller, now: now, storage: &storage))
         } catch {
             return .failure(error)
         }
     }
 
     private func perform(
-        _ action: Action, request: EmulatorRequest, caller: Caller, now: Double, state: inout EmulatorState,
-        listing: inout ListingOrder
+        _ action: Action, request: EmulatorRequest, caller: Caller, now: Double, storage: inout Storage
     ) throws(APIError) -> [JSONValue.Member] {
         // CVM DescribeRegions documents Region as optional and ignores one when sent; strict
         // mode requires it, as a gateway may.
@@ -167,12 +178,17 @@ public final class EmulatorService: Sendable {
         if region == nil, action.declaration.region.isRequired(strict: strict) {
             throw APIError.missingParameter("Region")
         }
+        if action == .describeOrganizationMembers {
+            let parameters = try Parameters(body: request.body, allowed: action.parameterNames)
+            let context = ActionContext(caller: caller, parameters: parameters, now: now)
+            return try Action.describeOrganizationMembers(context, organization: storage.state.organization)
+        }
         guard action.declaration.region == .required else {
             _ = try Parameters(body: request.body, allowed: action.parameterNames)
-            return Action.describeRegions(state)
+            return Action.describeRegions(storage.state)
         }
         guard let region else { throw APIError.missingParameter("Region") }
-        guard let regionIndex = state.regions.firstIndex(where: { $0.region == region }) else {
+        guard let regionIndex = storage.state.regions.firstIndex(where: { $0.region == region }) else {
             throw APIError(.unsupportedRegion, "The action `\(action.rawValue)` does not support region `\(region)`.")
         }
         let context = ActionContext(
@@ -181,25 +197,33 @@ public final class EmulatorService: Sendable {
             now: now, maxAccountIdsPerCall: maxAccountIdsPerCall)
         switch action {
         case .describeRegions:
-            return Action.describeRegions(state)
+            return Action.describeRegions(storage.state)
         case .describeImageQuota:
-            return Action.describeImageQuota(context, state: state)
+            return Action.describeImageQuota(context, state: storage.state)
         case .getCallerIdentity:
             return Action.getCallerIdentity(context)
         case .describeImages:
-            let region = state.regions[regionIndex]
-            return try Action.describeImages(context, region: region, order: listing.positions(of: region))
+            let region = storage.state.regions[regionIndex]
+            return try Action.describeImages(context, region: region, order: storage.listing.positions(of: region))
         case .describeImageSharePermission:
-            return try Action.describeImageSharePermission(context, region: state.regions[regionIndex])
+            return try Action.describeImageSharePermission(context, region: storage.state.regions[regionIndex])
+        case .describeOrganizationMembers:
+            return try Action.describeOrganizationMembers(context, organization: storage.state.organization)
         case .modifyImageSharePermission:
-            let accounts = state.accounts
+            let accounts = storage.state.accounts
             return try Action.modifyImageSharePermission(
-                context, region: &state.regions[regionIndex], accounts: accounts)
+                context, region: &storage.state.regions[regionIndex], accounts: accounts)
+        case .syncImages:
+            defer { storage.copying = storage.state.hasCopiesInProgress }
+            return try Action.syncImages(
+                context, regionIndex: regionIndex, state: &storage.state, behaviour: copies, ids: &storage.copyIds)
         case .describeImageFromFamily:
-            let region = state.regions[regionIndex]
-            return try Action.describeImageFromFamily(context, region: region, order: listing.positions(of: region))
+            let region = storage.state.regions[regionIndex]
+            return try Action.describeImageFromFamily(
+                context, region: region, order: storage.listing.positions(of: region))
         case .modifyImageAttribute:
-            return try Action.modifyImageAttribute(context, region: &state.regions[regionIndex], strict: strict)
+            return try Action.modifyImageAttribute(
+                context, region: &storage.state.regions[regionIndex], strict: strict)
         }
     }
 }

@@ -52,23 +52,31 @@ extension EmulatorState {
                 regions[index].images += partnerImages(region: id, rng: &rng, ids: &ids)
             }
         }
-        return EmulatorState(accounts: demoAccounts(), regions: regions)
+        return EmulatorState(accounts: demoAccounts(), regions: regions, organization: demoOrganization)
     }
 
     /// The demo accounts and regions (with public images) plus `images` deterministic images of
     /// the demo account in `region` (mostly NORMAL, with a mix of other states, platforms,
     /// sizes and a few BYOL), for paging tests and benchmarks.
     public static func generated(images: Int, region: String = demoRegion, seed: UInt64 = 1) -> EmulatorState {
+        generated(images: images, regions: [region], seed: seed)
+    }
+
+    /// ``generated(images:region:seed:)`` in each of `regions`: `images` images per region, with
+    /// ids unique across them (the first region's images are those of the one-region form).
+    public static func generated(images: Int, regions chosen: [String], seed: UInt64 = 1) -> EmulatorState {
         var rng = SplitMix64(seed: seed)
         var ids = Set<String>()
         var regions = baseRegions()
-        let own = ImageFactory.images(count: images, owner: demoAccountId, rng: &rng, ids: &ids)
-        if let index = regions.firstIndex(where: { $0.region == region }) {
-            regions[index].images += own
-        } else {
-            regions.append(Region(region: region, regionName: region, images: ImageFactory.publicImages() + own))
+        for region in chosen {
+            let own = ImageFactory.images(count: images, owner: demoAccountId, rng: &rng, ids: &ids)
+            if let index = regions.firstIndex(where: { $0.region == region }) {
+                regions[index].images += own
+            } else {
+                regions.append(Region(region: region, regionName: region, images: ImageFactory.publicImages() + own))
+            }
         }
-        return EmulatorState(accounts: demoAccounts(), regions: regions)
+        return EmulatorState(accounts: demoAccounts(), regions: regions, organization: demoOrganization)
     }
 
     private static func baseRegions() -> [Region] {

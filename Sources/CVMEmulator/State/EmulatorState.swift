@@ -6,10 +6,13 @@ public struct EmulatorState: Codable, Sendable, Equatable {
     public var accounts: [Account]
     /// Regions in the order `DescribeRegions` lists them, each holding its images.
     public var regions: [Region]
+    /// The organization some of the accounts form, if any (absent from older state files).
+    public var organization: Organization?
 
-    public init(accounts: [Account], regions: [Region]) {
+    public init(accounts: [Account], regions: [Region], organization: Organization? = nil) {
         self.accounts = accounts
         self.regions = regions
+        self.organization = organization
     }
 
     /// The account with this id (root or collaborator).
@@ -180,6 +183,8 @@ extension EmulatorState {
         public var encrypted: Bool
         /// The accounts this image is shared with, oldest first.
         public var shares: [SharePermission]
+        /// Internal: a copy in progress (SyncImages), as the copy or as its source.
+        public var sync: SyncProgress? = nil
 
         public init(
             imageId: String, ownerAccountId: String?, osName: String, createdTime: String,

@@ -19,6 +19,8 @@ public struct BatchEngine: Sendable {
     public var concurrency: Int
     /// How long in-flight calls may finish after Ctrl-C before they are abandoned.
     public var gracePeriod: Duration
+    /// Awaited before an image's first change (`publish` waits there for a copy to be NORMAL).
+    public var readiness: ImageReadiness?
 
     public init(
         client: CVMClient, journal: Journal, console: any Console, concurrency: Int = Settings.defaultConcurrency,
@@ -86,16 +88,20 @@ public struct BatchEngine: Sendable {
         _ plan: SharePlan, batchId: String, knownShares: [String: Set<String>], control: BatchControl,
         progress: BatchProgress
     ) async -> [ImageResult] {
-        let runners = plan.images.map { image in
+        // Regions side by side: their images interleaved, `concurrency` in flight per region
+        // (with the default endpoint each region has its own API host and rate limits).
+        let regions = plan.regions
+        let runners = Self.interleaved(plan.images, by: plan.region(of:)).map { image in
             ImageRunner(
-                plan: image, operation: plan.operation, region: plan.region, batchId: batchId, client: client,
-                journal: journal, control: control, known: knownShares[image.imageId])
+                plan: image, operation: plan.operation, region: plan.region(of: image), batchId: batchId,
+                client: client, journal: journal, control: control, known: knownShares[image.imageId],
+                readiness: readiness)
         }
         let console = console
         let lineWidth = Self.lineWidth(console)
         var results: [ImageResult] = []
         results.reserveCapacity(runners.count)
-        let started = await forEachConcurrently(runners, width: concurrency) { runner in
+        let started = await forEachConcurrently(runners, width: concurrency * regions.count) { runner in
             await runner.run()
         } handle: { result in
             let failed = result.outcomes.filter { if case .failed = $0.value { true } else { false } }
@@ -118,6 +124,29 @@ public struct BatchEngine: Sendable {
             results.append(ImageResult(imageId: image.imageId, outcomes: outcomes, shares: knownShares[image.imageId]))
         }
         return results
+    }
+
+    /// `images` taken one per region in turn (the first region's first, the second's first, …),
+    /// each region's in their order.
+    static func interleaved(_ images: [ImagePlan], by region: (ImagePlan) -> String) -> [ImagePlan] {
+        var queues: [(String, [ImagePlan])] = []
+        for image in images {
+            let name = region(image)
+            if let index = queues.firstIndex(where: { $0.0 == name }) {
+                queues[index].1.append(image)
+            } else {
+                queues.append((name, [image]))
+            }
+        }
+        guard queues.count > 1 else { return images }
+        var result: [ImagePlan] = []
+        result.reserveCapacity(images.count)
+        var next = 0
+        while result.count < images.count {
+            for queue in queues where next < queue.1.count { result.append(queue.1[next]) }
+            next += 1
+        }
+        return result
     }
 
     /// Abandons the in-flight calls of every running batch; their pairs are recorded as unknown.

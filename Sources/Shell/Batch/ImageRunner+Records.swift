@@ -8,6 +8,7 @@ extension ImageRunner {
     ) -> JournalRecord {
         var record = JournalRecord(kind: kind, batch: batchId)
         record.image = plan.imageId
+        record.region = plan.region
         record.accounts = accounts
         record.permission = operation.change.rawValue
         record.result = result
@@ -29,6 +30,7 @@ extension ImageRunner {
     func imageRecord(_ outcomes: [String: PairOutcome]) -> JournalRecord {
         var record = JournalRecord(kind: .image, batch: batchId)
         record.image = plan.imageId
+        record.region = plan.region
         record.outcomes = outcomes
         return record
     }

@@ -28,6 +28,8 @@ struct ImageRunner: Sendable {
     let control: BatchControl
     /// The session's cached share list of the image, if any.
     let known: Set<String>?
+    /// Awaited before the first change; its outcome, if any, settles every pair without a call.
+    var readiness: ImageReadiness? = nil
 
     /// Calls in a row that settle nothing before the remaining pairs fail.
     static let maxStalls = 8
@@ -37,6 +39,9 @@ struct ImageRunner: Sendable {
         run.leaveOut(control.badAccounts)
         if plan.readFirst, !run.pending.isEmpty {
             await refresh(&run, after: nil)
+        }
+        if let readiness, !run.pending.isEmpty, let outcome = await readiness(region, plan.imageId) {
+            run.settle(run.pending, as: outcome)
         }
         var stalls = 0
         var perCall = SharePlan.maxAccountsPerCall

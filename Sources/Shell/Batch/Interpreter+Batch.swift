@@ -21,15 +21,6 @@ struct BatchInputs {
 }
 
 extension Interpreter {
-    /// The account ids (and `@alias`es) `words` name, or a usage error naming the command.
-    func accounts(_ words: [String], command: String) throws(ShellError) -> [String] {
-        do {
-            return try AccountList.parse(words, aliases: session.aliases)
-        } catch {
-            throw .usage("\(command): \(error)")
-        }
-    }
-
     /// Checks, in this order and before any change, that the command may change shares here,
     /// that the image list is known and something is selected, and learns the caller's account.
     func batchInputs(_ command: String, _ args: Arguments) async throws(ShellError) -> BatchInputs {
@@ -103,11 +94,14 @@ extension Interpreter {
             .init("ACTION", key: "action"), .init("IMAGE ID", key: "ImageId"), .init("ACCOUNT IDS", key: "AccountIds"),
             .init("PERMISSION", key: "Permission"),
         ])
+        let regional = plan.regions.count > 1
+        if regional { table.columns.insert(.init("REGION", key: "Region"), at: 1) }
         for call in plan.calls {
-            table.rows.append([
-                "ModifyImageSharePermission", .init(.string(call.imageId)),
-                .init(.array(call.accountIds.map { .string($0) })), .init(.string(call.permission.rawValue)),
-            ])
+            table.rows.append(
+                ["ModifyImageSharePermission"] + (regional ? [.init(.string(call.region ?? plan.region))] : []) + [
+                    .init(.string(call.imageId)),
+                    .init(.array(call.accountIds.map { .string($0) })), .init(.string(call.permission.rawValue)),
+                ])
         }
         await render(table)
     }

@@ -8,7 +8,8 @@ extension Interpreter {
     /// the session's share cache and `lastBatch`, and fails when any pair failed or was not
     /// started, the journal broke or Ctrl-C stopped it.
     func runBatch(
-        _ plan: SharePlan, undoes: String? = nil, redoes: String? = nil, resuming: JournalBatch? = nil
+        _ plan: SharePlan, undoes: String? = nil, redoes: String? = nil, resuming: JournalBatch? = nil,
+        readiness: ImageReadiness? = nil
     ) async throws(ShellError) {
         let journal = try openJournal()
         let batchId = resuming?.id ?? BatchEngine.newBatchId()
@@ -25,6 +26,8 @@ extension Interpreter {
         } else {
             first = JournalRecord(kind: .batch, batch: batchId)
             first.region = plan.region
+            let regions = plan.regions
+            if regions.count > 1 { first.regions = regions }
             first.operation = plan.operation
             first.images = plan.images.map(\.imageId)
             first.accounts = plan.accounts
@@ -37,8 +40,9 @@ extension Interpreter {
         } catch {
             throw .failed("\(error); nothing was changed")
         }
-        let engine = BatchEngine(
+        var engine = BatchEngine(
             client: try client(), journal: journal, console: console, concurrency: session.settings.concurrency)
+        engine.readiness = readiness
         let known = session.shares.mapValues { Set($0.map(\.accountId)) }
         let result = await engine.run(plan, batchId: batchId, knownShares: known)
         lock.release()
@@ -86,19 +90,25 @@ extension Interpreter {
     }
 
     /// The share lists of `ids`: cached ones unless `refresh`, the others read concurrently
-    /// (at most `concurrency` at once; the client paces DescribeImageSharePermission at 10/s).
+    /// (at most `concurrency` at once per region; the client paces DescribeImageSharePermission
+    /// at 10/s per access region). Each image is read in its region of the session's list.
     func shareLists(of ids: [String], refresh: Bool = false) async throws(ShellError) -> [String: [SharePermission]] {
-        let region = try requireRegion()
+        let fallback = try requireRegion()
         let missing = refresh ? ids : ids.filter { session.shares[$0] == nil }
         if !missing.isEmpty {
             let client = try client()
+            let cache = session.images
+            let targets = missing.map { (id: $0, region: cache?.region(of: $0) ?? fallback) }
+            let regionCount = Set(targets.map(\.region)).count
             typealias Read = (String, Result<[SharePermission], TencentCloudError>)
             var read: [Read] = []
-            _ = await forEachConcurrently(missing, width: session.settings.concurrency) { id -> Read in
+            let width = session.settings.concurrency * regionCount
+            _ = await forEachConcurrently(targets, width: width) { target -> Read in
                 do throws(TencentCloudError) {
-                    return (id, .success(try await client.describeImageSharePermission(region: region, imageId: id)))
+                    let list = try await client.describeImageSharePermission(region: target.region, imageId: target.id)
+                    return (target.id, .success(list))
                 } catch {
-                    return (id, .failure(error))
+                    return (target.id, .failure(error))
                 }
             } handle: { (result: Read) in
                 read.append(result)

@@ -51,6 +51,9 @@ public struct JournalBatch: Sendable, Equatable {
         return (sent[image] ?? []).subtracting(refusedOnly)
     }
 
+    /// The regions of the batch, in plan order (one for a batch of one region).
+    public var regions: [String] { plan.regions }
+
     /// The images of the plan, in order.
     public var imageIds: [String] { plan.images.map(\.imageId) }
 
@@ -80,7 +83,7 @@ public struct JournalBatch: Sendable, Equatable {
 
     mutating func apply(_ record: JournalRecord) {
         switch record.kind {
-        case .batch: break
+        case .batch, .sync, .copySend, .copyCall: break
         case .send:
             if let image = record.image {
                 sent[image, default: []].formUnion(record.accounts ?? [])

@@ -1,3 +1,4 @@
+import CVM
 import Foundation
 
 /// One line of the journal. Which fields are set depends on ``kind``; absent fields are left out
@@ -18,6 +19,12 @@ public struct JournalRecord: Codable, Sendable, Equatable {
         case resume
         /// The batch ended (completed, interrupted or stopped).
         case end
+        /// A copy batch (`sync`) is about to start: its ``JournalRecord/syncPlan``.
+        case sync
+        /// A SyncImages call is about to be sent for ``JournalRecord/image`` to ``JournalRecord/regions``.
+        case copySend = "copy-send"
+        /// A SyncImages call completed (or copies were found by name): ``JournalRecord/copies``.
+        case copyCall = "copy-call"
     }
 
     public var kind: Kind
@@ -25,8 +32,10 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     /// ISO 8601, UTC.
     public var time: String
 
-    // batch
+    // batch (and, in a batch over several regions, send, call and image: the image's region)
     public var region: String?
+    /// Every region of a batch over several regions, in plan order (absent for one region).
+    public var regions: [String]?
     public var operation: BatchOperation?
     public var images: [String]?
     public var accounts: [String]?
@@ -48,6 +57,10 @@ public struct JournalRecord: Codable, Sendable, Equatable {
     /// The final outcome of each pair of ``image``.
     public var outcomes: [String: PairOutcome]?
 
+    // sync, copy-send, copy-call (``regions``: the destinations)
+    public var syncPlan: SyncPlan?
+    public var copies: [ImageCopy]?
+
     // end
     public var counts: OutcomeCounts?
     public var interrupted: Bool?
@@ -60,10 +73,12 @@ public struct JournalRecord: Codable, Sendable, Equatable {
 
     enum CodingKeys: String, CodingKey {
         case kind = "type"
-        case batch, time, region, operation, images, accounts, plan, undoes, redoes, image
+        case batch, time, region, regions, operation, images, accounts, plan, undoes, redoes, image
         case permission, result
         case code, message
         case requestId = "request_id"
         case attempt, outcomes, counts, interrupted
+        case syncPlan = "sync_plan"
+        case copies
     }
 }

@@ -5,8 +5,20 @@ extension SharePlan {
     public static let compactThreshold = 20
 
     /// The plan as lines for people: a summary line, skip reasons, and (when `detailed`) an
-    /// aligned table, one row per image, like `ls`.
+    /// aligned table, one row per image, like `ls`. A plan over several regions has a summary
+    /// line, then a section per region (its summary, skips and table).
     public func describedLines(detailed: Bool, names: (String) -> String? = { _ in nil }) -> [String] {
+        let sections = sections
+        guard sections.count > 1 else { return regionLines(detailed: detailed, names: names) }
+        var lines = [headline]
+        for section in sections {
+            lines += section.regionLines(detailed: detailed, names: names).map { "  " + $0 }
+        }
+        return lines
+    }
+
+    /// ``describedLines(detailed:names:)`` of a one-region plan.
+    private func regionLines(detailed: Bool, names: (String) -> String?) -> [String] {
         var lines = [headline]
         let skipped = images.compactMap(\.skipReason)
         if !skipped.isEmpty {
@@ -52,7 +64,9 @@ extension SharePlan {
         let done = settled.filter { $0 == .alreadyPresent || $0 == .notPresent }.count
         let skippedImages = images.filter { $0.skipReason != nil }.count
         let who = accounts.isEmpty ? "every account" : counted(accounts.count, "account")
-        var text = "\(operation.rawValue) \(who) on \(counted(images.count, "image")) in \(region): "
+        let regions = regions
+        let place = regions.count == 1 ? region : "\(regions.count) regions (\(regions.joined(separator: ", ")))"
+        var text = "\(operation.rawValue) \(who) on \(counted(images.count, "image")) in \(place): "
         text += "\(counted(changes, "change")) in \(counted(calls, "call"))"
         if done > 0 { text += ", \(done) already \(operation == .share ? "shared" : "not shared")" }
         if skippedImages > 0 { text += ", \(counted(skippedImages, "image")) skipped" }
@@ -62,7 +76,8 @@ extension SharePlan {
     /// The calls as `--dry-run` prints them in the table format.
     public var callLines: [String] {
         calls.map {
-            "ModifyImageSharePermission ImageId=\($0.imageId) AccountIds=\($0.accountIds.joined(separator: ",")) "
+            "ModifyImageSharePermission " + ($0.region.map { "Region=\($0) " } ?? "")
+                + "ImageId=\($0.imageId) AccountIds=\($0.accountIds.joined(separator: ",")) "
                 + "Permission=\($0.permission.rawValue)"
         }
     }

@@ -27,6 +27,7 @@ public struct SharePlan: Sendable, Codable, Equatable {
     public static let maxAccountsPerCall = 500
 
     public var operation: BatchOperation
+    /// The first region of the plan (its only one, unless images carry their own).
     public var region: String
     /// The target accounts as given (own account removed); empty for `unshare --all`.
     public var accounts: [String]
@@ -49,9 +50,63 @@ public struct SharePlan: Sendable, Codable, Equatable {
     public var calls: [PlannedCall] {
         images.flatMap { image in
             image.change.chunked(by: Self.maxAccountsPerCall).map {
-                PlannedCall(imageId: image.imageId, accountIds: $0, permission: operation.change)
+                PlannedCall(
+                    region: image.region, imageId: image.imageId, accountIds: $0, permission: operation.change)
             }
         }
+    }
+
+    /// The region `image` is in: its own, else the plan's.
+    public func region(of image: ImagePlan) -> String {
+        image.region ?? region
+    }
+
+    /// The regions of the plan's images, in the order they first appear (the plan's region
+    /// for an empty plan).
+    public var regions: [String] {
+        var seen: [String] = []
+        for image in images where !seen.contains(region(of: image)) { seen.append(region(of: image)) }
+        return seen.isEmpty ? [region] : seen
+    }
+
+    /// The part of the plan in each region, in ``regions`` order: each a one-region plan.
+    public var sections: [SharePlan] {
+        let regions = regions
+        guard regions.count > 1 else { return [self] }
+        return regions.map { name in
+            SharePlan(
+                operation: operation, region: name, accounts: accounts,
+                images: images.filter { region(of: $0) == name }.map {
+                    var one = $0
+                    one.region = nil
+                    return one
+                })
+        }
+    }
+
+    /// One plan of `plans` (same operation, one region or several each), their images in order,
+    /// each carrying its region when they span more than one: what a command with work in
+    /// several regions hands to one batch. `nil` for no plans.
+    public static func merged(_ plans: [SharePlan]) -> SharePlan? {
+        guard var merged = plans.first else { return nil }
+        guard plans.count > 1 else { return merged }
+        var accounts = Set(merged.accounts)
+        merged.images = plans.flatMap { plan in
+            plan.images.map {
+                var one = $0
+                one.region = plan.region(of: $0)
+                return one
+            }
+        }
+        for plan in plans.dropFirst() {
+            for account in plan.accounts where accounts.insert(account).inserted { merged.accounts.append(account) }
+            merged.warnings += plan.warnings.filter { !merged.warnings.contains($0) }
+        }
+        if let first = merged.images.first?.region { merged.region = first }
+        if Set(merged.images.compactMap(\.region)).count <= 1 {
+            for index in merged.images.indices { merged.images[index].region = nil }
+        }
+        return merged
     }
 
     /// Number of (image, account) pairs in the plan.
@@ -64,6 +119,9 @@ public struct SharePlan: Sendable, Codable, Equatable {
 /// The part of a plan for one image.
 public struct ImagePlan: Sendable, Codable, Equatable {
     public var imageId: String
+    /// The image's region when a plan spans several (`nil`: the plan's ``SharePlan/region``;
+    /// journals written before multi-region plans have none).
+    public var region: String?
     /// Accounts to send a change for.
     public var change: [String]
     /// Pairs decided while planning: already present, not present, skipped.
@@ -75,10 +133,11 @@ public struct ImagePlan: Sendable, Codable, Equatable {
     public var maybeApplied: [String]
 
     public init(
-        imageId: String, change: [String] = [], settled: [String: PairOutcome] = [:], readFirst: Bool = false,
-        maybeApplied: [String] = []
+        imageId: String, region: String? = nil, change: [String] = [], settled: [String: PairOutcome] = [:],
+        readFirst: Bool = false, maybeApplied: [String] = []
     ) {
         self.imageId = imageId
+        self.region = region
         self.change = change
         self.settled = settled
         self.readFirst = readFirst
@@ -99,6 +158,8 @@ public struct ImagePlan: Sendable, Codable, Equatable {
 
 /// One ModifyImageSharePermission call as `--dry-run` prints it.
 public struct PlannedCall: Sendable, Equatable {
+    /// The call's region when the plan spans several (`nil`: the plan's).
+    public var region: String?
     public var imageId: String
     public var accountIds: [String]
     public var permission: SharePermissionChange

@@ -34,7 +34,9 @@ public enum SharePlanner {
             }
             return plan
         }
-        return SharePlan(operation: .share, region: images.region, accounts: targets, images: plans, warnings: warnings)
+        return placed(
+            SharePlan(operation: .share, region: images.region, accounts: targets, images: plans, warnings: warnings),
+            images)
     }
 
     /// The plan of `unshare ACCOUNTS` (or, with `accounts == nil`, `unshare --all`, which needs
@@ -64,16 +66,17 @@ public enum SharePlanner {
             }
             return plan
         }
-        return SharePlan(
-            operation: .unshare, region: images.region, accounts: targets, images: plans, warnings: warnings)
+        return placed(
+            SharePlan(operation: .unshare, region: images.region, accounts: targets, images: plans, warnings: warnings),
+            images)
     }
 
     /// The plan that reverses `batch`: unshare what it shared, re-share what it unshared.
     public static func undo(_ batch: JournalBatch) -> SharePlan {
         let operation = batch.operation.reversed
-        let plans = batch.imageIds.compactMap { id -> ImagePlan? in
-            let changed = (batch.outcomes[id] ?? [:]).filter { $0.value.changed }.keys.sorted()
-            return changed.isEmpty ? nil : ImagePlan(imageId: id, change: changed)
+        let plans = batch.plan.images.compactMap { image -> ImagePlan? in
+            let changed = (batch.outcomes[image.imageId] ?? [:]).filter { $0.value.changed }.keys.sorted()
+            return changed.isEmpty ? nil : ImagePlan(imageId: image.imageId, region: image.region, change: changed)
         }
         let accounts = Array(Set(plans.flatMap(\.change))).sorted()
         return SharePlan(operation: operation, region: batch.region, accounts: accounts, images: plans)
@@ -94,14 +97,34 @@ public enum SharePlanner {
                 let again = recorded.filter { $0.value.kind.isUnfinished }.keys.sorted()
                 guard !again.isEmpty else { return nil }
                 return ImagePlan(
-                    imageId: image.imageId, change: again, readFirst: mustRead(again), maybeApplied: maybeApplied)
+                    imageId: image.imageId, region: image.region, change: again, readFirst: mustRead(again),
+                    maybeApplied: maybeApplied)
             }
             return ImagePlan(
-                imageId: image.imageId, change: image.change, settled: image.settled,
+                imageId: image.imageId, region: image.region, change: image.change, settled: image.settled,
                 readFirst: !image.change.isEmpty && mustRead(image.change), maybeApplied: maybeApplied)
         }
         return SharePlan(
             operation: batch.operation, region: batch.region, accounts: batch.plan.accounts, images: plans)
+    }
+
+    /// `plan` with each image placed in its region of `images`: a plan whose images are all in
+    /// one region is a one-region plan of that region (as before region sets); one over several
+    /// regions has the region on every image.
+    static func placed(_ plan: SharePlan, _ images: ImageCache) -> SharePlan {
+        guard images.spansRegions else { return plan }
+        var plan = plan
+        var regions = Set<String>()
+        for index in plan.images.indices {
+            let region = images.region(of: plan.images[index].imageId) ?? images.region
+            plan.images[index].region = region
+            regions.insert(region)
+        }
+        if let first = plan.images.first?.region { plan.region = first }
+        if regions.count <= 1 {
+            for index in plan.images.indices { plan.images[index].region = nil }
+        }
+        return plan
     }
 
     /// Why `image` cannot take part in `operation`, if it cannot.

@@ -33,6 +33,7 @@ public enum AliasCommand: ShellCommand {
         guard isValidName(bare) else {
             throw .usage("alias: invalid name '\(name)': use letters, digits, - and _, starting with a letter")
         }
+        guard bare != "org" else { throw .usage("alias: @org names your organization's members; choose another name") }
         guard arguments.count > 1 else {
             guard let accounts = shell.session.aliases[bare] else { throw .failed("alias: no alias named '\(bare)'") }
             shell.console.line("\(bare) \(accounts.joined(separator: ","))")
@@ -40,12 +41,8 @@ public enum AliasCommand: ShellCommand {
         }
         var aliases = shell.session.aliases
         aliases[bare] = nil
-        let accounts: [String]
-        do {
-            accounts = try AccountList.parse(Array(arguments.dropFirst()), aliases: aliases)
-        } catch {
-            throw .usage("alias \(bare): \(error)")
-        }
+        let accounts = try await shell.accounts(
+            Array(arguments.dropFirst()), command: "alias \(bare)", aliases: aliases)
         shell.session.aliases[bare] = accounts
         shell.saveAliases()
     }

@@ -35,13 +35,11 @@ public enum ApplyCommand: ShellCommand {
             return
         }
         try await confirm(plan, request, in: shell)
-        for region in work {
-            try await shell.inRegion(region.changes.region) { () async throws(ShellError) in
-                if shell.session.images == nil { shell.session.images = region.images }
-                shell.session.shares.merge(region.shares) { _, read in read }
-                if let batch = region.changes.sharePlan { try await shell.runBatch(batch) }
-                if let batch = region.changes.unsharePlan { try await shell.runBatch(batch) }
-            }
+        // One share batch and one unshare batch over every region, the regions side by side.
+        try await shell.inRegions(work.map(\.changes.region)) { () async throws(ShellError) in
+            for region in work { shell.session.shares.merge(region.shares) { _, read in read } }
+            if let batch = SharePlan.merged(work.compactMap(\.changes.sharePlan)) { try await shell.runBatch(batch) }
+            if let batch = SharePlan.merged(work.compactMap(\.changes.unsharePlan)) { try await shell.runBatch(batch) }
         }
     }
 

@@ -18,9 +18,8 @@ enum HelpText {
             let summary = wrap(signature.summary, width: width - indent)
             let padding = String(repeating: " ", count: indent)
             if signature.synopsis.count > column {
-                // A synopsis too long for the line goes on lines of its own, the rest indented.
-                text += wrap(signature.synopsis, width: width - 2, indent: 2).map { "  " + $0 }.joined(separator: "\n")
-                text += "\n"
+                // A synopsis wider than the screen hangs its flags under the command's name.
+                for line in wrap(signature.synopsis, width: width - 2, indent: 4) { text += "  " + line + "\n" }
             } else {
                 text += synopsis + String(repeating: " ", count: indent - synopsis.count) + summary[0] + "\n"
                 for line in summary.dropFirst() { text += padding + line + "\n" }

@@ -46,7 +46,8 @@ public enum JournalCommand: ShellCommand {
                 batch.operation.rawValue
                 + (batch.undoes.map { " (undo \($0))" } ?? batch.redoes.map { " (redo \($0))" } ?? "")
             table.rows.append([
-                .init(.string(batch.id)), .init(.string(batch.time)), .init(.string(batch.region)),
+                .init(.string(batch.id)), .init(.string(batch.time)),
+                .init(.string(batch.regions.joined(separator: ","))),
                 .init(.string(operation)),
                 .init(.int(batch.plan.images.count)), .init(.int(changed)), .init(.int(already)),
                 .init(.int(counts[.skipped])), .init(.int(notStarted), emphasis: notStarted > 0 ? .yellow : nil),
@@ -73,11 +74,14 @@ extension Interpreter {
         return contents
     }
 
-    /// Refuses to act on a batch of another region (its share lists and ids belong there).
+    /// Refuses to act on a batch of a region the session does not span (its share lists and
+    /// ids belong there).
     func requireRegion(of batch: JournalBatch, command: String) throws(ShellError) {
-        let region = try requireRegion()
-        guard batch.region == region else {
-            throw .failed("\(command): batch \(batch.id) was in \(batch.region); run `region \(batch.region)` first")
+        let regions = try requireRegions()
+        let outside = batch.regions.filter { !regions.contains($0) }
+        guard outside.isEmpty else {
+            let set = batch.regions.joined(separator: ",")
+            throw .failed("\(command): batch \(batch.id) was in \(set); run `region \(set)` first")
         }
     }
 }

@@ -11,10 +11,12 @@ public enum ListCommand: ShellCommand {
             .switch("--shared-with-me", help: "list images other accounts shared with you (read-only)"),
             .option("--tag", value: "KEY=VALUE", help: "keep only images with the tag (repeatable, or KEY=V1,KEY=V2)"),
         ],
-        summary: "list own custom images in the region, numbered for select",
+        summary: "list own custom images in the region(s), numbered for select",
         details: """
             Lists the caller's custom images in the current region, all pages, numbered 1..N newest
-            first (then by id); `select` uses these numbers. Selected images are marked with *.
+            first (then by id); `select` uses these numbers. Selected images are marked with *. A
+            session of several regions (`region a,b`) lists them region by region, in the set's
+            order, with one numbering across them and a REGION column; the regions are read at once.
             The list is read once per region and kept; --refresh reads it again. GLOB filters by
             name (* ? [...]); --state keeps one state (NORMAL, CREATING, ...); the numbers stay
             those of the whole list. --shared-with-me lists images other accounts shared with you
@@ -48,9 +50,14 @@ public enum ListCommand: ShellCommand {
             .init("STATE", key: "state"), .init("OS", key: "os", maxWidth: 24),
             .init("SIZE", key: "size_gib", alignment: .right), .init("CREATED", key: "created"),
         ])
+        let copies = shell.copySources(in: cache)
+        if !copies.isEmpty { table.columns.append(.init("COPY OF", key: "copy_of")) }
         // Shared images cannot be selected: they get no numbers, which `select` would read as
         // numbers of the caller's own list.
         if sharedWithMe { table.columns.replaceSubrange(0...1, with: [.init("OWNER", key: "owner")]) }
+        // A session of several regions: one numbering across them, each row says its region.
+        let regionColumn = cache.spansRegions ? table.columns.firstIndex { $0.key == "image_id" } : nil
+        if let regionColumn { table.columns.insert(.init("REGION", key: "region"), at: regionColumn) }
         let attributes = attributeColumns(cache.images, format: shell.session.settings.output)
         table.columns += attributes
         for (offset, image) in cache.images.enumerated() {
@@ -65,15 +72,18 @@ public enum ListCommand: ShellCommand {
                     .init(.int(offset + 1)),
                     .init(.bool(isSelected), emphasis: isSelected ? .green : nil, display: isSelected ? "*" : ""),
                 ]
+            let copyOf: [Table.Cell] =
+                copies.isEmpty ? [] : [copies[image.imageId].map { Table.Cell(.string($0)) } ?? Table.Cell(.null)]
+            let region: [Table.Cell] = regionColumn == nil ? [] : [.init(.string(cache.region(at: offset)))]
             table.rows.append(
-                leading + [
+                leading + region + [
                     .init(.string(image.imageId)), .init(.string(image.imageName ?? "")),
                     .init(.string(image.imageState ?? ""), emphasis: image.imageState == "NORMAL" ? nil : .yellow),
                     .init(.string(image.osName ?? image.platform ?? "")),
                     image.imageSize.map { .init(.int($0)) } ?? .init(.null),
                     // The day is enough beside the number (newest first); tsv and json keep the time.
                     .init(.string(image.createdTime ?? ""), display: image.createdTime.map { String($0.prefix(10)) }),
-                ] + attributeCells(image, columns: attributes))
+                ] + copyOf + attributeCells(image, columns: attributes))
         }
         let format = shell.session.settings.output
         if let glob, table.rows.isEmpty, format == .table, !cache.images.isEmpty {
@@ -81,15 +91,15 @@ public enum ListCommand: ShellCommand {
             let again = "ls " + (sharedWithMe ? "--shared-with-me " : "") + Tokenizer.quoted(glob.pattern + "*")
             let hint = glob.isLiteral ? "; names starting with it: \(again)" : ""
             let pattern = Tokenizer.quoted(glob.pattern)
-            shell.console.diagnostic("no image name matches \(pattern) in \(cache.region)\(hint)")
+            shell.console.diagnostic("no image name matches \(pattern) in \(cache.regionsText)\(hint)")
             return
         }
         await shell.render(table)
         if format == .table {
             let shown = table.rows.count
             let filtered = shown == cache.images.count ? "" : " (\(shown) shown)"
-            shell.inform(
-                "\(counted(cache.images.count, "image")) in \(cache.region)\(filtered), \(selection.count) selected")
+            let count = counted(cache.images.count, "image")
+            shell.inform("\(count) in \(cache.regionsText)\(filtered), \(selection.count) selected")
         }
     }
 }

@@ -31,7 +31,7 @@ public enum PlanCommand: ShellCommand {
         let (plan, _) = try await shell.desiredPlan(file, refresh: args.has("--refresh"), command: name)
         switch shell.session.settings.output {
         case .json: shell.console.write(plan.json)
-        case .tsv: await shell.render(plan.table)
+        case .tsv, .csv: await shell.render(plan.table)
         case .table: for line in plan.lines { shell.console.line(line) }
         }
         if args.has("--check"), plan.summary.pending {

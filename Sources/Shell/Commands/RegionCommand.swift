@@ -1,38 +1,61 @@
-/// `region [REGION]`: shows or switches the region.
+/// `region [REGION…]`: shows or switches the region, or the set of regions the session spans.
 public enum RegionCommand: ShellCommand {
     public static let signature = CommandSignature(
-        "region", positionals: [Positional("REGION", .optional, completion: .region)],
-        summary: "show or switch the region (images and shares are regional)",
+        "region", positionals: [Positional("REGION", .any, completion: .region)],
+        summary: "show or switch the region, or a set of regions (images and shares are regional)",
         details: """
-            Without a word, shows the current region. With one, checks it against DescribeRegions
-            (read once and kept) and switches to it. Switching drops the image list, the numbers
-            `select` uses and the selection, and says so.
+            Without a word, shows the session's regions. With one, checks it against DescribeRegions
+            (read once and kept) and switches to it. With several (separated by commas or spaces),
+            the session spans them all, in that order: `ls` lists every region's images with one
+            numbering and a REGION column, and share batches cover the selected images of every
+            region, the regions side by side. `all` takes every AVAILABLE region. Switching drops
+            the image list, the numbers `select` uses and the selection, and says so; an unknown
+            region changes nothing.
             """,
-        examples: ["region", "region ap-nanjing"])
+        examples: ["region", "region ap-nanjing", "region ap-nanjing,ap-tokyo", "region all"])
 
     public static func run(_ arguments: Arguments, in shell: Interpreter) async throws(ShellError) {
-        guard let wanted = arguments.word("REGION") else {
-            shell.console.line(shell.session.region ?? "(no region: run `region REGION`; `regions` lists them)")
+        let words = arguments.words("REGION").flatMap { $0.split(separator: ",").map(String.init) }
+        guard !words.isEmpty else {
+            let set = shell.session.regionSet
+            shell.console.line(
+                set.isEmpty ? "(no region: run `region REGION`; `regions` lists them)" : set.joined(separator: ","))
             return
         }
-        let regions = try await shell.regions(region: wanted)
-        guard let info = regions.first(where: { $0.region == wanted }) else {
-            let hint = Suggestion.closest(to: wanted, in: regions.map(\.region)).map { "; did you mean '\($0)'?" } ?? ""
-            throw .usage("unknown region '\(wanted)'\(hint) (`regions` lists them)")
-        }
-        if info.regionState.map({ $0 != "AVAILABLE" }) ?? false {
-            shell.warn("region \(wanted) is \(info.regionState!)")
-        }
-        guard wanted != shell.session.region else { return }
+        let wanted = try await regionSet(words, in: shell)
+        guard wanted != shell.session.regionSet else { return }
         let dropped = shell.session.selection.count
         let hadImages = shell.session.images != nil
-        shell.session.region = wanted
+        shell.session.regionSet = wanted
         shell.session.regionSource = "region command"
         shell.session.dropRegionState()
         if hadImages || dropped > 0 {
             let unselected = dropped > 0 ? ", \(counted(dropped, "selected image")) unselected" : ""
-            shell.inform("region \(wanted): image list cleared" + unselected)
+            shell.inform("region \(wanted.joined(separator: ",")): image list cleared" + unselected)
         }
+    }
+
+    /// The regions `words` name, in order and without repeats, each checked against
+    /// DescribeRegions (`all`: every AVAILABLE region). Warns about a region that is not AVAILABLE.
+    static func regionSet(_ words: [String], in shell: Interpreter) async throws(ShellError) -> [String] {
+        let regions = try await shell.regions(region: words.first { $0.lowercased() != "all" })
+        if words.contains(where: { $0.lowercased() == "all" }) {
+            guard words.count == 1 else { throw .usage("region: `all` takes no other region") }
+            let available = regions.filter { ($0.regionState ?? "AVAILABLE") == "AVAILABLE" }.map(\.region)
+            guard !available.isEmpty else { throw .failed("region: DescribeRegions lists no AVAILABLE region") }
+            return available
+        }
+        var set: [String] = []
+        for word in words where !set.contains(word) {
+            guard let info = regions.first(where: { $0.region == word }) else {
+                let hint =
+                    Suggestion.closest(to: word, in: regions.map(\.region)).map { "; did you mean '\($0)'?" } ?? ""
+                throw .usage("unknown region '\(word)'\(hint) (`regions` lists them)")
+            }
+            if let state = info.regionState, state != "AVAILABLE" { shell.warn("region \(word) is \(state)") }
+            set.append(word)
+        }
+        return set
     }
 }
 
@@ -43,7 +66,7 @@ public enum RegionsCommand: ShellCommand {
         summary: "list regions with names and state",
         details: """
             Lists the regions DescribeRegions returns (read once per endpoint; --refresh reads again).
-            The current region is marked with * in the CURRENT column.
+            The session's regions are marked with * in the CURRENT column.
             """,
         examples: ["regions"])
 
@@ -54,7 +77,7 @@ public enum RegionsCommand: ShellCommand {
             .init("CURRENT", key: "current"),
         ])
         for region in regions {
-            let current = region.region == shell.session.region
+            let current = shell.session.regionSet.contains(region.region)
             table.rows.append([
                 .init(.string(region.region)), .init(.string(region.regionName ?? "")),
                 .init(.string(region.regionState ?? "")), .init(.string(current ? "*" : "")),

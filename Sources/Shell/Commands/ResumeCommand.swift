@@ -10,7 +10,8 @@ public enum ResumeCommand: ShellCommand {
             that reached the service before the crash is counted, not sent twice, and nothing is
             missed; images never sent are sent without a read. A batch still running in another
             shell is left alone (its lock names the process). The results are added to the same
-            batch, so `undo` afterwards reverses all of it.
+            batch, so `undo` afterwards reverses all of it. An interrupted `sync` is finished the
+            same way: copies sent without an answer are looked for by name before any is sent again.
 
             Confirmation and dry runs work as for `share`. With nothing to finish, it says so.
             """,
@@ -18,7 +19,12 @@ public enum ResumeCommand: ShellCommand {
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let request = shell.batchRequest(name, args)
-        guard let batch = try shell.readJournal().batches.last(where: { !$0.isComplete }) else {
+        let batch = try shell.readJournal().batches.last(where: { !$0.isComplete })
+        if let copies = try shell.incompleteSync(newerThan: batch?.time) {
+            try await shell.resumeSync(copies, request)
+            return
+        }
+        guard let batch else {
             shell.console.diagnostic("resume: no incomplete batch in the journal")
             return
         }

@@ -8,7 +8,10 @@ public enum SelectCommand: ShellCommand {
         details: """
             Without words, shows the selected images. With SPECs, replaces the selection:
             numbers from `ls` (1,3), ranges (2-9), all, none, image ids (img-...) and name globs
-            (name:web-*), separated by commas or spaces. Image ids are stored, never numbers, so a
+            (name:web-*), separated by commas or spaces; copies-of:img-... picks the known copies
+            (made by `sync` or `publish`) of an image in the current region. In a session of
+            several regions they work on the combined list (one numbering across the regions).
+            Image ids are stored, never numbers, so a
             refreshed list cannot retarget it. A number or id that is not listed is an error that
             changes nothing.
 
@@ -27,7 +30,7 @@ public enum SelectCommand: ShellCommand {
         ])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
-        let arguments = args.words("SPEC")
+        let arguments = try shell.expandingCopiesOf(args.words("SPEC"))
         let cache = try await shell.images()
         guard !arguments.isEmpty else {
             await showSelection(shell, cache: cache)
@@ -48,12 +51,15 @@ public enum SelectCommand: ShellCommand {
             .init("#", key: "index", alignment: .right), .init("IMAGE ID", key: "image_id"),
             .init("NAME", key: "name", maxWidth: 40), .init("STATE", key: "state"),
         ])
+        if cache.spansRegions { table.columns.insert(.init("REGION", key: "region"), at: 1) }
         for id in shell.session.selection.ids {
             let image = cache.image(id)
-            table.rows.append([
-                cache.number(of: id).map { .init(.int($0)) } ?? .init(.null), .init(.string(id)),
-                .init(.string(image?.imageName ?? "")), .init(.string(image?.imageState ?? "")),
-            ])
+            let region: [Table.Cell] = cache.spansRegions ? [.init(.string(cache.region(of: id) ?? ""))] : []
+            table.rows.append(
+                [cache.number(of: id).map { .init(.int($0)) } ?? .init(.null)] + region + [
+                    .init(.string(id)), .init(.string(image?.imageName ?? "")),
+                    .init(.string(image?.imageState ?? "")),
+                ])
         }
         await shell.render(table)
     }
@@ -69,7 +75,7 @@ public enum UnselectCommand: ShellCommand {
         examples: ["unselect 3", "unselect name:'*-test'", "unselect deprecated"])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
-        let arguments = args.words("SPEC")
+        let arguments = try shell.expandingCopiesOf(args.words("SPEC"))
         let cache = try await shell.images()
         let spec = try await shell.selectionSpec(arguments, command: "unselect")
         do {

@@ -29,7 +29,7 @@ public enum ShareCommand: ShellCommand {
         ])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
-        let accounts = try shell.accounts(args.words("ACCOUNTS"), command: name)
+        let accounts = try await shell.accounts(args.words("ACCOUNTS"), command: name)
         let inputs = try await shell.batchInputs(name, args)
         let own = inputs.ownAccountId
         let plan = SharePlanner.share(

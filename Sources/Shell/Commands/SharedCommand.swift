@@ -51,13 +51,16 @@ public enum SharedCommand: ShellCommand {
             .init("NAME", key: "name", maxWidth: 30), .init("SHARED", key: "count", alignment: .right),
             .init("ACCOUNTS", key: "accounts"),
         ])
+        if cache.spansRegions { table.columns.insert(.init("REGION", key: "region"), at: 1) }
         for id in ids {
             let accounts = (lists[id] ?? []).map(\.accountId)
-            table.rows.append([
-                cache.number(of: id).map { .init(.int($0)) } ?? .init(.null), .init(.string(id)),
-                .init(.string(cache.image(id)?.imageName ?? "")), .init(.int(accounts.count)),
-                .init(.array(accounts.map { .string($0) })),
-            ])
+            let region: [Table.Cell] = cache.spansRegions ? [.init(.string(cache.region(of: id) ?? ""))] : []
+            table.rows.append(
+                [cache.number(of: id).map { .init(.int($0)) } ?? .init(.null)] + region + [
+                    .init(.string(id)),
+                    .init(.string(cache.image(id)?.imageName ?? "")), .init(.int(accounts.count)),
+                    .init(.array(accounts.map { .string($0) })),
+                ])
         }
         return table
     }

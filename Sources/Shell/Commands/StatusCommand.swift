@@ -33,15 +33,17 @@ public enum StatusCommand: ShellCommand {
             let count = images.images.count
             cache = .init(
                 ["count": .int(count), "region": .string(images.region), "age_seconds": .int(age)],
-                display: "\(counted(count, "image")) in \(images.region), read \(Self.age(age)) ago")
+                display: "\(counted(count, "image")) in \(images.regionsText), read \(Self.age(age)) ago")
         } else {
             cache = .init(.null, display: "not read yet (ls reads it)")
         }
         let settings = Table.Cell(
             .object(Settings.all.map { .init($0.key, Self.typed($0.value(in: session.settings))) }),
             display: Settings.all.map { "\($0.key)=\($0.value(in: session.settings))" }.joined(separator: " "))
-        let region = session.region.map { $0 + (session.regionSource.map { " (from \($0))" } ?? "") }
-        let fields: [(String, String, Table.Cell)] = [
+        let region = session.region.map { _ in
+            session.regionSet.joined(separator: ", ") + (session.regionSource.map { " (from \($0))" } ?? "")
+        }
+        var fields: [(String, String, Table.Cell)] = [
             (
                 "region", "Region",
                 .init(
@@ -73,6 +75,11 @@ public enum StatusCommand: ShellCommand {
                     session.lastBatch.map(JSONValue.string) ?? .null, display: session.lastBatch ?? "none")
             ),
         ]
+        if session.regionSet.count > 1 {
+            let regions = Table.Cell(
+                .array(session.regionSet.map(JSONValue.string)), display: "\(session.regionSet.count)")
+            fields.insert(("regions", "Regions", regions), at: 1)
+        }
         await shell.render(Record(fields: fields.map { .init(key: $0.0, label: $0.1, value: $0.2) }))
     }
 

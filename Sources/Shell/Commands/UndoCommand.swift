@@ -29,7 +29,7 @@ public enum UndoCommand: ShellCommand {
         guard batch.isComplete else {
             throw .failed("undo: batch \(batch.id) is incomplete; it cannot be reversed exactly")
         }
-        let note = "batch \(batch.id) (\(batch.operation.rawValue), started \(batch.time))"
+        let note = "batch \(batch.id) (\(batch.operation.rawValue), started \(batch.time))" + shell.copiesNote(batch)
         try await shell.runReversal(of: batch, request, saying: note) { plan throws(ShellError) in
             try await shell.runBatch(plan, undoes: batch.id)
         }

@@ -140,9 +140,11 @@ public enum Completer {
             + images.map { Candidate($0.imageId) }
     }
 
-    /// Account ids seen in share lists and aliases, and the aliases as `@NAME`.
+    /// Account ids seen in share lists and aliases, the aliases as `@NAME`, `@org`, and
+    /// `@org:NODE` for each node of the organization once it has been read.
     static func accountWords(session: Session) -> [String] {
-        session.knownAccounts + session.aliases.keys.sorted().map { "@" + $0 }
+        let nodes = session.organization?.nodeNames.map { "@org:" + $0 } ?? []
+        return session.knownAccounts + session.aliases.keys.sorted().map { "@" + $0 } + ["@org"] + nodes
     }
 
     /// Entries of the directory part of the word, with that directory in front; directories end in `/`.

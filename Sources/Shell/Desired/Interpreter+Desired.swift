@@ -53,30 +53,40 @@ extension Interpreter {
         }
     }
 
-    /// The plan of `file`: region by region (the session switched to each for its reads), the
-    /// image list and the share lists of the images the rules select, read through the
-    /// session's caches (`refresh` reads them again) at the API's rate.
+    /// The plan of `file`: every region's image list read at once (with the default endpoint
+    /// each region at its own API host), then the share lists of the images the rules select in
+    /// all of them, through the session's caches and the one share-list reader `shared` and
+    /// `share` use (`refresh` reads them again), at the API's rate.
     func desiredPlan(
         _ file: DesiredFile, refresh: Bool, command: String
     ) async throws(ShellError) -> (DesiredPlan, [RegionWork]) {
         let regions = try await desiredRegions(file, command: command)
-        var work: [RegionWork] = []
-        var matched = Set<Int>()
-        var own: String?
-        for region in regions {
-            let part = try await inRegion(region) { () async throws(ShellError) -> RegionWork in
-                let images = try await self.images(refresh: refresh)
-                own = await self.ownAccountId()
+        guard !regions.isEmpty else { return (DesiredPlan(file: file.path, regions: []), []) }
+        let (work, matched, own) = try await inRegions(regions) {
+            () async throws(ShellError) -> ([RegionWork], Set<Int>, String?) in
+            let all = try await self.images(refresh: refresh)
+            let own = await self.ownAccountId()
+            var matched = Set<Int>()
+            var parts: [(images: ImageCache, state: DesiredState, readable: [String])] = []
+            for region in regions {
+                let images = ImageCache(
+                    region: region, images: Array(all.images[all.range(of: region)]), fetched: all.fetched)
                 let state = DesiredState(rules: file.rules, images: images, ownAccountId: own)
                 matched.formUnion(state.matchedRules)
                 let readable = state.targets.map(\.imageId).filter {
                     SharePlanner.ineligible(images.image($0), operation: .unshare) == nil
                 }
-                let shares = try await self.shareLists(of: readable, refresh: refresh)
-                let changes = RegionChanges(region: region, state: state, images: images, shares: shares)
-                return RegionWork(changes: changes, images: images, shares: shares)
+                parts.append((images, state, readable))
             }
-            work.append(part)
+            let lists = try await self.shareLists(of: parts.flatMap(\.readable), refresh: refresh)
+            let work = parts.map { part in
+                let shares = Dictionary(
+                    uniqueKeysWithValues: part.readable.compactMap { id in lists[id].map { (id, $0) } })
+                let changes = RegionChanges(
+                    region: part.images.region, state: part.state, images: part.images, shares: shares)
+                return RegionWork(changes: changes, images: part.images, shares: shares)
+            }
+            return (work, matched, own)
         }
         var warnings: [String] = []
         if let own, file.rules.contains(where: { $0.accounts.contains(own) }) {
@@ -90,15 +100,20 @@ extension Interpreter {
         return (DesiredPlan(file: file.path, regions: work.map(\.changes), warnings: warnings), work)
     }
 
-    /// Runs `body` with the session in `region`, then puts the session's own region back with
-    /// its image list, selection and share lists: the session works in one region at a time.
+    /// Runs `body` with the session in `region` (see ``inRegions(_:_:)``).
     func inRegion<T>(_ region: String, _ body: () async throws(ShellError) -> T) async throws(ShellError) -> T {
-        guard session.region != region else { return try await body() }
+        try await inRegions([region], body)
+    }
+
+    /// Runs `body` with the session spanning `regions`, then puts the session's own regions back
+    /// with their image list, selection and share lists.
+    func inRegions<T>(_ regions: [String], _ body: () async throws(ShellError) -> T) async throws(ShellError) -> T {
+        guard session.regionSet != regions else { return try await body() }
         let saved = session
-        session.region = region
+        session.regionSet = regions
         session.dropRegionState()
         defer {
-            session.region = saved.region
+            session.regionSet = saved.regionSet
             session.images = saved.images
             session.sharedWithMe = saved.sharedWithMe
             session.selection = saved.selection

@@ -40,11 +40,18 @@ extension Interpreter {
         return regions
     }
 
-    /// The caller's own custom images in the current region, read (all pages) at most once
-    /// until `refresh`. Selected images that are no longer listed leave the selection.
+    /// The session's regions, or an error telling how to choose one.
+    public func requireRegions() throws(ShellError) -> [String] {
+        _ = try requireRegion()
+        return session.regionSet
+    }
+
+    /// The caller's own custom images in the session's regions, read (all pages, the regions
+    /// concurrently) at most once until `refresh`. Selected images that are no longer listed
+    /// leave the selection.
     public func images(refresh: Bool = false) async throws(ShellError) -> ImageCache {
         let region = try requireRegion()
-        if !refresh, let cache = session.images, cache.region == region { return cache }
+        if !refresh, let cache = session.images, cache.regions == session.regionSet { return cache }
         if session.ownAccountId == nil, session.accountLookup == nil, session.accountLookupFailure == nil {
             // A share needs the caller's account: ask while the pages load, and never make the
             // list wait for the answer (STS may be slower or unreachable; `share` reports that).
@@ -62,23 +69,53 @@ extension Interpreter {
         return cache
     }
 
-    /// Images other accounts shared with the caller in the current region (read-only).
+    /// Images other accounts shared with the caller in the session's regions (read-only).
     public func imagesSharedWithMe(refresh: Bool = false) async throws(ShellError) -> ImageCache {
         try await imageList(\.sharedWithMe, filter: .sharedWithMe, refresh: refresh)
     }
 
-    /// The list `filter` selects, kept in `slot` of the session for the current region.
+    /// The list `filter` selects, kept in `slot` of the session for the session's regions.
     private func imageList(
         _ slot: WritableKeyPath<Session, ImageCache?>, filter: ImageFilter, refresh: Bool
     ) async throws(ShellError) -> ImageCache {
-        let region = try requireRegion()
-        if !refresh, let cache = session[keyPath: slot], cache.region == region { return cache }
-        let images = try await withClient { client throws(TencentCloudError) in
+        let regions = try requireRegions()
+        if !refresh, let cache = session[keyPath: slot], cache.regions == regions { return cache }
+        let client = try client()
+        let lists = try await readRegions(regions) { region throws(TencentCloudError) in
             try await client.listAllImages(region: region, filters: [filter])
         }
-        let cache = ImageCache(region: region, images: images, fetched: Date())
+        let cache = ImageCache(sections: lists.map { (region: $0.region, images: $0.1) }, fetched: Date())
         session[keyPath: slot] = cache
         return cache
+    }
+
+    /// `read` of every region in `regions`, concurrently (with the default endpoint each region
+    /// has its own API host and rate limits), in the order of `regions`. The first failure (in
+    /// that order) is the command's error.
+    func readRegions<T: Sendable>(
+        _ regions: [String], _ read: @escaping @Sendable (String) async throws(TencentCloudError) -> T
+    ) async throws(ShellError) -> [(region: String, T)] {
+        typealias Read = (String, Result<T, TencentCloudError>)
+        var answers: [String: Result<T, TencentCloudError>] = [:]
+        _ = await forEachConcurrently(regions, width: regions.count) { region -> Read in
+            do throws(TencentCloudError) {
+                return (region, .success(try await read(region)))
+            } catch {
+                return (region, .failure(error))
+            }
+        } handle: { (answer: Read) in
+            answers[answer.0] = answer.1
+            return true
+        }
+        var results: [(region: String, T)] = []
+        for region in regions {
+            switch answers[region] {
+            case .success(let value): results.append((region, value))
+            case .failure(let error): throw ShellError(error)
+            case nil: throw .interrupted
+            }
+        }
+        return results
     }
 
     /// The caller's root account id, from GetCallerIdentity (asked once per credential), or
@@ -142,6 +179,6 @@ extension Interpreter {
     public var style: Style {
         Style(
             usesColor: console.usesColor, width: console.isTerminal ? console.width : nil,
-            tsvHeader: session.settings.tsvHeader)
+            tsvHeader: session.settings.tsvHeader, csvBOM: session.settings.csvBOM)
     }
 }

@@ -3,9 +3,9 @@ import TencentCloud
 
 extension Interpreter {
     /// The spec `words` spell, ready to match: parsed (errors as usage errors of `command`),
-    /// then each `latest:FAMILY` looked up with DescribeImageFromFamily in `region` (by default
-    /// the session's), one call per family, so that matching needs no API.
-    func selectionSpec(_ words: [String], command: String, region: String? = nil) async throws(ShellError)
+    /// then each `latest:FAMILY` looked up with DescribeImageFromFamily in each of `regions` (by
+    /// default the session's), one call per family and region, so that matching needs no API.
+    func selectionSpec(_ words: [String], command: String, regions: [String]? = nil) async throws(ShellError)
         -> SelectionSpec
     {
         let spec: SelectionSpec
@@ -16,14 +16,18 @@ extension Interpreter {
         }
         let families = spec.unresolvedFamilies
         guard !families.isEmpty else { return spec }
-        let asked: String
-        if let region { asked = region } else { asked = try requireRegion() }
-        var answers: [String: String?] = [:]
+        let asked: [String]
+        if let regions { asked = regions } else { asked = try requireRegions() }
+        var answers: [String: [String]] = [:]
         for family in families {
-            answers[family] = .some(try await latestImage(family: family, region: asked)?.imageId)
+            var ids: [String] = []
+            for region in asked {
+                if let image = try await latestImage(family: family, region: region) { ids.append(image.imageId) }
+            }
+            answers[family] = ids
         }
         do {
-            return try spec.resolvingLatest(answers, region: asked)
+            return try spec.resolvingLatest(answers, regions: asked.joined(separator: ", "))
         } catch {
             throw .usage("\(command): \(error)")
         }

@@ -3,6 +3,8 @@ import Foundation
 
 #if canImport(Glibc)
     import Glibc
+#elseif canImport(Darwin)
+    import Darwin
 #endif
 
 /// Runs `/bin/sh -c TEXT` for `!TEXT` and for the right side of `CMD | TEXT`.
@@ -16,6 +18,17 @@ public enum SystemShell {
     /// Environment variables the child never sees: the keys and tokens cvmsh may run with.
     static func isSecret(_ variable: String) -> Bool {
         variable.hasPrefix("TENCENTCLOUD_") && (variable.contains("SECRET") || variable.contains("TOKEN"))
+    }
+
+    /// A connected pair of Unix stream sockets (`socketpair(2)`), or `nil` with `errno` set.
+    public static func socketPair() -> [Int32]? {
+        #if canImport(Glibc)
+            let type = Int32(SOCK_STREAM.rawValue) // an enum case in Glibc
+        #else
+            let type = SOCK_STREAM
+        #endif
+        var sockets: [Int32] = [-1, -1]
+        return socketpair(AF_UNIX, type, 0, &sockets) == 0 ? sockets : nil
     }
 
     /// Runs `text`; throws when it cannot start or does not exit with status 0.
@@ -34,9 +47,10 @@ public enum SystemShell {
         // write fail with EPIPE instead of raising SIGPIPE in the shell.
         var sockets: [Int32] = [-1, -1]
         if input != nil {
-            guard socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &sockets) == 0 else {
+            guard let pair = socketPair() else {
                 throw .failed("cannot run `\(text)`: \(String(cString: strerror(errno)))")
             }
+            sockets = pair
             process.standardInput = FileHandle(fileDescriptor: sockets[1], closeOnDealloc: true)
         } else {
             process.standardInput = FileHandle.nullDevice

@@ -8,6 +8,8 @@ public enum AccountListError: Error, Equatable, Sendable, CustomStringConvertibl
     case unknownAlias(String)
     /// Expanding aliases came back to one already being expanded; the chain, in order.
     case aliasLoop([String])
+    /// `@org:NODE` names no node that has members; `known` lists the node names that do.
+    case unknownOrganizationNode(String, known: [String])
 
     /// A one-line explanation naming the bad item.
     public var message: String {
@@ -20,6 +22,9 @@ public enum AccountListError: Error, Equatable, Sendable, CustomStringConvertibl
             "unknown alias \(("@" + name).quotedForMessage)"
         case .aliasLoop(let chain):
             "alias loop: " + chain.map { "@" + $0 }.joined(separator: " -> ")
+        case .unknownOrganizationNode(let node, let known):
+            "no member of your organization is in node \(node.quotedForMessage)"
+                + (known.isEmpty ? "" : " (nodes: \(known.joined(separator: ", ")))")
         }
     }
 

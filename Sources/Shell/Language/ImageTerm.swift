@@ -10,8 +10,8 @@ public enum ImageTerm: Sendable, Equatable {
     /// `family:NAME`: every listed image of the family.
     case family(String)
     /// `latest:FAMILY`: the family's newest usable image (NORMAL, not deprecated) as the API
-    /// names it; `imageID` is nil until looked up, and nil after when there is none.
-    case latest(family: String, imageID: String?)
+    /// names it, one per region of the session; `imageIDs` is nil until looked up.
+    case latest(family: String, imageIDs: [String]?)
     /// `deprecated`: images marked deprecated.
     case deprecated
     /// `created<DATE`, `created>=DATE`, `age>90d`, …: a creation-time bound.
@@ -32,8 +32,8 @@ public enum ImageTerm: Sendable, Equatable {
             return image.hasTag(key, value: value)
         case .family(let family):
             return image.imageFamily == family
-        case .latest(_, let imageID):
-            return imageID != nil && image.id == imageID
+        case .latest(_, let imageIDs):
+            return imageIDs?.contains(image.id) ?? false
         case .deprecated:
             return image.imageDeprecated == true
         case .created(let bound):
@@ -58,7 +58,7 @@ public enum ImageTerm: Sendable, Equatable {
                 return .family(value)
             case "latest":
                 guard !value.isEmpty else { throw .emptyFamily(item) }
-                return .latest(family: value, imageID: nil)
+                return .latest(family: value, imageIDs: nil)
             default: return nil
             }
         }

@@ -8,15 +8,17 @@ extension SelectionSpec {
         return families
     }
 
-    /// The spec with each `latest:` term answered: `answers[family]` is the id of the family's
-    /// newest usable image in `region`, or nil when it has none (an error naming the family).
-    /// Families missing from `answers` stay unresolved.
-    public func resolvingLatest(_ answers: [String: String?], region: String) throws(SelectionError) -> SelectionSpec {
+    /// The spec with each `latest:` term answered: `answers[family]` holds the ids of the
+    /// family's newest usable image in each region of `regions` that has one (a text such as
+    /// `ap-nanjing` or `ap-nanjing, ap-tokyo`, for the message when none has). Families missing
+    /// from `answers` stay unresolved.
+    public func resolvingLatest(_ answers: [String: [String]], regions: String) throws(SelectionError) -> SelectionSpec
+    {
         var resolved = self
         for index in terms.indices {
-            guard case .image(.latest(let family, nil)) = terms[index], let answer = answers[family] else { continue }
-            guard let id = answer else { throw .noUsableImage(family: family, region: region) }
-            resolved.terms[index] = .image(.latest(family: family, imageID: id))
+            guard case .image(.latest(let family, nil)) = terms[index], let ids = answers[family] else { continue }
+            guard !ids.isEmpty else { throw .noUsableImage(family: family, region: regions) }
+            resolved.terms[index] = .image(.latest(family: family, imageIDs: ids))
         }
         return resolved
     }

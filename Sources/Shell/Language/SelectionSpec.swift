@@ -108,7 +108,7 @@ public struct SelectionSpec: Sendable, Equatable {
                     matched = true
                 }
                 if !matched {
-                    if case .latest(_, let id?) = term { throw .unknownImageID(id) }
+                    if case .latest(_, let ids?) = term, let id = ids.first { throw .unknownImageID(id) }
                     throw .noMatches(spelling)
                 }
             }

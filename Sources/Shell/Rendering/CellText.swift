@@ -43,7 +43,7 @@ enum CellText {
 
     /// C0 and C1 controls and DEL, plus the bidirectional overrides and isolates, which could
     /// make a name display as another one.
-    private static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
         case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069: true
         default: false

@@ -3,8 +3,9 @@ import TerminalText
 
 /// Named values about one thing: `status`, a batch summary and the like.
 ///
-/// Rendered as aligned `label: value` lines (`table`), `key<TAB>value` lines (`tsv`) or one
-/// JSON object with the keys in field order (`json`).
+/// Rendered as aligned `label: value` lines (`table`), `key<TAB>value` lines (`tsv`), a header
+/// record of keys and one record of values (`csv`) or one JSON object with the keys in field
+/// order (`json`).
 public struct Record: Sendable, Equatable {
     /// One named value.
     public struct Field: Sendable, Equatable {
@@ -36,6 +37,10 @@ extension Record: Renderable {
         switch format {
         case .json:
             return JSONValue.object(fields.map { JSONValue.Member($0.key, $0.value.value) }).encoded() + "\n"
+        case .csv:
+            return CSV.document(
+                header: fields.map(\.key), rows: [fields.map { CellText.text(of: $0.value.value, separator: ",") }],
+                byteOrderMark: style.csvBOM)
         case .tsv:
             return fields.map { field in
                 CellText.escaped(field.key, escapingBackslash: true) + "\t"

@@ -8,12 +8,15 @@ public struct Style: Sendable, Equatable {
     public var width: Int?
     /// Whether `tsv` tables start with a line of column keys (the `tsv_header` setting).
     public var tsvHeader = false
+    /// Whether `csv` output starts with a UTF-8 byte order mark (the `csv_bom` setting).
+    public var csvBOM = false
 
     /// Creates a style.
-    public init(usesColor: Bool, width: Int? = nil, tsvHeader: Bool = false) {
+    public init(usesColor: Bool, width: Int? = nil, tsvHeader: Bool = false, csvBOM: Bool = false) {
         self.usesColor = usesColor
         self.width = width
         self.tsvHeader = tsvHeader
+        self.csvBOM = csvBOM
     }
 
     /// No colour at all.

@@ -10,6 +10,12 @@ extension Table: Renderable {
         switch format {
         case .table: renderedAsText(style: style)
         case .tsv: renderedAsTSV(header: style.tsvHeader)
+        case .csv:
+            CSV.document(
+                header: columns.map(\.key),
+                rows: rows.map { row in
+                    columns.indices.map { CellText.text(of: cell(row, $0).value, separator: ",") }
+                }, byteOrderMark: style.csvBOM)
         case .json: jsonValue.encoded() + "\n"
         }
     }

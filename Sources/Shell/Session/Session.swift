@@ -5,7 +5,15 @@ import TencentCloud
 /// Everything the shell remembers between commands. A value: commands receive it, change it,
 /// and the interpreter keeps the result, so tests can build any state directly.
 public struct Session: Sendable {
-    public var region: String?
+    /// The regions the session spans, in the order given (`region ap-nanjing,ap-tokyo`); the
+    /// image list, the selection and share batches cover them all. Empty before a region is chosen.
+    public var regionSet: [String] = []
+    /// The first region of the set: the one calls that need just one region (DescribeRegions,
+    /// GetCallerIdentity) are sent in. Setting it makes the set that one region.
+    public var region: String? {
+        get { regionSet.first }
+        set { regionSet = newValue.map { [$0] } ?? [] }
+    }
     /// Where the region came from (`--region`, the environment, a profile), for `status`.
     public var regionSource: String?
     public var endpoint: Endpoint
@@ -21,14 +29,16 @@ public struct Session: Sendable {
     var accountLookupFailure: String?
     /// DescribeRegions, read once per endpoint.
     public var regions: [RegionInfo]?
-    /// The caller's own custom images in the current region.
+    /// The caller's own custom images in the session's regions.
     public var images: ImageCache?
-    /// Images other accounts shared with the caller, in the current region (read-only).
+    /// Images other accounts shared with the caller, in the session's regions (read-only).
     public var sharedWithMe: ImageCache?
     /// The selected images (kept by identity: a refreshed list cannot retarget it).
     public var selection = Selection()
     /// `alias NAME ACCOUNTS`: usable as `@NAME`.
     public var aliases: [String: [String]] = [:]
+    /// The caller's organization, read when `@org` is first used.
+    public var organization: OrganizationDirectory?
     /// Who has access to each image, as last read or changed by this session.
     public var shares: [String: [SharePermission]] = [:]
     public var settings: Settings
@@ -47,11 +57,17 @@ public struct Session: Sendable {
 
     public init(endpoint: Endpoint = .official, region: String? = nil, settings: Settings) {
         self.endpoint = endpoint
-        self.region = region
+        self.regionSet = region.map { [$0] } ?? []
         self.settings = settings
     }
 
-    /// Forgets everything that belongs to one region: after `region X` the old numbers and
+    /// `ap-nanjing` for one region, `ap-nanjing+2` for a set of three (the prompt's form).
+    public var regionLabel: String? {
+        guard let first = regionSet.first else { return nil }
+        return regionSet.count == 1 ? first : "\(first)+\(regionSet.count - 1)"
+    }
+
+    /// Forgets everything that belongs to the regions: after `region X` the old numbers and
     /// selection must not be reused by accident.
     public mutating func dropRegionState() {
         images = nil
@@ -68,6 +84,7 @@ public struct Session: Sendable {
         accountLookup?.cancel()
         accountLookup = nil
         accountLookupFailure = nil
+        organization = nil
     }
 
     /// Account ids seen in share lists and aliases, for completion.

@@ -16,6 +16,8 @@ public struct Settings: Sendable, Equatable {
     public var pager: Bool = true
     /// `tsv` tables start with a line of column keys.
     public var tsvHeader: Bool = true
+    /// `csv` output starts with a UTF-8 byte order mark, for spreadsheet programs.
+    public var csvBOM: Bool = false
 
     public static let defaultConcurrency = 8
     public static let concurrencyRange = 1...64
@@ -34,6 +36,7 @@ public struct Settings: Sendable, Equatable {
         .number("concurrency", \.concurrency, in: concurrencyRange, help: "share calls in flight at once"),
         .onOff("pager", \.pager, help: "page long results at an interactive terminal ($PAGER, else less -FRX)"),
         .onOff("tsv_header", \.tsvHeader, help: "start tsv tables with a line of column keys"),
+        .onOff("csv_bom", \.csvBOM, help: "start csv output with a UTF-8 byte order mark (for spreadsheets)"),
     ]
 
     /// The settings a script starts with (the prompt starts with `on_error continue`).

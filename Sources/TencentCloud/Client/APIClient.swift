@@ -96,7 +96,9 @@ public final class APIClient: Sendable {
         }
         guard let resolved = found else { throw .credential(.missing) }
         let credential = resolved.credential
-        let host = configuration.endpoint.host(forPrefix: action.hostPrefix)
+        // Each region's own API server by default: rate limits count per access region.
+        let hostRegion = action.region == .none ? nil : region
+        let host = configuration.endpoint.host(forPrefix: action.hostPrefix, region: hostRegion)
         let ticket: RateLimiter.Ticket?
         do {
             ticket = try await limiter.acquire(action, secretId: credential.secretId, host: host)
@@ -123,7 +125,8 @@ public final class APIClient: Sendable {
         if let region, !region.isEmpty, action.region != .none { headers.append(("X-TC-Region", region)) }
         if let token = credential.token { headers.append(("X-TC-Token", token)) }
         let request = HTTPRequest(
-            url: configuration.endpoint.url(forPrefix: action.hostPrefix), headers: headers, body: body,
+            url: configuration.endpoint.url(forPrefix: action.hostPrefix, region: hostRegion), headers: headers,
+            body: body,
             label: action.name)
 
         let started = ContinuousClock.now

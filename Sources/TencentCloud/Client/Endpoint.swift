@@ -1,22 +1,42 @@
 import Foundation
 
-/// Where API calls go: the official host for each service, or one URL the user chose
-/// (a regional host, a proxy, or the local emulator).
+/// Where API calls go: each region's own official host (the default), one official host for
+/// every region (`nearest`, `intl`), or one URL the user chose (a regional host, a proxy, or
+/// the local emulator).
+///
+/// Tencent Cloud counts an action's rate limit per access region, the API server a request
+/// goes to (https://cloud.tencent.com/document/product/1278/109059): sending each region's calls
+/// to `cvm.<region>.tencentcloudapi.com` lets several regions run at once, each at its own limit.
 public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
     public let scheme: String
     public let host: String
     public let port: Int?
-    /// True for the official `<service>.tencentcloudapi.com` hosts.
+    /// True for the default: each call goes to its region's official host.
     public let isDefault: Bool
+    /// Whether a call that names a region goes to `<service>.<region>.tencentcloudapi.com`
+    /// rather than to ``host``.
+    public let perRegion: Bool
 
-    /// The official endpoint: `https://cvm.tencentcloudapi.com/`, `https://sts.tencentcloudapi.com/`, ….
-    public static let official = Endpoint(scheme: "https", host: "cvm.tencentcloudapi.com", port: nil, isDefault: true)
+    /// The default: `https://cvm.<region>.tencentcloudapi.com/`, `https://sts.<region>…` for a
+    /// call in a region; `https://cvm.tencentcloudapi.com/` for one without a region.
+    public static let official = Endpoint(
+        scheme: "https", host: "cvm.tencentcloudapi.com", port: nil, isDefault: true, perRegion: true)
 
-    init(scheme: String, host: String, port: Int?, isDefault: Bool) {
+    /// The nearest access point of the China site for every region: `https://cvm.tencentcloudapi.com/`.
+    public static let nearest = Endpoint(
+        scheme: "https", host: "cvm.tencentcloudapi.com", port: nil, isDefault: false, perRegion: false)
+
+    /// The nearest access point of the international site for every region:
+    /// `https://cvm.intl.tencentcloudapi.com/` (https://www.tencentcloud.com/document/api/213/31573).
+    public static let international = Endpoint(
+        scheme: "https", host: "cvm.intl.tencentcloudapi.com", port: nil, isDefault: false, perRegion: false)
+
+    init(scheme: String, host: String, port: Int?, isDefault: Bool, perRegion: Bool = false) {
         self.scheme = scheme
         self.host = host
         self.port = port
         self.isDefault = isDefault
+        self.perRegion = perRegion
     }
 
     /// Reads `https://host[:port][/]`, `http://127.0.0.1:PORT`, or a bare `host[:port]` (https).
@@ -77,13 +97,30 @@ public struct Endpoint: Sendable, Equatable, CustomStringConvertible {
         return name
     }
 
-    /// The URL to POST to for a service's host prefix.
-    public func url(forPrefix prefix: String) -> String {
-        "\(scheme)://\(host(forPrefix: prefix))/"
+    /// The host for a service's host prefix and a call's region: with ``perRegion``,
+    /// `<prefix>.<region>.tencentcloudapi.com`; otherwise (or without a region) as
+    /// ``host(forPrefix:)``.
+    public func host(forPrefix prefix: String, region: String?) -> String {
+        guard perRegion, let region, Self.isRegionLabel(region) else { return host(forPrefix: prefix) }
+        return "\(prefix).\(region).tencentcloudapi.com"
+    }
+
+    /// The URL to POST to for a service's host prefix (and, with ``perRegion``, the call's region).
+    public func url(forPrefix prefix: String, region: String? = nil) -> String {
+        "\(scheme)://\(host(forPrefix: prefix, region: region))/"
+    }
+
+    /// Whether `region` can be a DNS label (`ap-guangzhou`): anything else keeps the single host.
+    private static func isRegionLabel(_ region: String) -> Bool {
+        !region.isEmpty && region.count <= 63
+            && region.utf8.allSatisfy { (0x61...0x7A).contains($0) || (0x30...0x39).contains($0) || $0 == 0x2D }
     }
 
     public var description: String {
-        "\(scheme)://\(host)" + (port.map { ":\($0)" } ?? "")
+        if perRegion, host.hasPrefix("cvm."), port == nil {
+            return "\(scheme)://cvm.REGION." + host.dropFirst(4)
+        }
+        return "\(scheme)://\(host)" + (port.map { ":\($0)" } ?? "")
     }
 }
 

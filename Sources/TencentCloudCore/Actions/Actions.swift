@@ -22,6 +22,11 @@ public enum Actions {
     /// DescribeImageQuota, 10/s (https://cloud.tencent.com/document/api/213/15719).
     public static let describeImageQuota = Action(
         service: "cvm", version: cvm, name: "DescribeImageQuota", idempotent: true, rateLimit: 10)
+    /// SyncImages, 10/s: copies one custom image to other regions. Not idempotent: a repeat makes
+    /// a second copy, so after an ambiguous failure look for the copy by name in the destination
+    /// (https://cloud.tencent.com/document/api/213/15711).
+    public static let syncImages = Action(
+        service: "cvm", version: cvm, name: "SyncImages", idempotent: false, rateLimit: 10)
     /// DescribeImageFromFamily, 20/s: the newest usable image of a family, or none
     /// (https://cloud.tencent.com/document/api/213/111405).
     public static let describeImageFromFamily = Action(
@@ -33,10 +38,16 @@ public enum Actions {
     /// STS GetCallerIdentity (2018-08-13), 20/s (https://cloud.tencent.com/document/api/1312/66098).
     public static let getCallerIdentity = Action(
         service: "sts", version: "2018-08-13", name: "GetCallerIdentity", idempotent: true, rateLimit: 20)
+    /// Organization DescribeOrganizationMembers (2021-03-31), 20/s, no region; Offset and Limit
+    /// required, Limit 1-50 (https://cloud.tencent.com/document/api/850/67220).
+    public static let describeOrganizationMembers = Action(
+        service: "organization", version: "2021-03-31", name: "DescribeOrganizationMembers", idempotent: true,
+        rateLimit: 20, region: .none)
 
     /// Every declared action.
     public static let all: [Action] = [
         describeRegions, describeImages, modifyImageSharePermission, describeImageSharePermission,
-        describeImageQuota, getCallerIdentity, describeImageFromFamily, modifyImageAttribute,
+        describeImageQuota, syncImages, getCallerIdentity,
+        describeOrganizationMembers, describeImageFromFamily, modifyImageAttribute,
     ]
 }

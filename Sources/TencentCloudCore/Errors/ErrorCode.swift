@@ -78,9 +78,7 @@ extension ErrorCode {
     public static let imageNotFound: ErrorCode = "InvalidImageId.NotFound"
 
     // Codes of the image-attribute actions (ModifyImageAttribute, DescribeImageFromFamily).
-    public static let imageIncorrectState: ErrorCode = "InvalidImageId.IncorrectState"
     public static let imageIdMalformed: ErrorCode = "InvalidImageId.Malformed"
-    public static let imageNameDuplicate: ErrorCode = "InvalidImageName.Duplicate"
     public static let invalidImageFamily: ErrorCode = "InvalidParameterValue.InvalidImageFamily"
     public static let valueTooLarge: ErrorCode = "InvalidParameterValue.TooLarge"
     public static let sharedImageModifyUnsupported: ErrorCode = "UnsupportedOperation.SharedImageModifyUnsupported"

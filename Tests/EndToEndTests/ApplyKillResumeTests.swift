@@ -1,0 +1,78 @@
+import CVMEmulator
+import Foundation
+import TestSupport
+import Testing
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+/// A share file's `apply` killed with SIGKILL at a seeded point, then `resume`: the share lists
+/// end exactly as the file declares, nothing is applied twice, and `plan FILE --check` then
+/// exits 0 (nothing pending). The checks are ``KillResumeTests``'s.
+@Suite struct ApplyKillResumeTests {
+    /// Runs with different kill points (each one starts its own emulator).
+    static let runs = 6
+    static let images = 30
+
+    @Test(arguments: 1...runs)
+    func sigkillDuringApplyThenResumeLeavesNothingPending(seed: Int) async throws {
+        try await withTemporaryFolder("cvmsh-apply-kill") { directory in
+            var random = SplitMix64(seed: UInt64(seed) &* 7919)
+            let emulator = try await EmulatorProcess(
+                ["--generate", "\(Self.images)", "--latency-ms", "30", "--rate-limit", "off", "--seed", "\(seed)"],
+                directory: directory)
+            let journal = directory + "/state/journal.jsonl"
+            var environment = emulator.credentials
+            environment["CVMSH_JOURNAL"] = journal
+            let partners = KillResumeTests.partners
+            let file = directory + "/shares.yaml"
+            try """
+            regions: [ap-nanjing]
+            aliases:
+              partners: [\(partners.map { "\"\($0)\"" }.joined(separator: ", "))]
+            shares:
+              - images: all
+                accounts: ["@partners"]
+            """.write(toFile: file, atomically: true, encoding: .utf8)
+            let common = ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y"]
+            let concurrency = [1, 4, 8][Int(random.next() % 3)]
+            let killAfter = 1 + Int(random.next() % UInt64(Self.images / 2))
+
+            let apply = try BackgroundProcess(
+                cvmsh, common + ["-c", "set concurrency \(concurrency)", "-c", "apply shares.yaml"],
+                environment: environment, directory: directory, name: "apply")
+            let deadline = ContinuousClock.now + .seconds(60)
+            while apply.process.isRunning, KillResumeTests.sendRecords(journal) < killAfter,
+                ContinuousClock.now < deadline
+            {
+                try await Task.sleep(for: .milliseconds(3))
+            }
+            apply.signal(SIGKILL)
+            let killed = try await apply.waitForExit()
+            let context = Comment(rawValue: "seed \(seed), concurrency \(concurrency), kill after \(killAfter) sends")
+            // The client paces share calls at 10/s, so 30 images take seconds: the kill lands mid-batch.
+            #expect(killed == 128 + SIGKILL, "\(context): apply exited \(killed) before the kill: \(apply.stderr)")
+            let sentBeforeKill = KillResumeTests.sendRecords(journal)
+            #expect(
+                sentBeforeKill >= killAfter && sentBeforeKill < Self.images,
+                "\(context): \(sentBeforeKill) changes sent before the kill")
+
+            let resume = try BackgroundProcess(
+                cvmsh, common + ["-c", "resume"], environment: environment, directory: directory, name: "resume")
+            let resumed = try await resume.waitForExit(timeout: .seconds(120))
+            #expect(resumed == 0, "\(context): resume exited \(resumed): \(resume.stderr)")
+
+            let check = try BackgroundProcess(
+                cvmsh, common + ["-c", "plan shares.yaml --check"], environment: environment,
+                directory: directory, name: "check")
+            let checked = try await check.waitForExit(timeout: .seconds(120))
+            #expect(checked == 0, "\(context): plan --check after resume exited \(checked): \(check.stdout)")
+
+            let calls = try emulator.calls()
+            let dump = try await emulator.stop()
+            KillResumeTests.checkExactlyPlanned(
+                dump, calls: calls, journal: journal, partners: partners, context: context)
+        }
+    }
+}

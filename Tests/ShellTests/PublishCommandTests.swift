@@ -1,0 +1,56 @@
+import CVM
+import CVMEmulator
+import Foundation
+import Testing
+
+@testable import Shell
+
+@Suite struct PublishCommandTests {
+    static let partners = EmulatorState.partnerAccountIds
+
+    @Test(arguments: [false, true])
+    func copiesAndSharesTheSourcesAndEveryCopy(sourceSyncing: Bool) async throws {
+        var options = SyncCommandTests.options(copySeconds: 1)
+        options.sourceSyncing = sourceSyncing
+        try await ShellHarness.with(options) { harness in
+            let ids = await SyncCommandTests.copiable(harness, 2, unshared: true).map(\.imageId)
+            let script = "select \(ids.joined(separator: ","))\npublish ap-tokyo,ap-singapore \(Self.partners[1]) -y"
+            #expect(await harness.run(script) == .completed)
+            for id in ids { #expect(await harness.emulator.shares(of: id, region: "ap-nanjing") == [Self.partners[1]]) }
+            let records = try harness.interpreter.copyRecords()
+            for region in ["ap-tokyo", "ap-singapore"] {
+                let copies = ids.compactMap { id in records.copies(of: id).first { $0.region == region }?.copy }
+                #expect(copies.count == 2)
+                for copy in copies {
+                    #expect(await harness.emulator.shares(of: copy, region: region) == [Self.partners[1]])
+                }
+                #expect(harness.console.diagnostics.contains("publish: \(region): 2 images shared with 1 account"))
+            }
+            // One share batch over the three regions; undo reverses all of it and keeps the copies.
+            let batches = try harness.journal().batches
+            #expect(batches.count == 1)
+            #expect(batches.first?.imageIds.count == 6)
+            harness.console.clear()
+            #expect(await harness.run("region ap-nanjing,ap-tokyo,ap-singapore\nundo -y") == .completed)
+            #expect(harness.console.diagnostics.contains { $0.contains("the copies remain") })
+            #expect(await harness.emulator.shares(of: ids[0], region: "ap-nanjing").isEmpty)
+            let copies = ids.compactMap { id in records.copies(of: id).first { $0.region == "ap-singapore" }?.copy }
+            for copy in copies { #expect(await harness.emulator.shares(of: copy, region: "ap-singapore").isEmpty) }
+            #expect(await harness.ownImages(region: "ap-singapore").filter { copies.contains($0.imageId) }.count == 2)
+            // Every share is journaled, and publish again finds the copies (no new copy).
+            #expect(try harness.journal().batches.allSatisfy(\.isComplete))
+            #expect(await harness.run("region ap-nanjing\n" + script) == .completed)
+            #expect(await harness.calls("SyncImages").count == 2)
+        }
+    }
+
+    @Test func dryRunSendsNothing() async throws {
+        try await ShellHarness.with(SyncCommandTests.options()) { harness in
+            let id = try #require(await SyncCommandTests.copiable(harness, 1).first).imageId
+            #expect(await harness.run("select \(id)\npublish ap-tokyo \(Self.partners[1]) --dry-run") == .completed)
+            #expect(await harness.calls("SyncImages").isEmpty)
+            #expect(await harness.calls("ModifyImageSharePermission").isEmpty)
+            #expect(harness.console.output.contains("SyncImages Region=ap-nanjing ImageIds=\(id)"))
+        }
+    }
+}
