@@ -66,6 +66,21 @@ import Testing
         }
     }
 
+    @Test func latestLooksUpEveryRegionOfTheSession() async throws {
+        try await ShellHarness.with { harness in
+            #expect(await harness.run("region ap-nanjing,ap-guangzhou\nselect latest:web-base") == .completed)
+            // Only ap-nanjing has the family: one image, and one lookup per region.
+            let images = await Self.listed(harness)
+            let latest = images.first {
+                $0.imageFamily == "web-base" && $0.imageState == "NORMAL" && !$0.imageDeprecated
+            }
+            let expected = try #require(latest).imageId
+            #expect(Self.selected(harness) == [expected])
+            let regions = await harness.calls("DescribeImageFromFamily").compactMap(\.region)
+            #expect(Set(regions) == ["ap-nanjing", "ap-guangzhou"])
+        }
+    }
+
     @Test func latestOfAFamilyWithoutUsableImageIsAnErrorThatChangesNothing() async throws {
         try await ShellHarness.with { harness in
             #expect(await harness.run("select 1") == .completed)

@@ -17,7 +17,7 @@ public enum SelectCommand: ShellCommand {
 
             Terms that name images by what they are: tag:KEY=VALUE (exact), tag:KEY (any value),
             family:NAME (every image of the family), latest:FAMILY (the family's newest usable
-            image, NORMAL and not deprecated, as DescribeImageFromFamily answers for the region),
+            image, NORMAL and not deprecated, as DescribeImageFromFamily answers for each region),
             deprecated, created<DATE, created<=DATE, created>DATE, created>=DATE (DATE is
             YYYY-MM-DD in UTC, a whole day: created>2025-06-01 starts the day after), age>N and
             age<N (N a number with d, w or h: age>90d, age<12h). Quote terms with < or > in the
