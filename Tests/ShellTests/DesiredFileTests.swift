@@ -81,9 +81,14 @@ import Testing
             "f.yaml:2:13: rule 1 images: list numbers change with every listing; use img-… ids or name:GLOB"
         ),
         (
-            "shares:\n  - images: tag:env=prod\n    accounts: [\(a)]\n",
-            "f.yaml:2:13: rule 1 images: invalid selection 'tag:env=prod'; "
-                + "use indices (1,3), ranges (2-9), all, none, img-… ids or name:GLOB"
+            "shares:\n  - images: latest:web-base\n    accounts: [\(a)]\n",
+            "f.yaml:2:13: rule 1 images: latest:FAMILY is not supported in share files; use family:NAME or img-… ids"
+        ),
+        (
+            "shares:\n  - images: colour:red\n    accounts: [\(a)]\n",
+            "f.yaml:2:13: rule 1 images: invalid selection 'colour:red'; "
+                + "use indices (1,3), ranges (2-9), all, none, img-… ids, name:GLOB, tag:KEY[=VALUE], family:NAME, "
+                + "latest:FAMILY, deprecated, created<YYYY-MM-DD or age>90d (see `help select`)"
         ),
         (
             "shares:\n  - images: all\n    accounts: [\(a), 12a45]\n",

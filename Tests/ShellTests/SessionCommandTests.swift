@@ -14,7 +14,7 @@ import Testing
         try await ShellHarness.with(EmulatorOptions(state: .generated(images: 250), rateLimit: .off)) { shell in
             #expect(await shell.run("set output tsv\nls") == .completed)
             // tsv starts with the column keys; `set tsv_header off` leaves only the images.
-            let header = "index\tselected\timage_id\tname\tstate\tos\tsize_gib\tcreated"
+            let header = "index\tselected\timage_id\tname\tstate\tos\tsize_gib\tcreated\tfamily\ttags"
             #expect(shell.console.output.hasPrefix(header + "\n"))
             shell.console.clear()
             #expect(await shell.run("set tsv_header off\nls") == .completed)
@@ -22,9 +22,7 @@ import Testing
             #expect(rows.count == 250)
             #expect(rows.first?.hasPrefix("1\t") == true)
             #expect(rows.last?.hasPrefix("250\t") == true)
-            let created = rows.map {
-                $0.split(separator: "\t", omittingEmptySubsequences: false).last.map(String.init) ?? ""
-            }
+            let created = rows.map { $0.split(separator: "\t", omittingEmptySubsequences: false)[7] }
             #expect(created == created.sorted(by: >))
             // One round of five pages (the last two empty); a second ls reads the cache.
             #expect(await shell.calls("DescribeImages").count == 5)

@@ -11,6 +11,8 @@ enum Action: String, CaseIterable, Sendable {
     case syncImages = "SyncImages"
     case getCallerIdentity = "GetCallerIdentity"
     case describeOrganizationMembers = "DescribeOrganizationMembers"
+    case describeImageFromFamily = "DescribeImageFromFamily"
+    case modifyImageAttribute = "ModifyImageAttribute"
 
     /// The shared declaration.
     var declaration: TencentCloudCore.Action {
@@ -23,6 +25,8 @@ enum Action: String, CaseIterable, Sendable {
         case .syncImages: Actions.syncImages
         case .getCallerIdentity: Actions.getCallerIdentity
         case .describeOrganizationMembers: Actions.describeOrganizationMembers
+        case .describeImageFromFamily: Actions.describeImageFromFamily
+        case .modifyImageAttribute: Actions.modifyImageAttribute
         }
     }
 
@@ -37,6 +41,9 @@ enum Action: String, CaseIterable, Sendable {
             return ["Offset", "Limit", "Lang", "SearchKey", "AuthName", "Product", "Tags", "NodeId", "NodeName"]
         case .syncImages:
             return ["ImageIds", "DestinationRegions", "DryRun", "ImageName", "ImageSetRequired", "Encrypt", "KmsKeyId"]
+        case .describeImageFromFamily: return ["ImageFamily"]
+        case .modifyImageAttribute:
+            return ["ImageId", "ImageName", "ImageDescription", "ImageFamily", "ImageDeprecated"]
         }
     }
 

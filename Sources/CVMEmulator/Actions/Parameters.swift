@@ -63,6 +63,12 @@ struct Parameters: Sendable {
         return n
     }
 
+    func bool(_ name: String) throws(APIError) -> Bool? {
+        guard let value = values[name] else { return nil }
+        guard case .bool(let b) = value else { throw Self.typeError(name, "a boolean") }
+        return b
+    }
+
     /// `Filters`: a list of `{"Name": string, "Values": [string]}`.
     func filters() throws(APIError) -> [Filter]? {
         guard let value = values["Filters"] else { return nil }

@@ -217,6 +217,13 @@ public final class EmulatorService: Sendable {
             defer { storage.copying = storage.state.hasCopiesInProgress }
             return try Action.syncImages(
                 context, regionIndex: regionIndex, state: &storage.state, behaviour: copies, ids: &storage.copyIds)
+        case .describeImageFromFamily:
+            let region = storage.state.regions[regionIndex]
+            return try Action.describeImageFromFamily(
+                context, region: region, order: storage.listing.positions(of: region))
+        case .modifyImageAttribute:
+            return try Action.modifyImageAttribute(
+                context, region: &storage.state.regions[regionIndex], strict: strict)
         }
     }
 }

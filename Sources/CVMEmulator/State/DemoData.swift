@@ -43,7 +43,10 @@ extension EmulatorState {
         for index in regions.indices {
             let id = regions[index].region
             var own = ImageFactory.images(count: counts[id, default: 0], owner: demoAccountId, rng: &rng, ids: &ids)
-            if id == demoRegion { decorateNanjing(&own) }
+            if id == demoRegion {
+                decorateNanjing(&own)
+                decorateFamilies(&own)
+            }
             regions[index].images += own
             if id == demoRegion || id == "ap-guangzhou" {
                 regions[index].images += partnerImages(region: id, rng: &rng, ids: &ids)

@@ -11,6 +11,7 @@ public struct Arguments: Sendable, Equatable {
     private var byName: [String: [String]] = [:]
     private var present: Set<String> = []
     private var values: [String: String] = [:]
+    private var repeated: [String: [String]] = [:]
 
     /// Parses `words` (those after the command's name).
     public init(_ words: [String], signature: CommandSignature) throws(ShellError) {
@@ -54,6 +55,7 @@ public struct Arguments: Sendable, Equatable {
             }
             try Self.check(value, as: flag.value, name: "\(flag.name) \(valueName)", command: command)
             values[flag.name] = value
+            repeated[flag.name, default: []].append(value)
         }
         try assignPositionals(signature)
     }
@@ -91,6 +93,9 @@ public struct Arguments: Sendable, Equatable {
 
     /// The value of an option (by its canonical name), if given.
     public func value(_ option: String) -> String? { values[option] }
+
+    /// Every value of an option given more than once, in order (``value(_:)`` is the last).
+    public func values(_ option: String) -> [String] { repeated[option] ?? [] }
 
     /// The words of the positional `name` (empty when not given).
     public func words(_ name: String) -> [String] { byName[name] ?? [] }

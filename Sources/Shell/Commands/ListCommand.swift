@@ -9,6 +9,7 @@ public enum ListCommand: ShellCommand {
             .refresh,
             .option("--state", value: "S", completion: .imageState, help: "keep only images in state S (NORMAL, ...)"),
             .switch("--shared-with-me", help: "list images other accounts shared with you (read-only)"),
+            .option("--tag", value: "KEY=VALUE", help: "keep only images with the tag (repeatable, or KEY=V1,KEY=V2)"),
         ],
         summary: "list own custom images in the region(s), numbered for select",
         details: """
@@ -21,13 +22,23 @@ public enum ListCommand: ShellCommand {
             those of the whole list. --shared-with-me lists images other accounts shared with you
             (read-only: they cannot be shared on, so they are not numbered). A GLOB that matches no
             name says so, and a plain word suggests WORD* (names starting with it).
+
+            --tag KEY=VALUE keeps images with that tag, --tag KEY those with the key at any value;
+            repeat it or separate with commas: different keys must all match, values of one key are
+            alternatives. It filters the list already read, so the numbers stay those of the whole
+            list. FAMILY and TAGS columns appear when listed images have them (at a narrow
+            terminal they are the first to go); tsv and json always carry them.
             """,
-        examples: ["ls", "ls 'web-*'", "ls --state NORMAL --refresh", "ls --shared-with-me"])
+        examples: [
+            "ls", "ls 'web-*'", "ls --state NORMAL --refresh", "ls --shared-with-me",
+            "ls --tag env=prod --tag tier=web",
+        ])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let glob = args.word("GLOB").map(Glob.init)
         let state = args.value("--state")?.uppercased()
         let sharedWithMe = args.has("--shared-with-me")
+        let tagFilter = try tagFilter(args.values("--tag"))
         let cache =
             sharedWithMe
             ? try await shell.imagesSharedWithMe(refresh: args.has("--refresh"))
@@ -47,9 +58,12 @@ public enum ListCommand: ShellCommand {
         // A session of several regions: one numbering across them, each row says its region.
         let regionColumn = cache.spansRegions ? table.columns.firstIndex { $0.key == "image_id" } : nil
         if let regionColumn { table.columns.insert(.init("REGION", key: "region"), at: regionColumn) }
+        let attributes = attributeColumns(cache.images, format: shell.session.settings.output)
+        table.columns += attributes
         for (offset, image) in cache.images.enumerated() {
             if let glob, !glob.matches(image.imageName ?? "") { continue }
             if let state, image.imageState?.uppercased() != state { continue }
+            if !tagFilter.isEmpty, !matches(image, tagFilter) { continue }
             let isSelected = selection.contains(position: offset)
             let leading: [Table.Cell] =
                 sharedWithMe
@@ -69,7 +83,7 @@ public enum ListCommand: ShellCommand {
                     image.imageSize.map { .init(.int($0)) } ?? .init(.null),
                     // The day is enough beside the number (newest first); tsv and json keep the time.
                     .init(.string(image.createdTime ?? ""), display: image.createdTime.map { String($0.prefix(10)) }),
-                ] + copyOf)
+                ] + copyOf + attributeCells(image, columns: attributes))
         }
         let format = shell.session.settings.output
         if let glob, table.rows.isEmpty, format == .table, !cache.images.isEmpty {

@@ -4,7 +4,7 @@ import BitCollections
 public enum SelectCommand: ShellCommand {
     public static let signature = CommandSignature(
         "select", positionals: [Positional("SPEC", .any, completion: .selection)],
-        summary: "show or replace the selection (1,3  2-9  all  none  img-...  name:GLOB)",
+        summary: "show or replace the selection (1,3  2-9  all  img-...  name:GLOB  tag:K=V ...)",
         details: """
             Without words, shows the selected images. With SPECs, replaces the selection:
             numbers from `ls` (1,3), ranges (2-9), all, none, image ids (img-...) and name globs
@@ -14,8 +14,20 @@ public enum SelectCommand: ShellCommand {
             Image ids are stored, never numbers, so a
             refreshed list cannot retarget it. A number or id that is not listed is an error that
             changes nothing.
+
+            Terms that name images by what they are: tag:KEY=VALUE (exact), tag:KEY (any value),
+            family:NAME (every image of the family), latest:FAMILY (the family's newest usable
+            image, NORMAL and not deprecated, as DescribeImageFromFamily answers for each region),
+            deprecated, created<DATE, created<=DATE, created>DATE, created>=DATE (DATE is
+            YYYY-MM-DD in UTC, a whole day: created>2025-06-01 starts the day after), age>N and
+            age<N (N a number with d, w or h: age>90d, age<12h). Quote terms with < or > in the
+            shell. Terms add up: `select tag:env=prod family:db-base` is either. Such a term
+            that matches nothing is an error, as is a malformed one.
             """,
-        examples: ["select 1,3", "select 2-9 12", "select name:'release-2026*'", "select all", "select none"])
+        examples: [
+            "select 1,3", "select 2-9 12", "select name:'release-2026*'", "select tag:env=prod",
+            "select latest:web-base,latest:db-base", "select 'age>90d' deprecated", "select all", "select none",
+        ])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let arguments = try shell.expandingCopiesOf(args.words("SPEC"))
@@ -24,8 +36,8 @@ public enum SelectCommand: ShellCommand {
             await showSelection(shell, cache: cache)
             return
         }
+        let spec = try await shell.selectionSpec(arguments, command: "select")
         do {
-            let spec = try SelectionSpec(parsing: arguments)
             let chosen = try spec.positions(in: cache.images, position: cache.position(of:))
             shell.session.selection = Selection(chosen, of: cache)
         } catch {
@@ -60,13 +72,13 @@ public enum UnselectCommand: ShellCommand {
         positionals: [Positional("SPEC", .oneOrMore, completion: .selection, missing: "what to remove")],
         summary: "remove images from the selection",
         details: "Removes the images SPEC names (same forms as `select`) from the selection.",
-        examples: ["unselect 3", "unselect name:'*-test'"])
+        examples: ["unselect 3", "unselect name:'*-test'", "unselect deprecated"])
 
     public static func run(_ args: Arguments, in shell: Interpreter) async throws(ShellError) {
         let arguments = try shell.expandingCopiesOf(args.words("SPEC"))
         let cache = try await shell.images()
+        let spec = try await shell.selectionSpec(arguments, command: "unselect")
         do {
-            let spec = try SelectionSpec(parsing: arguments)
             let removed = try spec.positions(in: cache.images, position: cache.position(of:))
             var kept = shell.session.selection.positionSet
             kept.subtract(removed)

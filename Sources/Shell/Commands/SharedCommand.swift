@@ -12,9 +12,10 @@ public enum SharedCommand: ShellCommand {
         summary: "show which accounts the selected (or given) images are shared with",
         details: """
             Shows who has access to the selected images, or to the images SPEC names (same forms as
-            `select`: 1,3  2-9  all  img-...  name:GLOB). Share lists are read concurrently, at the
-            DescribeImageSharePermission limit of 10 per second, and kept for the session: `share`
-            and `unshare` use them to plan and keep them up to date. --refresh reads them again.
+            `select`: 1,3  2-9  all  img-...  name:GLOB  tag:K=V  family:F  latest:F ...). Share
+            lists are read concurrently, at the DescribeImageSharePermission limit of 10 per
+            second, and kept for the session: `share` and `unshare` use them to plan and keep them
+            up to date. --refresh reads them again.
 
             One row per image with its accounts, or with --by-account one row per account with the
             images it can use. `set output tsv` or `json` for scripts.
@@ -29,8 +30,8 @@ public enum SharedCommand: ShellCommand {
         if args.positional.isEmpty {
             ids = try shell.requireSelection(name)
         } else {
+            let spec = try await shell.selectionSpec(args.positional, command: "shared")
             do {
-                let spec = try SelectionSpec(parsing: args.positional)
                 ids = try spec.resolve(in: cache.images, position: cache.position(of:))
             } catch {
                 throw .usage("shared: \(error)")

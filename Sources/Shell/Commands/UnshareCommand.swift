@@ -67,7 +67,7 @@ public enum UnshareCommand: ShellCommand {
         try shell.requireConfirmable(request)
         let kept = Set(try await shell.accounts([allowed], command: name))
         let cache = try await shell.images()
-        let ids = try shell.imageIds(args.positional, in: cache, command: name) { () throws(ShellError) in
+        let ids = try await shell.imageIds(args.positional, in: cache, command: name) { () throws(ShellError) in
             try shell.requireSelection(name)
         }
         let own = await shell.ownAccountId()

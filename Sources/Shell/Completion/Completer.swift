@@ -121,21 +121,23 @@ public enum Completer {
 
     static let imageStates = ["CREATEFAILED", "CREATING", "IMPORTFAILED", "IMPORTING", "NORMAL", "SYNCING"]
 
-    /// `all`, `none`, list numbers (with the image's name beside them), image ids and `name:`
-    /// globs of the cached list.
+    /// `all`, `none`, list numbers (with the image's name beside them), image ids, `name:`
+    /// globs, tags and families of the cached list.
     static func selectionWords(_ context: Context) -> [Candidate] {
         let partial = context.partial
         let images = context.session.images?.images ?? []
         if partial.hasPrefix("name:") {
             return images.compactMap { $0.imageName.map { Candidate("name:" + $0) } }
         }
+        if let words = imageTermWords(partial, images: images) { return words }
         if let first = partial.first, first.isASCII, first.isNumber, !images.isEmpty {
             let head = partial.lastIndex(where: { $0 == "," || $0 == "-" }).map { String(partial[...$0]) } ?? ""
             return images.enumerated().map { offset, image in
                 Candidate(head + String(offset + 1), note: image.imageName ?? image.imageId)
             }
         }
-        return [Candidate("all"), Candidate("none")] + images.map { Candidate($0.imageId) }
+        return [Candidate("all"), Candidate("none")] + imageTermStarts.map { Candidate($0) }
+            + images.map { Candidate($0.imageId) }
     }
 
     /// Account ids seen in share lists and aliases, the aliases as `@NAME`, `@org`, and

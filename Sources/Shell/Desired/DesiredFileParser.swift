@@ -169,6 +169,9 @@ public struct DesiredFileParser {
             case .index, .range:
                 let fix = "list numbers change with every listing; use img-… ids or name:GLOB"
                 throw DesiredFileError(at(node), "rule \(number) images: \(fix)")
+            case .image(.latest):
+                let fix = "latest:FAMILY is not supported in share files; use family:NAME or img-… ids"
+                throw DesiredFileError(at(node), "rule \(number) images: \(fix)")
             default: continue
             }
         }

@@ -50,6 +50,8 @@ public struct DesiredState: Sendable, Equatable {
                 for index in images.images.indices where glob.matches(images.images[index].name) {
                     chosen.insert(index)
                 }
+            case .image(let term):
+                for index in images.images.indices where term.matches(images.images[index]) { chosen.insert(index) }
             case .none, .index, .range: continue
             }
         }

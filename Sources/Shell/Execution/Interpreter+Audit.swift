@@ -25,10 +25,10 @@ extension Interpreter {
     /// without words, `fallback` (the selection, or every image).
     func imageIds(
         _ spec: [String], in cache: ImageCache, command: String, fallback: () throws(ShellError) -> [String]
-    ) throws(ShellError) -> [String] {
+    ) async throws(ShellError) -> [String] {
         guard !spec.isEmpty else { return try fallback() }
+        let parsed = try await selectionSpec(spec, command: command, regions: cache.regions)
         do {
-            let parsed = try SelectionSpec(parsing: spec)
             return try parsed.resolve(in: cache.images, position: cache.position(of:))
         } catch {
             throw .usage("\(command): \(error)")
@@ -41,7 +41,7 @@ extension Interpreter {
     /// account not in `allowed`, in list order.
     func audit(spec: [String], allowed: Set<String>) async throws(ShellError) -> AuditReport {
         let cache = try await images()
-        let ids = try imageIds(spec, in: cache, command: "audit") { cache.images.map(\.imageId) }
+        let ids = try await imageIds(spec, in: cache, command: "audit") { cache.images.map(\.imageId) }
         let lists = try await shareLists(of: ids, refresh: true)
         var report = AuditReport(regions: cache.regions, images: ids.count, shares: 0, findings: [])
         for id in ids {

@@ -1,10 +1,14 @@
+import Foundation
+
 /// A parsed selection: `select` / `unselect` arguments and `shared [SPEC]`.
 ///
 /// Terms are separated by commas and/or spaces across words (commas inside `[...]` of a glob
 /// belong to the glob). Indices are 1-based positions in the current `ls` numbering. A spec
 /// resolves to image ids, never indices, in list order, without duplicates. Decisions:
 /// a reversed range (`9-2`) is an error rather than silently normalised; a `name:` glob that
-/// matches nothing is an error; `all` and `none` are case-insensitive.
+/// matches nothing is an error, and so is an image term (``ImageTerm``: `tag:`, `family:`,
+/// `latest:`, `deprecated`, `created<`, `age>`) that matches nothing; `all`, `none` and
+/// `deprecated` are case-insensitive. Terms add up (a union).
 public struct SelectionSpec: Sendable, Equatable {
     /// One term of a spec.
     public enum Term: Sendable, Equatable {
@@ -20,6 +24,8 @@ public struct SelectionSpec: Sendable, Equatable {
         case imageID(String)
         /// Every image whose name matches.
         case name(Glob)
+        /// Every image with an attribute: a tag, a family, deprecation, a creation time.
+        case image(ImageTerm)
     }
 
     /// The terms, in the order written.
@@ -27,13 +33,15 @@ public struct SelectionSpec: Sendable, Equatable {
     /// Each term as written, for messages (parallel to ``terms``).
     private var spellings: [String]
 
-    /// Parses the words of a spec.
-    public init(parsing words: [String]) throws(SelectionError) {
+    /// Parses the words of a spec; `now` anchors `age` terms (Unix seconds, by default the
+    /// present moment).
+    public init(parsing words: [String], now: Int? = nil) throws(SelectionError) {
         terms = []
         spellings = []
+        let now = now ?? Int(Date().timeIntervalSince1970)
         for word in words {
             for item in Self.split(word) {
-                terms.append(try Self.term(item))
+                terms.append(try Self.term(item, now: now))
                 spellings.append(item)
             }
         }
@@ -92,6 +100,17 @@ public struct SelectionSpec: Sendable, Equatable {
                     matched = true
                 }
                 if !matched { throw .noNameMatches(glob.pattern) }
+            case .image(let term):
+                if case .latest(let family, nil) = term { throw .unresolvedLatest("latest:" + family) }
+                var matched = false
+                for index in images.indices where term.matches(images[index]) {
+                    mark(index..<index + 1)
+                    matched = true
+                }
+                if !matched {
+                    if case .latest(_, let ids?) = term, let id = ids.first { throw .unknownImageID(id) }
+                    throw .noMatches(spelling)
+                }
             }
         }
     }
@@ -123,7 +142,7 @@ public struct SelectionSpec: Sendable, Equatable {
         return items
     }
 
-    private static func term(_ item: String) throws(SelectionError) -> Term {
+    private static func term(_ item: String, now: Int) throws(SelectionError) -> Term {
         switch item.lowercased() {
         case "all": return .all
         case "none": return .none
@@ -138,14 +157,33 @@ public struct SelectionSpec: Sendable, Equatable {
             guard item.count > 4, item.utf8.allSatisfy(isIDByte) else { throw .invalidTerm(item) }
             return .imageID(item)
         }
+        if let image = try ImageTerm.parse(item, now: now) { return .image(image) }
         let bounds = item.split(separator: "-", maxSplits: 1, omittingEmptySubsequences: false)
-        guard bounds.allSatisfy(isDecimal) else { throw .invalidTerm(item) }
+        guard bounds.allSatisfy(isDecimal) else { throw misspelt(item) }
         // All-digit text too long for an Int is certainly out of range: resolving says so.
         let low = Int(bounds[0]) ?? .max
         if bounds.count == 1 { return .index(low) }
         let high = Int(bounds[1]) ?? .max
         guard low <= high else { throw .reversedRange(item) }
         return .range(low...high)
+    }
+
+    /// The error for a term of no known form: with a suggestion when it looks like a misspelt
+    /// keyword (`depreceted`), prefix (`tga:env=prod`) or comparison (`craeted<2025-01-01`).
+    private static func misspelt(_ item: String) -> SelectionError {
+        let head = item.prefix { $0.isLetter && $0.isASCII }
+        let rest = item[head.endIndex...]
+        let candidates: [String]
+        switch rest.first {
+        case nil: candidates = ["all", "none"] + ImageTerm.keywords
+        case ":": candidates = ImageTerm.prefixes
+        case "<", ">": candidates = ImageTerm.comparisons
+        default: candidates = []
+        }
+        guard !head.isEmpty, let fixed = Suggestion.closest(to: String(head), in: candidates) else {
+            return .invalidTerm(item)
+        }
+        return .unknownTerm(item, suggestion: fixed + rest)
     }
 
     private static func isDecimal(_ text: Substring) -> Bool {

@@ -47,8 +47,8 @@ extension Table: Renderable {
         if let width = style.width, let narrower = leavingOutAColumn(toFit: width) {
             return narrower.renderedAsText(style: style)
         }
-        let header = columns.map { (text: $0.header, emphasis: Emphasis?.some(.bold)) }
-        let body = rows.map { row in
+        var header = columns.map { (text: $0.header, emphasis: Emphasis?.some(.bold)) }
+        var body = rows.map { row in
             columns.indices.map { index in
                 let cell = cell(row, index)
                 let text = cell.display ?? CellText.text(of: cell.value, separator: ", ")
@@ -56,8 +56,15 @@ extension Table: Renderable {
             }
         }
         // Each cell is measured once: a 50,000-row `ls` has hundreds of thousands of them.
-        let natural = ([header] + body).map { line in line.map { $0.text.displayWidth } }
-        let limits = columnWidths(natural: natural, fitting: style.width)
+        var natural = ([header] + body).map { line in line.map { $0.text.displayWidth } }
+        var fitted = self
+        while let width = style.width, let drop = fitted.yieldingColumn(natural: natural, width: width) {
+            fitted.columns.remove(at: drop)
+            header.remove(at: drop)
+            for index in body.indices { body[index].remove(at: drop) }
+            for index in natural.indices { natural[index].remove(at: drop) }
+        }
+        let limits = fitted.columnWidths(natural: natural, fitting: style.width)
         let lines = zip([header] + body, natural).map { line, measured in
             line.indices.map { index in
                 let cell = line[index]
@@ -69,7 +76,7 @@ extension Table: Renderable {
             }
         }
         // A cut before a wide character may leave every cell of a column narrower than its limit.
-        let widths = columns.indices.map { index in lines.map { $0[index].width }.max() ?? 0 }
+        let widths = fitted.columns.indices.map { index in lines.map { $0[index].width }.max() ?? 0 }
         var output = ""
         for line in lines {
             var text = ""
@@ -78,7 +85,7 @@ extension Table: Renderable {
                 let padding = String(repeating: " ", count: widths[index] - cell.width)
                 let isLast = index == line.count - 1
                 if index > 0 { text += "  " }
-                switch columns[index].alignment {
+                switch fitted.columns[index].alignment {
                 case .left: text += style.apply(cell.emphasis, to: shown) + (isLast ? "" : padding)
                 case .right: text += padding + style.apply(cell.emphasis, to: shown)
                 }
@@ -86,6 +93,18 @@ extension Table: Renderable {
             output += text.trailingBlanksRemoved + "\n"
         }
         return output
+    }
+
+    /// The yielding column to leave out (the lowest drop rank first) when the lines at their
+    /// natural widths (`natural`, measured per cell) are wider than `width`; nil when they fit
+    /// or no column yields.
+    private func yieldingColumn(natural lines: [[Int]], width: Int) -> Int? {
+        let yielding = columns.indices.filter { columns[$0].yields }
+        guard !yielding.isEmpty else { return nil }
+        var total = 2 * (columns.count - 1)
+        for index in columns.indices { total += lines.reduce(0) { max($0, $1[index]) } }
+        guard total > width else { return nil }
+        return yielding.min { (columns[$0].dropRank ?? .max) < (columns[$1].dropRank ?? .max) }
     }
 
     /// The width of each column: its widest cell, flexible columns (those with a `maxWidth`)

@@ -25,16 +25,22 @@ public struct Table: Sendable, Equatable {
         /// column once the flexible ones have shrunk: such columns go, the lowest rank first.
         /// `tsv` and `json` always carry it. `nil`: always shown.
         public var dropRank: Int?
+        /// Whether the column gives way at a terminal: when the lines at their natural widths are
+        /// wider than the terminal, such columns go (the lowest ``dropRank`` first) before any
+        /// other column shrinks. For extras such as `ls`'s FAMILY and TAGS.
+        public var yields: Bool
 
         /// Creates a column.
         public init(
-            _ header: String, key: String, alignment: Alignment = .left, maxWidth: Int? = nil, dropRank: Int? = nil
+            _ header: String, key: String, alignment: Alignment = .left, maxWidth: Int? = nil, dropRank: Int? = nil,
+            yields: Bool = false
         ) {
             self.header = header
             self.key = key
             self.alignment = alignment
             self.maxWidth = maxWidth
             self.dropRank = dropRank
+            self.yields = yields
         }
     }
 

@@ -94,4 +94,8 @@ public struct ImageCache: Sendable {
 
 extension Image: SelectableImage {
     public var name: String { imageName ?? "" }
+
+    public func hasTag(_ key: String, value: String?) -> Bool {
+        tags?.contains { $0.key == key && (value == nil || $0.value == value) } ?? false
+    }
 }

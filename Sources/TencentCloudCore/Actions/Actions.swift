@@ -27,6 +27,14 @@ public enum Actions {
     /// (https://cloud.tencent.com/document/api/213/15711).
     public static let syncImages = Action(
         service: "cvm", version: cvm, name: "SyncImages", idempotent: false, rateLimit: 10)
+    /// DescribeImageFromFamily, 20/s: the newest usable image of a family, or none
+    /// (https://cloud.tencent.com/document/api/213/111405).
+    public static let describeImageFromFamily = Action(
+        service: "cvm", version: cvm, name: "DescribeImageFromFamily", idempotent: true, rateLimit: 20)
+    /// ModifyImageAttribute, 10/s: name, description, family, deprecation. Setting the same values
+    /// again changes nothing, so a retry is safe (https://cloud.tencent.com/document/api/213/33269).
+    public static let modifyImageAttribute = Action(
+        service: "cvm", version: cvm, name: "ModifyImageAttribute", idempotent: true, rateLimit: 10)
     /// STS GetCallerIdentity (2018-08-13), 20/s (https://cloud.tencent.com/document/api/1312/66098).
     public static let getCallerIdentity = Action(
         service: "sts", version: "2018-08-13", name: "GetCallerIdentity", idempotent: true, rateLimit: 20)
@@ -40,6 +48,6 @@ public enum Actions {
     public static let all: [Action] = [
         describeRegions, describeImages, modifyImageSharePermission, describeImageSharePermission,
         describeImageQuota, syncImages, getCallerIdentity,
-        describeOrganizationMembers,
+        describeOrganizationMembers, describeImageFromFamily, modifyImageAttribute,
     ]
 }

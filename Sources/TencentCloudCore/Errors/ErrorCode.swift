@@ -76,4 +76,11 @@ extension ErrorCode {
     public static let accountIdLimitExceeded: ErrorCode = "InvalidParameterValue.LimitExceeded"
     public static let accountNotFound: ErrorCode = "InvalidAccountId.NotFound"
     public static let imageNotFound: ErrorCode = "InvalidImageId.NotFound"
+
+    // Codes of the image-attribute actions (ModifyImageAttribute, DescribeImageFromFamily).
+    public static let imageIdMalformed: ErrorCode = "InvalidImageId.Malformed"
+    public static let invalidImageFamily: ErrorCode = "InvalidParameterValue.InvalidImageFamily"
+    public static let valueTooLarge: ErrorCode = "InvalidParameterValue.TooLarge"
+    public static let sharedImageModifyUnsupported: ErrorCode = "UnsupportedOperation.SharedImageModifyUnsupported"
+    public static let zoneMismatchRegion: ErrorCode = "InvalidZone.MismatchRegion"
 }
