@@ -5,7 +5,7 @@
 /// (from quoting) is one bad id, not two. Empty items (`100001,,100002`, a trailing comma) are
 /// skipped. Aliases expand recursively; the result keeps the first occurrence of each id.
 /// `@org` names every member of the caller's organization and `@org:NODE` those of one node
-/// (by id or name), from an ``OrganizationDirectory`` read beforehand.
+/// (by id or name), from an ``OrganizationAccounts`` read beforehand.
 public enum AccountList {
     /// The accepted lengths of an account id, in digits.
     public static let idLengths = 5...20
@@ -15,7 +15,7 @@ public enum AccountList {
     /// - Parameter organization: the members `@org` names; without it (share files) `@org` is an
     ///   ordinary alias name.
     public static func parse(
-        _ words: [String], aliases: [String: [String]] = [:], organization: OrganizationDirectory? = nil
+        _ words: [String], aliases: [String: [String]] = [:], organization: (any OrganizationAccounts)? = nil
     ) throws(AccountListError) -> [String] {
         var expander = Expander(aliases: aliases, organization: organization)
         try expander.expand(words)
@@ -54,7 +54,7 @@ public enum AccountList {
 /// The recursive state of one ``AccountList/parse(_:aliases:)`` call.
 private struct Expander {
     let aliases: [String: [String]]
-    let organization: OrganizationDirectory?
+    let organization: (any OrganizationAccounts)?
     var ids: [String] = []
     private var seen: Set<String> = []
     private var expanding: [String] = []
@@ -62,7 +62,7 @@ private struct Expander {
     /// shared sub-aliases (`@a` = `@b @b`, `@b` = `@c @c`, …) linear instead of exponential.
     private var expanded: Set<String> = []
 
-    init(aliases: [String: [String]], organization: OrganizationDirectory?) {
+    init(aliases: [String: [String]], organization: (any OrganizationAccounts)?) {
         self.aliases = aliases
         self.organization = organization
     }

@@ -2,7 +2,7 @@ import CVM
 
 /// The caller's organization as `@org` and `@org:NODE` read it: its member accounts, each in a
 /// node, read once per session (DescribeOrganizationMembers) and kept.
-public struct OrganizationDirectory: Sendable, Equatable {
+public struct OrganizationDirectory: OrganizationAccounts, Equatable {
     /// Every member, in the order the service lists them.
     public var members: [OrganizationMember]
     /// The caller's root account: never one of the accounts `@org` names.
