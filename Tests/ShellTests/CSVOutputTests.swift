@@ -39,7 +39,7 @@ import Testing
         try await ShellHarness.with(EmulatorOptions(state: state, rateLimit: .off)) { harness in
             #expect(await harness.run("set output csv\nset csv_bom on\nls") == .completed)
             let output = harness.console.output
-            #expect(output.hasPrefix("\u{FEFF}index,selected,image_id,name,state,os,size_gib,created\r\n"))
+            #expect(output.hasPrefix("\u{FEFF}index,selected,image_id,name,state,os,size_gib,created,family,tags\r\n"))
             #expect(output.contains(",\(id),\"web,\"\"prod\"\"\nsecond line\",NORMAL,"))
             #expect(output.contains(",ウェブサーバー-本番,"))
             #expect(output.contains("\r\n") && !output.replacingOccurrences(of: "\r\n", with: "").contains("\r"))

@@ -127,7 +127,8 @@ import Testing
             limits == [
                 "DescribeImages": 40, "ModifyImageSharePermission": 10, "DescribeImageSharePermission": 10,
                 "DescribeImageQuota": 10, "DescribeRegions": 20, "GetCallerIdentity": 20,
-                "DescribeOrganizationMembers": 20, "SyncImages": 10,
+                "DescribeOrganizationMembers": 20, "SyncImages": 10, "DescribeImageFromFamily": 20,
+                "ModifyImageAttribute": 10,
             ])
     }
 }

@@ -114,4 +114,15 @@ extension Interpreter {
             throw .failed("\(error); nothing was changed")
         }
     }
+
+    /// Opens the journal and takes batch `batchId`'s lock beside it (release it when done); a
+    /// lock another process holds fails the command before anything is changed.
+    func openJournal(lockingBatch batchId: String) throws(ShellError) -> (journal: Journal, lock: BatchLock) {
+        let journal = try openJournal()
+        do {
+            return (journal, try BatchLock.acquire(journal: journal.path, batch: batchId))
+        } catch {
+            throw .failed("\(error); nothing was changed")
+        }
+    }
 }

@@ -11,14 +11,8 @@ extension Interpreter {
         _ plan: SharePlan, undoes: String? = nil, redoes: String? = nil, resuming: JournalBatch? = nil,
         readiness: ImageReadiness? = nil
     ) async throws(ShellError) {
-        let journal = try openJournal()
         let batchId = resuming?.id ?? BatchEngine.newBatchId()
-        let lock: BatchLock
-        do {
-            lock = try BatchLock.acquire(journal: journal.path, batch: batchId)
-        } catch {
-            throw .failed("\(error); nothing was changed")
-        }
+        let (journal, lock) = try openJournal(lockingBatch: batchId)
         defer { lock.release() }
         var first: JournalRecord
         if resuming != nil {

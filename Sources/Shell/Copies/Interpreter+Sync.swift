@@ -8,14 +8,8 @@ extension Interpreter {
     func runSync(
         _ plan: SyncPlan, resuming: SyncBatch? = nil
     ) async throws(ShellError) -> (batchId: String, results: [CopyResult]) {
-        let journal = try openJournal()
         let batchId = resuming?.id ?? BatchEngine.newBatchId()
-        let lock: BatchLock
-        do {
-            lock = try BatchLock.acquire(journal: journal.path, batch: batchId)
-        } catch {
-            throw .failed("\(error); nothing was changed")
-        }
+        let (journal, lock) = try openJournal(lockingBatch: batchId)
         defer { lock.release() }
         var first = JournalRecord(kind: resuming == nil ? .sync : .resume, batch: batchId)
         if resuming == nil {
