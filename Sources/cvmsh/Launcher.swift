@@ -23,7 +23,10 @@ struct Launcher {
         var demo: Emulator?
         if options.demo {
             do {
-                demo = try await Emulator.start(EmulatorOptions(state: .demo(), latency: .milliseconds(20)))
+                // Copies finish in 8 s, so `sync`, `wait` and `publish` can be tried without waiting long.
+                var demoOptions = EmulatorOptions(state: .demo(), latency: .milliseconds(20))
+                demoOptions.copySeconds = 8
+                demo = try await Emulator.start(demoOptions)
             } catch {
                 console.diagnostic("cvmsh: error: cannot start the demo emulator: \(error)")
                 return .failure

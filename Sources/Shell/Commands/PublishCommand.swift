@@ -46,7 +46,7 @@ public enum PublishCommand: ShellCommand {
         for warning in shares.warnings { shell.warn(warning) }
         let request = inputs.request
         let sharing =
-            "then share with \(shares.accounts.joined(separator: ",")): "
+            "publish: copy as the sync plan says, then share with \(shares.accounts.joined(separator: ",")): "
             + "\(counted(inputs.selection.count, "image")) in \(plan.sourceRegion) and every copy as it becomes NORMAL"
         if request.dryRun || !plan.isEmpty {
             shell.console.diagnostic(sharing)
