@@ -55,6 +55,16 @@ import Testing
                     == .completed)
             #expect(await harness.calls("SyncImages").count == 2)
             #expect(harness.console.diagnostics.contains { $0.contains("nothing to copy") })
+            // `journal` lists the copy batch (the second sync had nothing to copy: no batch).
+            harness.console.clear()
+            #expect(await harness.run("set output tsv\njournal") == .completed)
+            let rows = harness.console.output.split(separator: "\n").dropFirst().map { $0.split(separator: "\t") }
+            let syncs = rows.filter { $0.count > 6 && $0[3] == "sync" }
+            #expect(syncs.count == 1, "\(harness.console.output)")
+            // REGION is the source and its destinations, CHANGED the copies made.
+            #expect(syncs.map { String($0[2]) } == ["ap-nanjing->ap-tokyo,ap-singapore"])
+            #expect(syncs.map { [String($0[4]), String($0[5]), String($0[6])] } == [["2", "4", "0"]])
+            #expect(syncs.allSatisfy { $0.last == "complete" })
         }
     }
 

@@ -101,13 +101,7 @@ extension Interpreter {
     /// The newest copy batch that did not finish, if it started after `time` (the newest
     /// unfinished share batch's), so `resume` finishes the later of the two.
     func incompleteSync(newerThan time: String?) throws(ShellError) -> SyncBatch? {
-        let batches: [SyncBatch]
-        do {
-            batches = try SyncBatch.read(path: services.paths.journalFile)
-        } catch {
-            throw .failed("\(error)")
-        }
-        guard let last = batches.last(where: { !$0.isComplete }) else { return nil }
+        guard let last = try readSyncBatches().last(where: { !$0.isComplete }) else { return nil }
         if let time, time > last.time { return nil }
         return last
     }
