@@ -92,8 +92,24 @@ extension Interpreter {
         if !missing.isEmpty {
             let client = try client()
             let cache = session.images
-            let targets = missing.map { (id: $0, region: cache?.region(of: $0) ?? fallback) }
-            let regionCount = Set(targets.map(\.region)).count
+            // The regions in turn (one image of each, then the next of each): in list order the
+            // first region's reads would fill every slot and wait on its own 10/s limit.
+            var groups: [(region: String, ids: [String])] = []
+            var slots: [String: Int] = [:]
+            for id in missing {
+                let region = cache?.region(of: id) ?? fallback
+                if let slot = slots[region] {
+                    groups[slot].ids.append(id)
+                } else {
+                    slots[region] = groups.count
+                    groups.append((region, [id]))
+                }
+            }
+            var targets: [(id: String, region: String)] = []
+            for index in 0..<(groups.map(\.ids.count).max() ?? 0) {
+                for group in groups where index < group.ids.count { targets.append((group.ids[index], group.region)) }
+            }
+            let regionCount = groups.count
             typealias Read = (String, Result<[SharePermission], TencentCloudError>)
             var read: [Read] = []
             let width = session.settings.concurrency * regionCount
