@@ -77,4 +77,17 @@ import Testing
             #expect(await harness.calls("ModifyImageSharePermission").allSatisfy { $0.errorCode == nil })
         }
     }
+
+    @Test func pollsFollowTheCopysProgress() {
+        let poll = Interpreter.nextPoll(after:elapsed:percent:)
+        // Half done after 10 s: about 10 s left, so look again in 5 s.
+        #expect(poll(.seconds(1), .seconds(10), 50) == .seconds(5))
+        // Nearly done: soon, but never sooner than half a second.
+        #expect(poll(.seconds(1), .seconds(10), 99) == .milliseconds(500))
+        // Far to go: at most every 10 s.
+        #expect(poll(.seconds(1), .seconds(10), 1) == .seconds(10))
+        // No percentage (not syncing, or the service left it out): back off by half, up to 10 s.
+        #expect(poll(.seconds(2), .seconds(10), nil) == .seconds(3))
+        #expect(poll(.seconds(8), .seconds(60), 0) == .seconds(10))
+    }
 }

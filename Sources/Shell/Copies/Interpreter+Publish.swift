@@ -58,22 +58,24 @@ extension Interpreter {
         return plan
     }
 
-    /// Polls one image until it is NORMAL (`nil`), politely: after half a second, then less and
-    /// less often (at most every 10 s). Otherwise the outcome its pairs get: not started on
-    /// Ctrl-C, failed when it is gone, failed or still not NORMAL after `timeout`.
+    /// Polls one image until it is NORMAL (`nil`), politely: after half a second, then as its
+    /// SyncPercent says (``nextPoll(after:elapsed:percent:)``), so a copy is shared soon after it
+    /// is done without asking often while it has far to go. Otherwise the outcome its pairs get:
+    /// not started on Ctrl-C, failed when it is gone, failed or still not NORMAL after `timeout`.
     static func waitUntilNormal(
         client: CVMClient, region: String, imageId: String, timeout: Duration
     ) async -> PairOutcome? {
         let started = ContinuousClock.now
         var interval = Duration.milliseconds(500)
         while true {
-            let state: String?
+            let image: Image?
             do {
-                state = try await client.describeImages(region: region, imageIds: [imageId]).first?.imageState
+                image = try await client.describeImages(region: region, imageIds: [imageId]).first
             } catch {
                 if Task.isCancelled { return .notStarted(.interrupted) }
                 return .failed(code: error.code?.rawValue ?? "transport", message: error.description, requestId: nil)
             }
+            let state = image?.imageState
             switch state {
             case "NORMAL": return nil
             case nil, "CREATEFAILED", "IMPORTFAILED":
@@ -90,8 +92,17 @@ extension Interpreter {
             } catch {
                 return .notStarted(.interrupted)
             }
-            interval = min(interval * 3 / 2, .seconds(10))
+            interval = nextPoll(after: interval, elapsed: ContinuousClock.now - started, percent: image?.syncPercent)
         }
+    }
+
+    /// The wait before the next look at an image being copied: half the time its SyncPercent
+    /// says is left (the percentage reached in `elapsed`, assumed to go on at that pace), between
+    /// 0.5 s and 10 s; without a percentage, 1.5 times the last wait (at most 10 s).
+    static func nextPoll(after last: Duration, elapsed: Duration, percent: Int?) -> Duration {
+        guard let percent, (1...99).contains(percent) else { return min(last * 3 / 2, .seconds(10)) }
+        let left = elapsed * (Double(100 - percent) / Double(percent))
+        return min(max(left / 2, .milliseconds(500)), .seconds(10))
     }
 }
 
