@@ -32,7 +32,7 @@ import Testing
     @Test func directoryEntriesMarkDirectories() throws {
         try withTemporaryFolder("cvmsh-completer") { root in
             try FileManager.default.createDirectory(atPath: root + "/scripts", withIntermediateDirectories: true)
-            FileManager.default.createFile(atPath: root + "/run.cvmsh", contents: Data())
+            _ = FileManager.default.createFile(atPath: root + "/run.cvmsh", contents: Data())
             #expect(Completer.directoryEntries(atPath: root)?.sorted() == ["run.cvmsh", "scripts/"])
             #expect(Completer.directoryEntries(atPath: root + "/missing") == nil)
         }
