@@ -263,7 +263,7 @@ def test_log_has_no_secrets(fresh, tmp_path):
     lines = [json.loads(line) for line in log.read_text().splitlines()]
     assert [(l["action"], l["errorCode"]) for l in lines] == [("DescribeImageQuota", None),
                                                              ("DescribeImageQuota", "UnsupportedRegion")]
-    assert set(lines[0]) == {"time", "action", "region", "host", "accountId", "parameters", "errorCode", "requestId",
+    assert set(lines[0]) == {"time", "at", "action", "region", "host", "accountId", "parameters", "errorCode", "requestId",
                              "fault", "ms"}
     assert emulator.secret_key not in log.read_text()
 

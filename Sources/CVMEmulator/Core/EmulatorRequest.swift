@@ -74,6 +74,8 @@ public struct EmulatorResponse: Sendable {
 public struct EmulatorCall: Sendable, Equatable, Codable {
     /// ISO-8601 UTC time of arrival.
     public var time: String
+    /// The same instant as Unix seconds with a fraction (the emulator's clock), for measuring.
+    public var at: Double?
     /// `X-TC-Action` as sent (may be empty when missing).
     public var action: String
     /// `X-TC-Region`, when sent.
@@ -95,9 +97,10 @@ public struct EmulatorCall: Sendable, Equatable, Codable {
 
     public init(
         time: String, action: String, region: String?, accountId: String?, parameters: String,
-        errorCode: String?, requestId: String, fault: FaultKind?, ms: Double, host: String? = nil
+        errorCode: String?, requestId: String, fault: FaultKind?, ms: Double, host: String? = nil, at: Double? = nil
     ) {
         self.time = time
+        self.at = at
         self.action = action
         self.region = region
         self.host = host
@@ -113,7 +116,8 @@ public struct EmulatorCall: Sendable, Equatable, Codable {
     public var logLine: String {
         let params = JSONValue.parse(Array(parameters.utf8)) ?? .string(parameters)
         let value = JSONValue.object([
-            JSONValue.Member("time", .string(time)), JSONValue.Member("action", .string(action)),
+            JSONValue.Member("time", .string(time)), JSONValue.Member("at", at.map(JSONValue.number) ?? .null),
+            JSONValue.Member("action", .string(action)),
             JSONValue.Member("region", region.map(JSONValue.string) ?? .null),
             JSONValue.Member("host", host.map(JSONValue.string) ?? .null),
             JSONValue.Member("accountId", accountId.map(JSONValue.string) ?? .null),

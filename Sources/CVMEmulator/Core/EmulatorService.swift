@@ -86,7 +86,7 @@ public final class EmulatorService: Sendable {
                 parameters: String(decoding: request.body, as: UTF8.self), errorCode: result.errorCode,
                 requestId: requestId, fault: outcome.fault,
                 ms: Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15,
-                host: request.header("host"))
+                host: request.header("host"), at: (now * 1000).rounded() / 1000)
             storage.calls.append(call)
             log?.append(call)
             return (body, call, outcome.fault)
