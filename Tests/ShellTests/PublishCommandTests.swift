@@ -79,15 +79,16 @@ import Testing
     }
 
     @Test func pollsFollowTheCopysProgress() {
-        let poll = Interpreter.nextPoll(after:elapsed:percent:)
-        // Half done after 10 s: about 10 s left, so look again in 5 s.
-        #expect(poll(.seconds(1), .seconds(10), 50) == .seconds(5))
+        let poll = Interpreter.nextPoll(after:percent:gained:)
+        // 10 points in 2 s and at 50 %: about 10 s left, so look again in 5 s.
+        #expect(poll(.seconds(2), 50, 10) == .seconds(5))
         // Nearly done: soon, but never sooner than half a second.
-        #expect(poll(.seconds(1), .seconds(10), 99) == .milliseconds(500))
+        #expect(poll(.seconds(1), 99, 9) == .milliseconds(500))
         // Far to go: at most every 10 s.
-        #expect(poll(.seconds(1), .seconds(10), 1) == .seconds(10))
-        // No percentage (not syncing, or the service left it out): back off by half, up to 10 s.
-        #expect(poll(.seconds(2), .seconds(10), nil) == .seconds(3))
-        #expect(poll(.seconds(8), .seconds(60), 0) == .seconds(10))
+        #expect(poll(.seconds(1), 5, 1) == .seconds(10))
+        // No progress seen (no percentage, the first look, none gained): back off by half, up to 10 s.
+        #expect(poll(.seconds(2), nil, nil) == .seconds(3))
+        #expect(poll(.seconds(2), 40, nil) == .seconds(3))
+        #expect(poll(.seconds(8), 30, 0) == .seconds(10))
     }
 }

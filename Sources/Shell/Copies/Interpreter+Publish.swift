@@ -59,14 +59,15 @@ extension Interpreter {
     }
 
     /// Polls one image until it is NORMAL (`nil`), politely: after half a second, then as its
-    /// SyncPercent says (``nextPoll(after:elapsed:percent:)``), so a copy is shared soon after it
+    /// SyncPercent says (``nextPoll(after:percent:gained:)``), so a copy is shared soon after it
     /// is done without asking often while it has far to go. Otherwise the outcome its pairs get:
     /// not started on Ctrl-C, failed when it is gone, failed or still not NORMAL after `timeout`.
     static func waitUntilNormal(
         client: CVMClient, region: String, imageId: String, timeout: Duration
     ) async -> PairOutcome? {
         let started = ContinuousClock.now
-        var interval = Duration.milliseconds(500)
+        var wait = Duration.milliseconds(500)
+        var previous: (at: ContinuousClock.Instant, percent: Int?)?
         while true {
             let image: Image?
             do {
@@ -83,25 +84,32 @@ extension Interpreter {
                 return .failed(code: "cvmsh.NotNormal", message: message, requestId: nil)
             default: break
             }
-            let elapsed = ContinuousClock.now - started
+            let now = ContinuousClock.now
+            let elapsed = now - started
             guard elapsed < timeout else {
                 return .failed(code: "cvmsh.Timeout", message: "still \(state ?? "") after \(timeout)", requestId: nil)
             }
+            let percent = image?.syncPercent
+            if let previous {
+                let gained = previous.percent.flatMap { before in percent.map { $0 - before } }
+                wait = nextPoll(after: now - previous.at, percent: percent, gained: gained)
+            }
+            previous = (now, percent)
             do {
-                try await Task.sleep(for: min(interval, timeout - elapsed))
+                try await Task.sleep(for: min(wait, timeout - elapsed))
             } catch {
                 return .notStarted(.interrupted)
             }
-            interval = nextPoll(after: interval, elapsed: ContinuousClock.now - started, percent: image?.syncPercent)
         }
     }
 
-    /// The wait before the next look at an image being copied: half the time its SyncPercent
-    /// says is left (the percentage reached in `elapsed`, assumed to go on at that pace), between
-    /// 0.5 s and 10 s; without a percentage, 1.5 times the last wait (at most 10 s).
-    static func nextPoll(after last: Duration, elapsed: Duration, percent: Int?) -> Duration {
-        guard let percent, (1...99).contains(percent) else { return min(last * 3 / 2, .seconds(10)) }
-        let left = elapsed * (Double(100 - percent) / Double(percent))
+    /// The wait before the next look at an image being copied, `last` after the previous look:
+    /// half the time its SyncPercent says is left at the pace it rose since then (`gained`
+    /// points in `last`), between 0.5 s and 10 s; while it shows no progress (no percentage, or
+    /// none gained), 1.5 times `last` (at most 10 s).
+    static func nextPoll(after last: Duration, percent: Int?, gained: Int?) -> Duration {
+        guard let percent, let gained, gained > 0, percent < 100 else { return min(last * 3 / 2, .seconds(10)) }
+        let left = last * (Double(100 - percent) / Double(gained))
         return min(max(left / 2, .milliseconds(500)), .seconds(10))
     }
 }
