@@ -27,20 +27,18 @@ extension Interpreter {
     }
 
     /// The plan to copy the selection to `destinations`: each destination's own images (for
-    /// copies already there, by name) and custom-image quota are read first.
+    /// copies already there, by name) and custom-image quota are read first, every destination
+    /// at once (each has its own API host with the default endpoint).
     func syncPlan(_ inputs: BatchInputs, to destinations: [String]) async throws(ShellError) -> SyncPlan {
-        var facts: [DestinationFacts] = []
-        for region in destinations {
-            let fact = try await withClient { (client: CVMClient) throws(TencentCloudError) -> DestinationFacts in
-                let own = try await client.listAllImages(region: region)
-                var names: [String: String] = [:]
-                for image in own { if let name = image.imageName, names[name] == nil { names[name] = image.imageId } }
-                let quota = try await client.describeImageQuota(region: region)
-                return DestinationFacts(region: region, ownNames: names, ownCount: own.count, quota: quota)
-            }
-            facts.append(fact)
+        let client = try client()
+        let facts = try await readRegions(destinations) { region throws(TencentCloudError) -> DestinationFacts in
+            let own = try await client.listAllImages(region: region)
+            let quota = try await client.describeImageQuota(region: region)
+            var names: [String: String] = [:]
+            for image in own { if let name = image.imageName, names[name] == nil { names[name] = image.imageId } }
+            return DestinationFacts(region: region, ownNames: names, ownCount: own.count, quota: quota)
         }
-        return SyncPlanner.plan(selection: inputs.selection, images: inputs.images, destinations: facts)
+        return SyncPlanner.plan(selection: inputs.selection, images: inputs.images, destinations: facts.map(\.1))
     }
 
     /// Shows `plan` and asks as `share` does. Returns `false` when nothing is to be sent.
