@@ -181,4 +181,28 @@ import Testing
             #expect(await harness.run("wait --timeout soon") == .stopped(.scriptStopped))
         }
     }
+
+    @Test func ctrlCStopsWaitingAndLosesNothing() async throws {
+        try await ShellHarness.with(Self.options(copySeconds: 3600)) { harness in
+            let id = try #require(await Self.copiable(harness, 1).first).imageId
+            #expect(await harness.run("select \(id)\nsync ap-tokyo -y") == .completed)
+            let copy = try #require(try harness.interpreter.copyRecords().copies(of: id).first).copy
+            let shell = UncheckedSendable(harness)
+            let task = Task { await shell.value.run("wait --timeout 600") }
+            // Cancel once it has looked at the copy (polled, bounded at 30 s).
+            let deadline = ContinuousClock.now + .seconds(30)
+            while await harness.calls("DescribeImages").filter({ $0.region == "ap-tokyo" }).isEmpty,
+                ContinuousClock.now < deadline
+            {
+                try await Task.sleep(for: .milliseconds(20))
+            }
+            task.cancel()
+            #expect(await task.value == .stopped(.interrupted))
+            // Nothing changed, and the copy is still known: a later wait follows it again.
+            #expect(try harness.interpreter.copyRecords().copies(of: id).map(\.copy) == [copy])
+            #expect(await harness.calls("SyncImages").count == 1)
+            #expect(await harness.run("wait --timeout 1") == .stopped(.scriptStopped))
+            #expect(harness.console.errors.contains { $0.contains("not NORMAL yet: \(copy)") })
+        }
+    }
 }
