@@ -63,7 +63,7 @@ public struct CopyRecords: Sendable, Equatable {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT { return CopyRecords() }
-            let reason = errno == ELOOP ? "it is a symbolic link; refusing to follow it" : systemError()
+            let reason = errno == ELOOP ? "it is a symbolic link; refusing to follow it" : PrivateFile.systemError()
             throw .failed("cannot read copy records from \(path): \(reason)")
         }
         let data = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile()
@@ -74,16 +74,8 @@ public struct CopyRecords: Sendable, Equatable {
         }
     }
 
-    /// Replaces the file at `path` with these records.
+    /// Replaces the file at `path` with these records (see ``PrivateFile``).
     public func save(to path: String) throws(ShellError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw .failed("cannot create \(directory): \(error.localizedDescription)")
-        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data: Data
@@ -92,31 +84,9 @@ public struct CopyRecords: Sendable, Equatable {
         } catch {
             throw .failed("cannot encode copy records: \(error)")
         }
-        let temporary = "\(path).tmp-\(getpid())"
-        unlink(temporary)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .failed("cannot create \(temporary): \(Self.systemError())") }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            try handle.write(contentsOf: data + Data("\n".utf8))
-            try handle.synchronize()
-        } catch {
-            unlink(temporary)
-            throw .failed("cannot write \(temporary): \(error.localizedDescription)")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = Self.systemError()
-            unlink(temporary)
-            throw .failed("cannot replace \(path): \(reason)")
-        }
-        let folder = open(directory.isEmpty ? "." : directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        if folder >= 0 {
-            _ = fsync(folder)
-            _ = close(folder)
-        }
+        try PrivateFile.replace(path, with: data + Data("\n".utf8))
     }
 
-    private static func systemError() -> String { String(cString: strerror(errno)) }
 }
 
 extension Interpreter {

@@ -21,7 +21,7 @@ enum AliasFile {
         let descriptor = open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
         guard descriptor >= 0 else {
             if errno == ENOENT { return Contents() }
-            let reason = errno == ELOOP ? "it is a symbolic link; refusing to follow it" : systemError()
+            let reason = errno == ELOOP ? "it is a symbolic link; refusing to follow it" : PrivateFile.systemError()
             return Contents(problems: ["cannot read aliases from \(path): \(reason)"])
         }
         let data = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true).readDataToEndOfFile()
@@ -44,38 +44,12 @@ enum AliasFile {
         return contents
     }
 
-    /// Replaces the file at `path` with `aliases`, sorted by name.
+    /// Replaces the file at `path` with `aliases`, sorted by name (see ``PrivateFile``).
     static func save(_ aliases: [String: [String]], to path: String) throws(ShellError) {
-        let directory = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(
-                atPath: directory.isEmpty ? "." : directory, withIntermediateDirectories: true,
-                attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw .failed("cannot create \(directory): \(error.localizedDescription)")
-        }
         var text = "# cvmsh aliases (written by alias and unalias): NAME ACCOUNT,ACCOUNT,...\n"
         for name in aliases.keys.sorted() { text += "\(name) \(aliases[name]!.joined(separator: ","))\n" }
-        let temporary = "\(path).tmp-\(getpid())"
-        unlink(temporary)
-        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
-        guard descriptor >= 0 else { throw .failed("cannot create \(temporary): \(systemError())") }
-        let handle = FileHandle(fileDescriptor: descriptor, closeOnDealloc: true)
-        do {
-            try handle.write(contentsOf: Data(text.utf8))
-            try handle.synchronize()
-        } catch {
-            unlink(temporary)
-            throw .failed("cannot write \(temporary): \(error.localizedDescription)")
-        }
-        guard rename(temporary, path) == 0 else {
-            let reason = systemError()
-            unlink(temporary)
-            throw .failed("cannot replace \(path): \(reason)")
-        }
+        try PrivateFile.replace(path, with: Data(text.utf8))
     }
-
-    private static func systemError() -> String { String(cString: strerror(errno)) }
 }
 
 extension Character {
