@@ -69,7 +69,10 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "BitCollections", package: "swift-collections"),
                 .product(name: "Yams", package: "Yams"),
-            ]
+            ],
+            // Async functions run where they are called from, so the non-Sendable interpreter
+            // can run a command on the prompt's actor without crossing an isolation boundary.
+            swiftSettings: [.enableUpcomingFeature("NonisolatedNonsendingByDefault")]
         ),
         // libedit, reached through a system-library target and a tiny C shim for its variadics.
         .systemLibrary(name: "CLibEdit", pkgConfig: "libedit", providers: [.apt(["libedit-dev"])]),

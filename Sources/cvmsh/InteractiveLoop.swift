@@ -3,6 +3,7 @@ import LineEditor
 import Shell
 
 /// The prompt: libedit editing, history and completion around the interpreter.
+@MainActor
 struct InteractiveLoop {
     let interpreter: Interpreter
     let historyPath: String

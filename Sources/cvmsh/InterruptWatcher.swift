@@ -5,14 +5,19 @@ import Shell
 /// finish, records everything and prints its summary; a question being asked is answered No),
 /// a second one abandons the calls in flight (recorded as unknown). SIGTERM and SIGHUP do
 /// both at once, so the shell can save history and clean up before the process ends.
+///
+/// The interpreter is not `Sendable`: it belongs to the main actor, the command's task runs there
+/// too, and `Shell`'s async functions are `nonisolated(nonsending)` (the module is built with
+/// `NonisolatedNonsendingByDefault`), so they run where they are called and the interpreter
+/// never crosses an isolation boundary. Batch calls still run in parallel in child tasks.
+@MainActor
 enum InterruptWatcher {
     /// Runs `body` with `interpreter` in a task that SIGINT cancels; returns whether it was interrupted.
     static func run<T: Sendable>(
-        _ interpreter: Interpreter, _ body: @escaping @Sendable (Interpreter) async -> T
+        _ interpreter: Interpreter, _ body: @escaping @MainActor (Interpreter) async -> T
     ) async -> (T, interrupted: Bool) {
         let subscription = ProcessSignals.subscribe()
-        let handoff = Handoff(interpreter)
-        let work = Task { await body(handoff.interpreter) }
+        let work = Task { @MainActor in await body(interpreter) }
         if ProcessSignals.terminatingSignal != nil {
             work.cancel()
         }
@@ -35,11 +40,4 @@ enum InterruptWatcher {
         subscription.end()
         return (result, await watcher.value)
     }
-}
-
-/// Carries the interpreter into the command's task. Sound because exactly one task uses it at a
-/// time: the caller awaits that task before touching the interpreter again.
-private final class Handoff: @unchecked Sendable {
-    let interpreter: Interpreter
-    init(_ interpreter: Interpreter) { self.interpreter = interpreter }
 }

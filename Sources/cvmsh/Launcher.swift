@@ -7,6 +7,7 @@ import TencentCloud
 
 /// Builds the session from the command line and the environment, then runs the scripts and
 /// the prompt in order, and decides the exit status.
+@MainActor
 struct Launcher {
     let options: CVMShell
     let arguments: [String]
@@ -165,7 +166,7 @@ struct Launcher {
     }
 
     private func runScript(
-        _ interpreter: Interpreter, _ body: @escaping @Sendable (Interpreter) async -> Interpreter.ScriptOutcome
+        _ interpreter: Interpreter, _ body: @escaping @MainActor (Interpreter) async -> Interpreter.ScriptOutcome
     ) async -> Interpreter.ScriptOutcome {
         let (outcome, interrupted) = await InterruptWatcher.run(interpreter, body)
         return interrupted ? .stopped(.interrupted) : outcome
