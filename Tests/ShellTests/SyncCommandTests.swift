@@ -169,6 +169,19 @@ import Testing
         }
     }
 
+    @Test func waitLooksAgainWhenTheFirstCopyShouldBeDone() {
+        var watch = ImageWatch(targets: [("ap-nanjing", ["img-a"]), ("ap-tokyo", ["img-b", "img-c"])])
+        watch.seen = ["img-a": ("NORMAL", nil), "img-b": ("SYNCING", 50), "img-c": ("SYNCING", 20)]
+        let before: [String: (state: String, percent: Int?)] = [
+            "img-a": ("SYNCING", 90), "img-b": ("SYNCING", 40), "img-c": ("SYNCING", 18),
+        ]
+        // img-b rose 10 points in 2 s with 50 left (about 10 s): look again in 5 s, not when
+        // img-c (2 points, far to go) would be due; img-a is NORMAL and counts no more.
+        #expect(watch.nextPoll(after: .seconds(2), before: before) == .seconds(5))
+        // Nothing moved: back off by half, as before.
+        #expect(watch.nextPoll(after: .seconds(2), before: watch.seen) == .seconds(3))
+    }
+
     @Test func waitGivesUpNamingWhatIsNotNormal() async throws {
         try await ShellHarness.with(Self.options(copySeconds: 3600)) { harness in
             let id = try #require(await Self.copiable(harness, 1).first).imageId

@@ -15,9 +15,10 @@ public enum WaitCommand: ShellCommand {
             Waits until every selected image and every known copy of it (made by `sync` or
             `publish`, in any region) is NORMAL, showing per region how many are and the
             SyncPercent of the others. It reads the images by id, first after half a second, then
-            less and less often (at most every 10 s), well inside the DescribeImages rate. Ctrl-C
-            stops waiting (the copies go on). It fails when the time runs out, naming the images
-            not NORMAL yet, and at once when an image is gone or its copy failed.
+            as their SyncPercent says: again soon after the first copy should be done, and less
+            and less often (at most every 10 s) while none moves, well inside the DescribeImages
+            rate. Ctrl-C stops waiting (the copies go on). It fails when the time runs out, naming
+            the images not NORMAL yet, and at once when an image is gone or its copy failed.
             """,
         examples: ["sync ap-tokyo -y", "wait", "wait --timeout 30m"])
 
@@ -42,6 +43,7 @@ public enum WaitCommand: ShellCommand {
         let client = try shell.client()
         let started = ContinuousClock.now
         var interval = Duration.milliseconds(500)
+        var previous: (at: ContinuousClock.Instant, seen: [String: (state: String, percent: Int?)])?
         var shown: [String] = []
         defer { shell.console.progress(nil) }
         while true {
@@ -66,7 +68,10 @@ public enum WaitCommand: ShellCommand {
             if !watch.failed.isEmpty {
                 throw .failed("wait: will not become NORMAL: \(watch.failed.joined(separator: ", "))")
             }
-            let elapsed = ContinuousClock.now - started
+            let now = ContinuousClock.now
+            if let previous { interval = watch.nextPoll(after: now - previous.at, before: previous.seen) }
+            previous = (now, watch.seen)
+            let elapsed = now - started
             guard elapsed < timeout else {
                 throw .failed("wait: timed out; not NORMAL yet: \(watch.pending.joined(separator: ", "))")
             }
@@ -75,7 +80,6 @@ public enum WaitCommand: ShellCommand {
             } catch {
                 throw .interrupted
             }
-            interval = min(interval * 3 / 2, .seconds(10))
         }
     }
 

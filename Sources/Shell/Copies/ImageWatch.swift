@@ -49,6 +49,20 @@ struct ImageWatch {
         }
     }
 
+    /// The wait before the next poll, `last` after the previous one that saw `before`: the
+    /// soonest any image not NORMAL yet may be done at the pace its SyncPercent rose
+    /// (``Interpreter/nextPoll(after:percent:gained:)``), so `wait` looks again soon after a copy
+    /// finishes and seldom while every copy has far to go.
+    func nextPoll(after last: Duration, before: [String: (state: String, percent: Int?)]) -> Duration {
+        let pending = targets.flatMap(\.ids).filter { seen[$0]?.state != "NORMAL" }
+        let waits = pending.map { id in
+            let percent = seen[id]?.percent
+            let gained = before[id]?.percent.flatMap { earlier in percent.map { $0 - earlier } }
+            return Interpreter.nextPoll(after: last, percent: percent, gained: gained)
+        }
+        return waits.min() ?? Interpreter.nextPoll(after: last, percent: nil, gained: nil)
+    }
+
     /// Reads every watched image once (DescribeImages by id, 100 a call).
     mutating func poll(_ client: CVMClient) async throws(TencentCloudError) {
         for target in targets {
