@@ -104,19 +104,6 @@ final class StandardConsole: Console {
 
     /// Writes all of `text`, retrying short writes and EINTR.
     static func write(_ descriptor: Int32, _ text: String) {
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { systemWrite(descriptor, $0.baseAddress, $0.count) }
-            if written < 0 {
-                if errno == EINTR { continue }
-                return
-            }
-            bytes = bytes.dropFirst(written)
-        }
+        SystemIO.writeAll(text, to: descriptor)
     }
-}
-
-/// write(2) under a name that the console's own `write` does not shadow (Glibc and Darwin alike).
-private func systemWrite(_ descriptor: Int32, _ buffer: UnsafeRawPointer?, _ count: Int) -> Int {
-    write(descriptor, buffer, count)
 }

@@ -24,19 +24,19 @@ final class BatchLock: Sendable {
         let path = path(journal: journal, batch: batch)
         // A holder that releases between our open and flock unlinks the file: try again on a fresh one.
         for _ in 0..<3 {
-            let fd = Glibc.open(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+            let fd = systemOpen(path, O_RDWR | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
             guard fd >= 0 else { throw .unusable(path: path, reason: String(cString: strerror(errno))) }
             guard flock(fd, LOCK_EX | LOCK_NB) == 0 else {
                 let code = errno
                 let holder = code == EWOULDBLOCK ? Self.pid(in: fd) : nil
-                _ = Glibc.close(fd)
+                systemClose(fd)
                 if code == EWOULDBLOCK { throw .held(batch: batch, pid: holder) }
                 throw .unusable(path: path, reason: String(cString: strerror(code)))
             }
             var opened = stat()
             var named = stat()
             guard fstat(fd, &opened) == 0, stat(path, &named) == 0, opened.st_ino == named.st_ino else {
-                _ = Glibc.close(fd)
+                systemClose(fd)
                 continue
             }
             let text = Array("\(getpid())\n".utf8)
@@ -58,7 +58,7 @@ final class BatchLock: Sendable {
         descriptor.withLock { fd in
             guard fd >= 0 else { return }
             unlink(path)
-            _ = Glibc.close(fd)
+            systemClose(fd)
             fd = -1
         }
     }

@@ -19,7 +19,7 @@ public final class Journal: Sendable {
 
     deinit {
         descriptor.withLock { fd in
-            if fd >= 0 { _ = Glibc.close(fd) }
+            if fd >= 0 { systemClose(fd) }
         }
     }
 
@@ -34,7 +34,7 @@ public final class Journal: Sendable {
                 throw JournalError(path: path, reason: "cannot create its directory: \(error.localizedDescription)")
             }
         }
-        let fd = Glibc.open(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        let fd = systemOpen(path, O_WRONLY | O_APPEND | O_CREAT | O_NOFOLLOW | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             let code = errno
             let reason = code == ELOOP ? "is a symbolic link; refusing to follow it" : String(cString: strerror(code))
@@ -42,17 +42,17 @@ public final class Journal: Sendable {
         }
         var info = stat()
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else {
-            _ = Glibc.close(fd)
+            systemClose(fd)
             throw JournalError(path: path, reason: "not a regular file")
         }
         if info.st_size > 0 {
             var last: UInt8 = 0
-            let reader = Glibc.open(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+            let reader = systemOpen(path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
             if reader >= 0 {
                 if pread(reader, &last, 1, off_t(info.st_size - 1)) == 1, last != UInt8(ascii: "\n") {
-                    _ = Glibc.write(fd, "\n", 1)
+                    SystemIO.writeAll("\n", to: fd)
                 }
-                _ = Glibc.close(reader)
+                systemClose(reader)
             }
         }
         return Journal(path: path, descriptor: fd)
@@ -70,14 +70,8 @@ public final class Journal: Sendable {
         }
         bytes.append(UInt8(ascii: "\n"))
         let failure = descriptor.withLock { fd -> String? in
-            var offset = 0
-            while offset < bytes.count {
-                let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress! + offset, bytes.count - offset) }
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    return String(cString: strerror(errno))
-                }
-                offset += written
+            if let code = bytes.withUnsafeBytes({ SystemIO.writeAll($0, to: fd) }) {
+                return String(cString: strerror(code))
             }
             return fsync(fd) == 0 ? nil : String(cString: strerror(errno))
         }

@@ -31,16 +31,10 @@ struct OutputFile: ~Copyable {
     /// Replaces (or, for `>>`, ends) the contents with `text`.
     func write(_ text: String) throws(ShellError) {
         if !append, ftruncate(descriptor, 0) != 0 { throw failure() }
-        var bytes = Array(text.utf8)[...]
-        while !bytes.isEmpty {
-            let written = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
-            if written < 0, errno == EINTR { continue }
-            guard written > 0 else { throw failure() }
-            bytes = bytes.dropFirst(written)
-        }
+        if let code = SystemIO.writeAll(text, to: descriptor) { throw failure(code) }
     }
 
-    private func failure() -> ShellError {
-        .failed("cannot write \(path): \(String(cString: strerror(errno)))")
+    private func failure(_ code: Int32 = errno) -> ShellError {
+        .failed("cannot write \(path): \(String(cString: strerror(code)))")
     }
 }
