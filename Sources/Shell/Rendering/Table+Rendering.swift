@@ -47,71 +47,54 @@ extension Table: Renderable {
         if let width = style.width, let narrower = leavingOutAColumn(toFit: width) {
             return narrower.renderedAsText(style: style)
         }
-        var header = columns.map { (text: $0.header, emphasis: Emphasis?.some(.bold)) }
-        var body = rows.map { row in
-            columns.indices.map { index in
-                let cell = cell(row, index)
-                let text = cell.display ?? CellText.text(of: cell.value, separator: ", ")
-                return (text: CellText.escaped(text, escapingBackslash: false), emphasis: cell.emphasis)
-            }
-        }
-        // Each cell is measured once: a 50,000-row `ls` has hundreds of thousands of them.
-        var natural = ([header] + body).map { line in line.map { $0.text.displayWidth } }
+        var grid = TextGrid(self)
         var fitted = self
-        while let width = style.width, let drop = fitted.yieldingColumn(natural: natural, width: width) {
+        while let width = style.width, let drop = fitted.yieldingColumn(grid, width: width) {
             fitted.columns.remove(at: drop)
-            header.remove(at: drop)
-            for index in body.indices { body[index].remove(at: drop) }
-            for index in natural.indices { natural[index].remove(at: drop) }
+            grid.remove(column: drop)
         }
-        let limits = fitted.columnWidths(natural: natural, fitting: style.width)
-        let lines = zip([header] + body, natural).map { line, measured in
-            line.indices.map { index in
-                let cell = line[index]
-                guard measured[index] > limits[index] else {
-                    return (text: cell.text, emphasis: cell.emphasis, width: measured[index])
-                }
-                let cut = cell.text.truncated(toDisplayWidth: limits[index])
-                return (text: cut, emphasis: cell.emphasis, width: cut.displayWidth)
-            }
-        }
+        grid.truncate(to: fitted.columnWidths(grid, fitting: style.width))
         // A cut before a wide character may leave every cell of a column narrower than its limit.
-        let widths = fitted.columns.indices.map { index in lines.map { $0[index].width }.max() ?? 0 }
+        let widths = fitted.columns.indices.map(grid.widest)
         var output = ""
-        for line in lines {
-            var text = ""
-            for (index, cell) in line.enumerated() {
-                let shown = cell.text
-                let padding = String(repeating: " ", count: widths[index] - cell.width)
-                let isLast = index == line.count - 1
-                if index > 0 { text += "  " }
-                switch fitted.columns[index].alignment {
-                case .left: text += style.apply(cell.emphasis, to: shown) + (isLast ? "" : padding)
-                case .right: text += padding + style.apply(cell.emphasis, to: shown)
+        output.reserveCapacity(grid.lineCount * (widths.reduce(0, +) + 2 * widths.count))
+        var line = ""
+        for lineIndex in 0..<grid.lineCount {
+            line.removeAll(keepingCapacity: true)
+            for index in widths.indices {
+                let cell = grid.cell(lineIndex, index)
+                let padding = widths[index] - cell.width
+                if index > 0 { line += "  " }
+                if fitted.columns[index].alignment == .right {
+                    line.append(contentsOf: repeatElement(" ", count: padding))
+                }
+                line += style.apply(cell.emphasis, to: cell.text)
+                if fitted.columns[index].alignment == .left {
+                    line.append(contentsOf: repeatElement(" ", count: padding))
                 }
             }
-            output += text.trailingBlanksRemoved + "\n"
+            while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
+            output += line
+            output += "\n"
         }
         return output
     }
 
-    /// The yielding column to leave out (the lowest drop rank first) when the lines at their
-    /// natural widths (`natural`, measured per cell) are wider than `width`; nil when they fit
-    /// or no column yields.
-    private func yieldingColumn(natural lines: [[Int]], width: Int) -> Int? {
+    /// The yielding column to leave out (the lowest drop rank first) when the lines of `grid` at
+    /// their natural widths are wider than `width`; nil when they fit or no column yields.
+    private func yieldingColumn(_ grid: TextGrid, width: Int) -> Int? {
         let yielding = columns.indices.filter { columns[$0].yields }
         guard !yielding.isEmpty else { return nil }
-        var total = 2 * (columns.count - 1)
-        for index in columns.indices { total += lines.reduce(0) { max($0, $1[index]) } }
+        let total = columns.indices.reduce(2 * (columns.count - 1)) { $0 + grid.widest($1) }
         guard total > width else { return nil }
         return yielding.min { (columns[$0].dropRank ?? .max) < (columns[$1].dropRank ?? .max) }
     }
 
-    /// The width of each column: its widest cell, flexible columns (those with a `maxWidth`)
-    /// capped at it when `width` is unknown, else shrunk, the widest first, until a line fits in
-    /// `width` or each is down to its header (at least ``minimumFlexibleWidth``).
-    private func columnWidths(natural lines: [[Int]], fitting width: Int?) -> [Int] {
-        var widths = columns.indices.map { index in lines.map { $0[index] }.max() ?? 0 }
+    /// The width of each column: its widest cell in `grid`, flexible columns (those with a
+    /// `maxWidth`) capped at it when `width` is unknown, else shrunk, the widest first, until a
+    /// line fits in `width` or each is down to its header (at least ``minimumFlexibleWidth``).
+    private func columnWidths(_ grid: TextGrid, fitting width: Int?) -> [Int] {
+        var widths = columns.indices.map(grid.widest)
         let flexible = columns.indices.filter { columns[$0].maxWidth != nil }
         guard let width else {
             for index in flexible { widths[index] = min(widths[index], columns[index].maxWidth ?? .max) }
@@ -161,13 +144,4 @@ extension Table: Renderable {
 
     /// The narrowest a flexible column is made to fit a terminal.
     static let minimumFlexibleWidth = 8
-}
-
-extension String {
-    /// The string without trailing spaces.
-    fileprivate var trailingBlanksRemoved: String {
-        var result = Substring(self)
-        while result.last == " " { result = result.dropLast() }
-        return String(result)
-    }
 }
