@@ -39,7 +39,14 @@ public struct ImageLister: Sendable {
             let after = offsets[offsets.count - 1] + Self.pageSize
             offsets = Array(stride(from: after, to: total, by: Self.pageSize))
         }
-        return Self.ordered(pages.keys.sorted().flatMap { pages[$0]! })
+        // Page by page into one array, each page let go once copied: a 50,000-image list should
+        // not be held twice over while it is put in order.
+        var images: [Image] = []
+        images.reserveCapacity(pages.values.reduce(0) { $0 + $1.count })
+        for offset in pages.keys.sorted() {
+            images += pages.removeValue(forKey: offset) ?? []
+        }
+        return Self.ordered(images)
     }
 
     /// The pages at `offsets`, at most ``concurrency`` in flight. The first failure stops new
@@ -71,12 +78,17 @@ public struct ImageLister: Sendable {
     }
 
     /// De-duplicates by id and sorts newest first, then by id (the order `ls` numbers).
+    /// Sorts positions, not images, so the list is copied once.
     public static func ordered(_ images: [Image]) -> [Image] {
-        var seen = Set<String>()
-        let unique = images.filter { seen.insert($0.imageId).inserted }
-        let keyed = unique.map { ($0.created?.timeIntervalSince1970 ?? -.infinity, $0) }
-        return keyed.sorted { a, b in
-            a.0 != b.0 ? a.0 > b.0 : a.1.imageId < b.1.imageId
-        }.map(\.1)
+        var seen = Set<String>(minimumCapacity: images.count)
+        var keys: [(created: Double, index: Int)] = []
+        keys.reserveCapacity(images.count)
+        for index in images.indices where seen.insert(images[index].imageId).inserted {
+            keys.append((images[index].created?.timeIntervalSince1970 ?? -.infinity, index))
+        }
+        keys.sort { a, b in
+            a.created != b.created ? a.created > b.created : images[a.index].imageId < images[b.index].imageId
+        }
+        return keys.map { images[$0.index] }
     }
 }

@@ -63,15 +63,11 @@ extension Table: Renderable {
             line.removeAll(keepingCapacity: true)
             for index in widths.indices {
                 let cell = grid.cell(lineIndex, index)
-                let padding = widths[index] - cell.width
+                let padding = Self.blanks(widths[index] - cell.width)
                 if index > 0 { line += "  " }
-                if fitted.columns[index].alignment == .right {
-                    line.append(contentsOf: repeatElement(" ", count: padding))
-                }
+                if fitted.columns[index].alignment == .right { line += padding }
                 line += style.apply(cell.emphasis, to: cell.text)
-                if fitted.columns[index].alignment == .left {
-                    line.append(contentsOf: repeatElement(" ", count: padding))
-                }
+                if fitted.columns[index].alignment == .left, index < widths.count - 1 { line += padding }
             }
             while line.utf8.last == UInt8(ascii: " ") { line.removeLast() }
             output += line
@@ -141,6 +137,13 @@ extension Table: Renderable {
         }
         return narrower
     }
+
+    /// `count` spaces, cut from one string rather than made for each cell.
+    private static func blanks(_ count: Int) -> Substring {
+        count <= spaces.count ? spaces.prefix(count) : Substring(String(repeating: " ", count: count))
+    }
+
+    private static let spaces = String(repeating: " ", count: 160)
 
     /// The narrowest a flexible column is made to fit a terminal.
     static let minimumFlexibleWidth = 8
