@@ -17,9 +17,10 @@ enum ResponseDecoder {
                     action: action, kind: .status(response.status, excerpt: excerpt(response.body)),
                     detail: "", ambiguous: response.status >= 500))
         }
-        let probe: ErrorProbe
+        // One parse of the body: the envelope, its error if any, else the typed output.
+        let reply: Reply<Output>
         do {
-            probe = try JSONDecoder().decode(ErrorProbe.self, from: Data(response.body))
+            reply = try JSONDecoder().decode(Reply<Output>.self, from: Data(response.body))
         } catch {
             let what = response.headers["content-type"].map { " (Content-Type \($0))" } ?? ""
             throw .decoding(
@@ -27,16 +28,16 @@ enum ResponseDecoder {
                     action: action, requestId: nil,
                     detail: "not a Tencent Cloud API response\(what): \(excerpt(response.body))"))
         }
-        let requestId = probe.Response.RequestId
-        if let error = probe.Response.Error {
+        switch reply.outcome {
+        case .failure(let error):
             throw .api(
                 APIError(
-                    action: action, code: ErrorCode(error.Code), message: error.Message ?? "", requestId: requestId))
-        }
-        do {
-            return (try JSONDecoder().decode(Envelope<Output>.self, from: Data(response.body)).Response, requestId)
-        } catch {
-            throw .decoding(DecodingFailure(action: action, requestId: requestId, detail: describe(error)))
+                    action: action, code: ErrorCode(error.Code), message: error.Message ?? "",
+                    requestId: reply.requestId))
+        case .success(.success(let output)):
+            return (output, reply.requestId)
+        case .success(.failure(let error)):
+            throw .decoding(DecodingFailure(action: action, requestId: reply.requestId, detail: describe(error)))
         }
     }
 
@@ -65,18 +66,30 @@ enum ResponseDecoder {
 
 // The envelope, spelled as the wire spells it.
 // swiftlint:disable identifier_name
-private struct ErrorProbe: Decodable {
-    struct Body: Decodable {
-        let Error: ErrorBody?
-        let RequestId: String?
-    }
-    struct ErrorBody: Decodable {
-        let Code: String
-        let Message: String?
-    }
-    let Response: Body
+private struct ErrorBody: Decodable, Error {
+    let Code: String
+    let Message: String?
 }
 
-private struct Envelope<Output: Decodable>: Decodable {
-    let Response: Output
+/// `{"Response": {"RequestId": …, "Error": {…}}}` or `{"Response": {"RequestId": …, <output>}}`.
+/// A body that is not this shape fails to decode; an output that does not decode is kept as the
+/// failure, so its message can carry the request id.
+private struct Reply<Output: Decodable>: Decodable {
+    let requestId: String?
+    /// The error the service answered, else the output or why it did not decode.
+    let outcome: Result<Result<Output, any Error>, ErrorBody>
+
+    private enum EnvelopeKey: String, CodingKey { case Response }
+    private enum BodyKey: String, CodingKey { case RequestId, Error }
+
+    init(from decoder: any Decoder) throws {
+        let envelope = try decoder.container(keyedBy: EnvelopeKey.self)
+        let body = try envelope.nestedContainer(keyedBy: BodyKey.self, forKey: .Response)
+        requestId = try body.decodeIfPresent(String.self, forKey: .RequestId)
+        if let error = try body.decodeIfPresent(ErrorBody.self, forKey: .Error) {
+            outcome = .failure(error)
+        } else {
+            outcome = .success(Result { try envelope.decode(Output.self, forKey: .Response) })
+        }
+    }
 }
