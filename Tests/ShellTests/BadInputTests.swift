@@ -4,7 +4,7 @@ import Testing
 
 @testable import Shell
 
-/// The bad-input corpus of issue 8, run through the interpreter against the emulator over real
+/// The bad-input corpus (docs/reliability.md), run through the interpreter against the emulator over real
 /// HTTP. Every script first selects shareable images and ends with a valid `share … -y`, so a
 /// bad line that was ignored, or misread as something valid, would really share: each case must
 /// stop the script with exactly one error line naming file:line, the right status, and no

@@ -3,7 +3,7 @@ import Testing
 
 @testable import TencentCloud
 
-/// Broken servers (issue 8): the real client (``APIClient`` over ``AsyncHTTPTransport``) against a
+/// Broken servers: the real client (``APIClient`` over ``AsyncHTTPTransport``) against a
 /// loopback server that answers badly. Each case must end in a ``TencentCloudError`` of the right
 /// kind whose description is one line, within the configured timeout: never a crash or a hang.
 /// (A TLS certificate for another host is in CVMTests/WrongHostCertificateTests.swift: it needs
