@@ -1,3 +1,5 @@
+import Foundation
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -11,8 +13,10 @@
 /// The program starts in a new session with the terminal as its controlling
 /// tty, an empty signal mask and default signal dispositions (test runners
 /// block most signals on their threads, and a spawned child would inherit
-/// that). Every wait is bounded; a program still running when the terminal is
-/// dropped is killed.
+/// that). Every wait is bounded and holds no thread: output is read without
+/// blocking between short sleeps, so the in-process servers of other suites keep
+/// the cooperative pool. A program still running when the terminal is dropped
+/// is killed (and reaped on a thread of its own).
 ///
 /// Use one instance from one test; it is not thread-safe.
 final class PseudoTerminal {
@@ -112,8 +116,11 @@ final class PseudoTerminal {
     deinit {
         if exitStatus == nil {
             kill(pid, SIGKILL)
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            let pid = pid
+            Thread.detachNewThread {
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            }
         }
         close(master)
     }
@@ -122,7 +129,7 @@ final class PseudoTerminal {
     var output: String { String(decoding: transcript, as: UTF8.self) }
 
     /// Types `text` as if on the keyboard ("\r" is Enter).
-    func type(_ text: String, timeout: Duration = .seconds(5)) throws {
+    func type(_ text: String, timeout: Duration = .seconds(5)) async throws {
         let bytes = Array(text.utf8)
         var offset = 0
         let deadline = ContinuousClock.now + timeout
@@ -138,22 +145,22 @@ final class PseudoTerminal {
             guard ContinuousClock.now < deadline else {
                 throw Failure(description: "\(executable) stopped reading input; output:\n\(pendingOutput)")
             }
-            pump(for: .milliseconds(10))
+            try await pump(for: .milliseconds(10))
         }
     }
 
     /// Presses `key`.
-    func press(_ key: Key) throws {
-        try type(key.rawValue)
+    func press(_ key: Key) async throws {
+        try await type(key.rawValue)
     }
 
     /// Sends Ctrl-`letter`: "c" interrupts, "d" is end of input, "z" suspends,
     /// "[" is Escape.
-    func send(control letter: Character) throws {
+    func send(control letter: Character) async throws {
         guard let ascii = letter.uppercased().first?.asciiValue, (0x40...0x5F).contains(ascii) else {
             throw Failure(description: "no control character for \(letter)")
         }
-        try type(String(UnicodeScalar(ascii & 0x1F)))
+        try await type(String(UnicodeScalar(ascii & 0x1F)))
     }
 
     /// Waits until `substring` appears in output not yet matched by an earlier
@@ -163,10 +170,11 @@ final class PseudoTerminal {
     /// - Throws: ``Failure`` after `timeout`, or as soon as the program has
     ///   closed the terminal without printing `substring`.
     @discardableResult
-    func waitFor(_ substring: String, timeout: Duration = .seconds(10)) throws -> String {
+    func waitFor(_ substring: String, timeout: Duration = .seconds(10)) async throws -> String {
         let needle = Array(substring.utf8)
         let deadline = ContinuousClock.now + timeout
         while true {
+            readAvailable()
             if let end = find(needle) {
                 let chunk = String(decoding: transcript[matched..<end], as: UTF8.self)
                 matched = end
@@ -185,14 +193,14 @@ final class PseudoTerminal {
                         "timed out waiting for \(substring.debugDescription) from \(executable); output:\n\(pendingOutput)"
                 )
             }
-            pump(for: min(deadline - now, .milliseconds(100)))
+            try await Task.sleep(for: min(deadline - now, .milliseconds(10)))
         }
     }
 
     /// Waits until the program has switched the terminal out of line mode (ICANON off): a line
     /// editor does that when it starts waiting for keys, so a key sent now reaches it rather
     /// than the terminal's own line discipline (which would, for example, eat a Ctrl-D).
-    func waitForRawMode(timeout: Duration = .seconds(10)) throws {
+    func waitForRawMode(timeout: Duration = .seconds(10)) async throws {
         let deadline = ContinuousClock.now + timeout
         while true {
             var modes = termios()
@@ -201,7 +209,7 @@ final class PseudoTerminal {
             guard ContinuousClock.now < deadline, !closedBySlave else {
                 throw Failure(description: "\(executable) never left line mode; output:\n\(pendingOutput)")
             }
-            pump(for: .milliseconds(5))
+            try await pump(for: .milliseconds(5))
         }
     }
 
@@ -220,7 +228,7 @@ final class PseudoTerminal {
     /// - Throws: ``Failure`` after `timeout`, having killed the program with
     ///   SIGKILL and reaped it.
     @discardableResult
-    func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
+    func waitForExit(timeout: Duration = .seconds(10)) async throws -> Int32 {
         if let exitStatus { return exitStatus }
         let deadline = ContinuousClock.now + timeout
         var status: Int32 = 0
@@ -232,14 +240,13 @@ final class PseudoTerminal {
             }
             guard ContinuousClock.now < deadline else {
                 kill(pid, SIGKILL)
-                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-                exitStatus = Self.decode(status)
+                try await reapKilled()
                 throw Failure(
                     description: "\(executable) did not exit within \(timeout); killed. Output:\n\(pendingOutput)")
             }
-            pump(for: .milliseconds(20))
+            try await pump(for: .milliseconds(10))
         }
-        pump(for: .zero)
+        readAvailable()
         let decoded = Self.decode(status)
         exitStatus = decoded
         return decoded
@@ -277,13 +284,17 @@ final class PseudoTerminal {
         String(decoding: transcript[matched...], as: UTF8.self).debugDescription
     }
 
-    /// Reads whatever output arrives within `duration` (at least one poll).
-    private func pump(for duration: Duration) {
-        let milliseconds = Int32(
-            clamping: duration.components.seconds * 1000
-                + duration.components.attoseconds / 1_000_000_000_000_000)
+    /// Reads the output that has arrived, then sleeps for `duration` (holding no thread).
+    private func pump(for duration: Duration) async throws {
+        readAvailable()
+        try await Task.sleep(for: duration)
+    }
+
+    /// Reads the output that has arrived, without waiting for more (`poll` with a zero timeout,
+    /// then non-blocking reads).
+    private func readAvailable() {
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, milliseconds) > 0 else { return }
+        guard poll(&descriptor, 1, 0) > 0 else { return }
         var buffer = [UInt8](repeating: 0, count: 4096)
         while true {
             let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
@@ -295,6 +306,22 @@ final class PseudoTerminal {
             if count == 0 || errno == EIO { closedBySlave = true }
             return
         }
+    }
+
+    /// Reaps the program after a SIGKILL, checking between short sleeps; a SIGKILL ends any
+    /// process promptly, the bound only keeps a wedged kernel from hanging the test.
+    private func reapKilled() async throws {
+        let deadline = ContinuousClock.now + .seconds(30)
+        var status: Int32 = 0
+        while ContinuousClock.now < deadline {
+            let reaped = waitpid(pid, &status, WNOHANG)
+            if reaped == pid || (reaped < 0 && errno != EINTR) {
+                exitStatus = Self.decode(status)
+                return
+            }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        throw Failure(description: "\(executable) (pid \(pid)) outlived SIGKILL for 30 s")
     }
 
     private func find(_ needle: [UInt8]) -> Int? {
