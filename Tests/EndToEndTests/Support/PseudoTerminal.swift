@@ -1,5 +1,3 @@
-import Foundation
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -13,10 +11,10 @@ import Foundation
 /// The program starts in a new session with the terminal as its controlling
 /// tty, an empty signal mask and default signal dispositions (test runners
 /// block most signals on their threads, and a spawned child would inherit
-/// that). Every wait is bounded and holds no thread: output is read without
-/// blocking between short sleeps, so the in-process servers of other suites keep
-/// the cooperative pool. A program still running when the terminal is dropped
-/// is killed (and reaped on a thread of its own).
+/// that). Every wait is bounded and holds no thread: a ``TerminalWatcher`` reads
+/// the output and reaps the program on a thread of its own, and wakes a waiting
+/// test when something changes. A program still running when the terminal is
+/// dropped is killed.
 ///
 /// Use one instance from one test; it is not thread-safe.
 final class PseudoTerminal {
@@ -42,14 +40,13 @@ final class PseudoTerminal {
     let pid: pid_t
     /// Everything the program has written to the terminal so far (including
     /// the terminal's echo of typed input), as raw bytes.
-    private(set) var transcript: [UInt8] = []
+    var transcript: [UInt8] { watcher.seen(\.transcript) }
 
     private let master: Int32
     private let executable: String
+    private let watcher: TerminalWatcher
     /// Offset in `transcript` just past the last `waitFor` match.
     private var matched = 0
-    private var exitStatus: Int32?
-    private var closedBySlave = false
 
     /// Starts `executable` with `arguments` on a new terminal of `rows` x
     /// `cols`.
@@ -111,18 +108,11 @@ final class PseudoTerminal {
         pid = child
         master = masterFD
         self.executable = executable
+        watcher = TerminalWatcher(master: masterFD, pid: child)
     }
 
     deinit {
-        if exitStatus == nil {
-            kill(pid, SIGKILL)
-            let pid = pid
-            Thread.detachNewThread {
-                var status: Int32 = 0
-                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-            }
-        }
-        close(master)
+        watcher.stop()
     }
 
     /// The transcript as text (invalid UTF-8 repaired).
@@ -145,7 +135,7 @@ final class PseudoTerminal {
             guard ContinuousClock.now < deadline else {
                 throw Failure(description: "\(executable) stopped reading input; output:\n\(pendingOutput)")
             }
-            try await pump(for: .milliseconds(10))
+            await watcher.change(after: watcher.seen(\.version), until: .now + .milliseconds(10))
         }
     }
 
@@ -174,26 +164,27 @@ final class PseudoTerminal {
         let needle = Array(substring.utf8)
         let deadline = ContinuousClock.now + timeout
         while true {
-            readAvailable()
-            if let end = find(needle) {
-                let chunk = String(decoding: transcript[matched..<end], as: UTF8.self)
+            let from = matched
+            let (version, found, closed) = watcher.seen { seen in
+                (seen.version, Self.find(needle, in: seen.transcript, from: from), seen.closed)
+            }
+            if let (end, chunk) = found {
                 matched = end
                 return chunk
             }
-            if closedBySlave {
+            if closed {
                 throw Failure(
                     description:
                         "\(executable) closed the terminal before printing \(substring.debugDescription); output:\n\(pendingOutput)"
                 )
             }
-            let now = ContinuousClock.now
-            guard now < deadline else {
+            guard ContinuousClock.now < deadline else {
                 throw Failure(
                     description:
                         "timed out waiting for \(substring.debugDescription) from \(executable); output:\n\(pendingOutput)"
                 )
             }
-            try await Task.sleep(for: min(deadline - now, .milliseconds(10)))
+            await watcher.change(after: version, until: deadline)
         }
     }
 
@@ -203,13 +194,13 @@ final class PseudoTerminal {
     func waitForRawMode(timeout: Duration = .seconds(10)) async throws {
         let deadline = ContinuousClock.now + timeout
         while true {
-            var modes = termios()
             // On a pseudo-terminal the master reports the modes the program set on its side.
-            if tcgetattr(master, &modes) == 0, modes.c_lflag & tcflag_t(ICANON) == 0 { return }
-            guard ContinuousClock.now < deadline, !closedBySlave else {
+            let (version, lineMode, closed) = watcher.seen { ($0.version, $0.lineMode, $0.closed) }
+            if !lineMode { return }
+            guard ContinuousClock.now < deadline, !closed else {
                 throw Failure(description: "\(executable) never left line mode; output:\n\(pendingOutput)")
             }
-            try await pump(for: .milliseconds(5))
+            await watcher.change(after: version, until: deadline)
         }
     }
 
@@ -221,7 +212,7 @@ final class PseudoTerminal {
         }
     }
 
-    /// Waits for the program to exit, reading its output meanwhile.
+    /// Waits for the program to exit, its output read meanwhile.
     ///
     /// - Returns: the exit status, or 128 + the signal number when a signal
     ///   ended it (as shells report it).
@@ -229,27 +220,13 @@ final class PseudoTerminal {
     ///   SIGKILL and reaped it.
     @discardableResult
     func waitForExit(timeout: Duration = .seconds(10)) async throws -> Int32 {
-        if let exitStatus { return exitStatus }
-        let deadline = ContinuousClock.now + timeout
-        var status: Int32 = 0
-        while true {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid { break }
-            if reaped < 0 && errno != EINTR {
-                throw Failure(description: "waitpid(\(pid)) failed: \(String(cString: strerror(errno)))")
-            }
-            guard ContinuousClock.now < deadline else {
-                kill(pid, SIGKILL)
-                try await reapKilled()
-                throw Failure(
-                    description: "\(executable) did not exit within \(timeout); killed. Output:\n\(pendingOutput)")
-            }
-            try await pump(for: .milliseconds(10))
+        if let status = await exitStatus(until: .now + timeout) { return status }
+        kill(pid, SIGKILL)
+        // A SIGKILL ends any process promptly; the bound only keeps a wedged kernel from hanging the test.
+        guard await exitStatus(until: .now + .seconds(30)) != nil else {
+            throw Failure(description: "\(executable) (pid \(pid)) outlived SIGKILL for 30 s")
         }
-        readAvailable()
-        let decoded = Self.decode(status)
-        exitStatus = decoded
-        return decoded
+        throw Failure(description: "\(executable) did not exit within \(timeout); killed. Output:\n\(pendingOutput)")
     }
 
     /// The path of the built executable `name` (for example "cvmsh"), found
@@ -281,55 +258,29 @@ final class PseudoTerminal {
     #endif
 
     private var pendingOutput: String {
-        String(decoding: transcript[matched...], as: UTF8.self).debugDescription
+        let from = matched
+        return watcher.seen { String(decoding: $0.transcript[from...], as: UTF8.self).debugDescription }
     }
 
-    /// Reads the output that has arrived, then sleeps for `duration` (holding no thread).
-    private func pump(for duration: Duration) async throws {
-        readAvailable()
-        try await Task.sleep(for: duration)
-    }
-
-    /// Reads the output that has arrived, without waiting for more (`poll` with a zero timeout,
-    /// then non-blocking reads).
-    private func readAvailable() {
-        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, 0) > 0 else { return }
-        var buffer = [UInt8](repeating: 0, count: 4096)
+    /// The exit status (decoded as shells report it) once the watcher has reaped the program,
+    /// or nil at `deadline`.
+    private func exitStatus(until deadline: ContinuousClock.Instant) async -> Int32? {
         while true {
-            let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
-            if count > 0 {
-                transcript += buffer[..<count]
-                continue
-            }
-            // EIO: every slave descriptor is closed (the program and its children are gone).
-            if count == 0 || errno == EIO { closedBySlave = true }
-            return
+            let (version, status) = watcher.seen { ($0.version, $0.status) }
+            if let status { return Self.decode(status) }
+            guard ContinuousClock.now < deadline else { return nil }
+            await watcher.change(after: version, until: deadline)
         }
     }
 
-    /// Reaps the program after a SIGKILL, checking between short sleeps; a SIGKILL ends any
-    /// process promptly, the bound only keeps a wedged kernel from hanging the test.
-    private func reapKilled() async throws {
-        let deadline = ContinuousClock.now + .seconds(30)
-        var status: Int32 = 0
-        while ContinuousClock.now < deadline {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid || (reaped < 0 && errno != EINTR) {
-                exitStatus = Self.decode(status)
-                return
-            }
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        throw Failure(description: "\(executable) (pid \(pid)) outlived SIGKILL for 30 s")
-    }
-
-    private func find(_ needle: [UInt8]) -> Int? {
-        guard !needle.isEmpty else { return matched }
-        guard transcript.count - matched >= needle.count else { return nil }
-        for start in matched...(transcript.count - needle.count)
-        where transcript[start..<(start + needle.count)].elementsEqual(needle) {
-            return start + needle.count
+    /// The end of the first `needle` in `transcript` at or after `start`, and the text from
+    /// `start` to it.
+    private static func find(_ needle: [UInt8], in transcript: [UInt8], from start: Int) -> (Int, String)? {
+        guard transcript.count - start >= needle.count else { return nil }
+        for begin in start...(transcript.count - needle.count)
+        where transcript[begin..<(begin + needle.count)].elementsEqual(needle) {
+            let end = begin + needle.count
+            return (end, String(decoding: transcript[start..<end], as: UTF8.self))
         }
         return nil
     }
