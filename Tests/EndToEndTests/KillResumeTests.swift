@@ -201,26 +201,10 @@ import Testing
         guard getuid() == 0 else { return false }
         return
             (try? await withTemporaryFolder("cvmsh-mount-probe") { directory in
-                let mounted = try await runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", directory])
-                _ = try? await runTool("/bin/umount", [directory])
-                return mounted == 0
+                let mounted = try await runTool(["/bin/mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", directory])
+                _ = try? await runTool(["/bin/umount", directory])
+                return mounted.status == 0
             }) ?? false
-    }
-
-    /// Runs `path` to its end (bounded: killed after 20 s) and returns its exit status.
-    @discardableResult
-    static func runTool(_ path: String, _ arguments: [String]) async throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        if try await !process.exited(within: .seconds(20)) {
-            kill(process.processIdentifier, SIGKILL)
-            _ = try await process.exited(within: .seconds(30))
-        }
-        return process.terminationStatus
     }
 
     @Test(.enabled("needs root and permission to mount a 256 KiB tmpfs for the journal") { await canMountTmpfs() })
@@ -283,15 +267,15 @@ import Testing
     /// Mounts a tmpfs with `options` at `path`, runs `body`, and unmounts it (lazily) whether
     /// `body` throws or not.
     static func withTmpfs(_ options: String, at path: String, _ body: () async throws -> Void) async throws {
-        let mounted = try await runTool("/bin/mount", ["-t", "tmpfs", "-o", options, "tmpfs", path])
-        try #require(mounted == 0)
+        let mounted = try await runTool(["/bin/mount", "-t", "tmpfs", "-o", options, "tmpfs", path])
+        try #require(mounted.status == 0)
         do {
             try await body()
         } catch {
-            _ = try? await runTool("/bin/umount", ["-l", path])
+            _ = try? await runTool(["/bin/umount", "-l", path])
             throw error
         }
-        _ = try? await runTool("/bin/umount", ["-l", path])
+        _ = try? await runTool(["/bin/umount", "-l", path])
     }
 
     // MARK: - Soak (CVMSH_SOAK=1)
