@@ -220,13 +220,19 @@ final class PseudoTerminal {
     ///   SIGKILL and reaped it.
     @discardableResult
     func waitForExit(timeout: Duration = .seconds(10)) async throws -> Int32 {
-        if let status = await exitStatus(until: .now + timeout) { return status }
-        kill(pid, SIGKILL)
-        // A SIGKILL ends any process promptly; the bound only keeps a wedged kernel from hanging the test.
-        guard await exitStatus(until: .now + .seconds(30)) != nil else {
-            throw Failure(description: "\(executable) (pid \(pid)) outlived SIGKILL for 30 s")
+        if let status = watcher.seen(\.status) { return Self.decode(status) }
+        let deadline = ContinuousClock.now + timeout
+        while true {
+            let (version, status, killed) = watcher.seen { ($0.version, $0.status, $0.killedAtDeadline) }
+            if let status {
+                guard !killed else {
+                    throw Failure(
+                        description: "\(executable) did not exit within \(timeout); killed. Output:\n\(pendingOutput)")
+                }
+                return Self.decode(status)
+            }
+            await watcher.change(after: version, until: deadline, killAtDeadline: true)
         }
-        throw Failure(description: "\(executable) did not exit within \(timeout); killed. Output:\n\(pendingOutput)")
     }
 
     /// The path of the built executable `name` (for example "cvmsh"), found
@@ -260,17 +266,6 @@ final class PseudoTerminal {
     private var pendingOutput: String {
         let from = matched
         return watcher.seen { String(decoding: $0.transcript[from...], as: UTF8.self).debugDescription }
-    }
-
-    /// The exit status (decoded as shells report it) once the watcher has reaped the program,
-    /// or nil at `deadline`.
-    private func exitStatus(until deadline: ContinuousClock.Instant) async -> Int32? {
-        while true {
-            let (version, status) = watcher.seen { ($0.version, $0.status) }
-            if let status { return Self.decode(status) }
-            guard ContinuousClock.now < deadline else { return nil }
-            await watcher.change(after: version, until: deadline)
-        }
     }
 
     /// The end of the first `needle` in `transcript` at or after `start`, and the text from

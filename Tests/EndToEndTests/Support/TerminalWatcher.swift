@@ -24,6 +24,8 @@ final class TerminalWatcher: Sendable {
         var closed = false
         /// The status `waitpid` reported, once the program has exited.
         var status: Int32?
+        /// The watcher killed the program (SIGKILL) at a waiter's deadline.
+        var killedAtDeadline = false
         /// The terminal is in line mode (ICANON), as a program starts.
         var lineMode = true
         /// Counts changes to the fields above.
@@ -32,8 +34,15 @@ final class TerminalWatcher: Sendable {
 
     private struct State {
         var seen = Seen()
-        var waiter: (version: Int, deadline: ContinuousClock.Instant, wake: CheckedContinuation<Void, Never>)?
+        var waiter: Waiter?
         var stopping = false
+    }
+
+    private struct Waiter {
+        let version: Int
+        let deadline: ContinuousClock.Instant
+        let killAtDeadline: Bool
+        let wake: CheckedContinuation<Void, Never>
     }
 
     private let master: Int32
@@ -53,15 +62,17 @@ final class TerminalWatcher: Sendable {
     }
 
     /// Returns once anything has changed since `version` (see ``Seen/version``), or at
-    /// `deadline`, whichever comes first. One task at a time may wait.
-    func change(after version: Int, until deadline: ContinuousClock.Instant) async {
+    /// `deadline`, whichever comes first; with `killAtDeadline`, a program still running at the
+    /// deadline is killed (SIGKILL) and reaped first, so the waiter resumes once for all of
+    /// that. One task at a time may wait.
+    func change(after version: Int, until deadline: ContinuousClock.Instant, killAtDeadline: Bool = false) async {
         await withCheckedContinuation { (wake: CheckedContinuation<Void, Never>) in
             let now = state.withLock { state -> Bool in
-                guard state.seen.version == version, ContinuousClock.now < deadline, !state.stopping else {
-                    return true
-                }
+                // Past the deadline, a waiter that wants the program killed still waits for that.
+                let late = ContinuousClock.now >= deadline && !killAtDeadline
+                guard state.seen.version == version, !late, !state.stopping else { return true }
                 precondition(state.waiter == nil, "two tasks wait on one terminal")
-                state.waiter = (version, deadline, wake)
+                state.waiter = Waiter(version: version, deadline: deadline, killAtDeadline: killAtDeadline, wake: wake)
                 return false
             }
             if now { wake.resume() }
@@ -115,7 +126,7 @@ final class TerminalWatcher: Sendable {
             var modes = termios()
             let lineMode = tcgetattr(master, &modes) == 0 ? modes.c_lflag & tcflag_t(ICANON) != 0 : nil
 
-            let wake = state.withLock { state -> CheckedContinuation<Void, Never>? in
+            let waiter = state.withLock { state -> Waiter? in
                 var changed = !output.isEmpty || nowClosed != closed || reaped
                 state.seen.transcript += output
                 state.seen.closed = nowClosed
@@ -129,9 +140,19 @@ final class TerminalWatcher: Sendable {
                     waiter.version != state.seen.version || ContinuousClock.now >= waiter.deadline
                 else { return nil }
                 state.waiter = nil
-                return waiter.wake
+                return waiter
             }
-            wake?.resume()
+            if let waiter, waiter.killAtDeadline, !exited, !reaped, waiter.version == seen(\.version) {
+                kill(pid, SIGKILL)
+                var status: Int32 = 0
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                state.withLock { state in
+                    state.seen.status = status
+                    state.seen.killedAtDeadline = true
+                    state.seen.version += 1
+                }
+            }
+            waiter?.wake.resume()
         }
     }
 }
