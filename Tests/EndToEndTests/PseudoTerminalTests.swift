@@ -6,8 +6,9 @@ import Testing
     import Darwin
 #endif
 
-/// Proves the pseudo-terminal harness against programs every machine has.
-@Suite struct PseudoTerminalTests {
+/// Proves the pseudo-terminal harness against programs every machine has. The tests run on the
+/// terminal thread, as the harness's waits do, so the times they measure are the harness's own.
+@Suite(.onTerminalThread) struct PseudoTerminalTests {
     @Test func echoesTypedTextAndExitsOnControlD() async throws {
         let terminal = try PseudoTerminal("/bin/cat")
         try await terminal.type("héllo 日本語\r")

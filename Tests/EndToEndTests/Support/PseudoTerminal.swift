@@ -16,8 +16,9 @@
 /// test when something changes. A program still running when the terminal is
 /// dropped is killed.
 ///
-/// Use one instance from one test; it is not thread-safe.
-final class PseudoTerminal {
+/// Its waits run on ``TerminalActor``, off the cooperative threads. Use one instance from
+/// one test.
+@TerminalActor final class PseudoTerminal {
     /// Keys that send escape sequences or special characters.
     enum Key: String {
         case up = "\u{1B}[A"
@@ -40,7 +41,7 @@ final class PseudoTerminal {
     let pid: pid_t
     /// Everything the program has written to the terminal so far (including
     /// the terminal's echo of typed input), as raw bytes.
-    var transcript: [UInt8] { watcher.seen(\.transcript) }
+    nonisolated var transcript: [UInt8] { watcher.seen(\.transcript) }
 
     private let master: Int32
     private let executable: String
@@ -53,7 +54,7 @@ final class PseudoTerminal {
     ///
     /// The environment is `PATH` and `HOME` from this process, `TERM=xterm`, `PAGER=cat`
     /// and `LANG=C.UTF-8`, overridden and extended by `environment`.
-    init(
+    nonisolated init(
         _ executable: String, arguments: [String] = [], environment: [String: String] = [:],
         rows: UInt16 = 24, cols: UInt16 = 80
     ) throws {
@@ -116,7 +117,7 @@ final class PseudoTerminal {
     }
 
     /// The transcript as text (invalid UTF-8 repaired).
-    var output: String { String(decoding: transcript, as: UTF8.self) }
+    nonisolated var output: String { String(decoding: transcript, as: UTF8.self) }
 
     /// Types `text` as if on the keyboard ("\r" is Enter).
     func type(_ text: String, timeout: Duration = .seconds(5)) async throws {
@@ -205,7 +206,7 @@ final class PseudoTerminal {
     }
 
     /// Changes the window size; the program receives SIGWINCH.
-    func resize(rows: UInt16, cols: UInt16) throws {
+    nonisolated func resize(rows: UInt16, cols: UInt16) throws {
         var size = winsize(ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0)
         guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else {
             throw Failure(description: "cannot resize the terminal: \(String(cString: strerror(errno)))")
@@ -238,7 +239,7 @@ final class PseudoTerminal {
     /// The path of the built executable `name` (for example "cvmsh"), found
     /// next to the running test bundle (`/proc/self/exe`, so
     /// `.build/<triple>/debug/<name>`) or in one of the directories above it.
-    static func builtProduct(named name: String) -> String {
+    nonisolated static func builtProduct(named name: String) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         let me =
@@ -258,9 +259,9 @@ final class PseudoTerminal {
 
     /// POSIX_SPAWN_SETSID (glibc 2.26+, macOS 10.15+), not imported into Swift.
     #if os(Linux)
-        private static let spawnSetSID: Int32 = 0x80
+        private nonisolated static let spawnSetSID: Int32 = 0x80
     #else
-        private static let spawnSetSID: Int32 = 0x400
+        private nonisolated static let spawnSetSID: Int32 = 0x400
     #endif
 
     private var pendingOutput: String {
@@ -270,7 +271,7 @@ final class PseudoTerminal {
 
     /// The end of the first `needle` in `transcript` at or after `start`, and the text from
     /// `start` to it.
-    private static func find(_ needle: [UInt8], in transcript: [UInt8], from start: Int) -> (Int, String)? {
+    private nonisolated static func find(_ needle: [UInt8], in transcript: [UInt8], from start: Int) -> (Int, String)? {
         guard transcript.count - start >= needle.count else { return nil }
         for begin in start...(transcript.count - needle.count)
         where transcript[begin..<(begin + needle.count)].elementsEqual(needle) {
@@ -280,17 +281,17 @@ final class PseudoTerminal {
         return nil
     }
 
-    private static func decode(_ status: Int32) -> Int32 {
+    private nonisolated static func decode(_ status: Int32) -> Int32 {
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 
-    private static func parent(of path: String) -> String {
+    private nonisolated static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
         return String(path[..<slash])
     }
 
-    private static func variable(_ name: String) -> String? {
+    private nonisolated static func variable(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
     }
 }

@@ -65,17 +65,27 @@ final class TerminalWatcher: Sendable {
     /// `deadline`, whichever comes first; with `killAtDeadline`, a program still running at the
     /// deadline is killed (SIGKILL) and reaped first, so the waiter resumes once for all of
     /// that. One task at a time may wait.
-    func change(after version: Int, until deadline: ContinuousClock.Instant, killAtDeadline: Bool = false) async {
-        await withCheckedContinuation { (wake: CheckedContinuation<Void, Never>) in
-            let now = state.withLock { state -> Bool in
-                // Past the deadline, a waiter that wants the program killed still waits for that.
-                let late = ContinuousClock.now >= deadline && !killAtDeadline
-                guard state.seen.version == version, !late, !state.stopping else { return true }
-                precondition(state.waiter == nil, "two tasks wait on one terminal")
-                state.waiter = Waiter(version: version, deadline: deadline, killAtDeadline: killAtDeadline, wake: wake)
-                return false
+    ///
+    /// The waiting task prefers ``TerminalActor``'s executor: a resumed continuation goes to the
+    /// task's executor preference, or else to the cooperative threads, where on a busy machine
+    /// it waited seconds for its turn before it could even hop back to the actor.
+    func change(
+        after version: Int, until deadline: ContinuousClock.Instant, killAtDeadline: Bool = false,
+        isolation: isolated (any Actor)? = #isolation
+    ) async {
+        await withTaskExecutorPreference(TerminalActor.executor) {
+            await withCheckedContinuation(isolation: isolation) { (wake: CheckedContinuation<Void, Never>) in
+                let now = state.withLock { state -> Bool in
+                    // Past the deadline, a waiter that wants the program killed still waits for that.
+                    let late = ContinuousClock.now >= deadline && !killAtDeadline
+                    guard state.seen.version == version, !late, !state.stopping else { return true }
+                    precondition(state.waiter == nil, "two tasks wait on one terminal")
+                    state.waiter = Waiter(
+                        version: version, deadline: deadline, killAtDeadline: killAtDeadline, wake: wake)
+                    return false
+                }
+                if now { wake.resume() }
             }
-            if now { wake.resume() }
         }
     }
 
