@@ -36,25 +36,12 @@ import Testing
             let apply = try BackgroundProcess(
                 cvmsh, setup.common + ["-c", "set concurrency \(concurrency)", "-c", "apply shares.yaml"],
                 environment: setup.environment, directory: directory, name: "apply")
-            // Watched from a thread of its own: on a busy machine a task waiting for its turn on
-            // the cooperative threads could let a 3 s batch finish unwatched.
-            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-                Thread.detachNewThread {
-                    let deadline = Date().addingTimeInterval(60)
-                    while apply.process.isRunning, KillResumeTests.sendRecords(setup.journal) < killAfter,
-                        Date() < deadline
-                    {
-                        usleep(3_000)
-                    }
-                    apply.signal(SIGKILL)
-                    done.resume()
-                }
-            }
+            await apply.sigkill(afterSends: killAfter, in: setup.journal)
             let killed = try await apply.waitForExit()
             let context = Comment(rawValue: "seed \(seed), concurrency \(concurrency), kill after \(killAfter) sends")
             // The client paces share calls at 10/s, so 30 images take seconds: the kill lands mid-batch.
             #expect(killed == 128 + SIGKILL, "\(context): apply exited \(killed) before the kill: \(apply.stderr)")
-            let sentBeforeKill = KillResumeTests.sendRecords(setup.journal)
+            let sentBeforeKill = sendRecords(setup.journal)
             #expect(
                 sentBeforeKill >= killAfter && sentBeforeKill < Self.images,
                 "\(context): \(sentBeforeKill) changes sent before the kill")

@@ -72,12 +72,7 @@ import Testing
                     "-c", "set concurrency \(concurrency); select all; share \(partners.joined(separator: ","))",
                 ],
                 environment: setup.environment, directory: directory, name: "share")
-            let deadline = ContinuousClock.now + .seconds(60)
-            while share.process.isRunning, sendRecords(setup.journal) < killAfter, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(3))
-            }
-            try await Task.sleep(for: .milliseconds(extraDelay))
-            share.signal(SIGKILL)
+            await share.sigkill(afterSends: killAfter, in: setup.journal, extraDelay: .milliseconds(extraDelay))
             let killed = try await share.waitForExit()
             let context = Comment(
                 rawValue: "seed \(seed), concurrency \(concurrency), kill after \(killAfter) sends + \(extraDelay) ms")
@@ -127,12 +122,6 @@ import Testing
                 seed: seed, sentBeforeKill: callsBeforeResume,
                 sentAfterResume: calls.filter { $0.action == "ModifyImageSharePermission" }.count - callsBeforeResume)
         }
-    }
-
-    /// The number of `send` records in the journal so far.
-    static func sendRecords(_ path: String) -> Int {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
-        return text.components(separatedBy: #""type":"send""#).count - 1
     }
 
     /// The last `image` record's outcome key per image and account (`shared`, `alreadyPresent`…).
@@ -224,7 +213,7 @@ import Testing
                     ],
                     environment: setup.environment, directory: directory, name: "share")
                 let deadline = ContinuousClock.now + .seconds(60)
-                while share.process.isRunning, Self.sendRecords(setup.journal) < 5, ContinuousClock.now < deadline {
+                while share.process.isRunning, sendRecords(setup.journal) < 5, ContinuousClock.now < deadline {
                     try await Task.sleep(for: .milliseconds(3))
                 }
                 #expect(share.process.isRunning, "the batch ended before the disk could be filled")

@@ -44,6 +44,24 @@ final class BackgroundProcess: @unchecked Sendable {
         if process.isRunning { kill(process.processIdentifier, signal) }
     }
 
+    /// Sends SIGKILL `extraDelay` after the journal at `journal` holds `sends` send records (or
+    /// at once when the process has ended or 60 s have passed). Watched from a thread of its
+    /// own, every 3 ms: a watcher on the cooperative threads waited its turn for seconds in a
+    /// full run, long enough for a batch of a few seconds to end unwatched.
+    func sigkill(afterSends sends: Int, in journal: String, extraDelay: Duration = .zero) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread { [self] in
+                let deadline = ContinuousClock.now + .seconds(60)
+                while process.isRunning, sendRecords(journal) < sends, ContinuousClock.now < deadline {
+                    usleep(3_000)
+                }
+                if process.isRunning { usleep(UInt32(extraDelay / .microseconds(1))) }
+                signal(SIGKILL)
+                done.resume()
+            }
+        }
+    }
+
     /// Waits until stdout contains `text`; fails when the process ends first or time runs out.
     func waitForOutput(_ text: String, timeout: Duration = .seconds(20)) async throws {
         let deadline = ContinuousClock.now + timeout
@@ -191,6 +209,12 @@ struct EmulatorDump {
         }
         self.images = images
     }
+}
+
+/// The number of `send` records in the journal file so far.
+func sendRecords(_ path: String) -> Int {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
+    return text.components(separatedBy: #""type":"send""#).count - 1
 }
 
 /// The journal file as JSON objects (a torn or damaged line is left out).
