@@ -10,31 +10,19 @@ import Testing
 
 @Suite struct HTTPSTests {
     /// Runs `curl` (which, unlike URLSession on Linux, takes a CA file) with a request signed in Swift.
-    private func curl(_ url: String, ca: String?, request: URLRequest) throws -> (status: Int32, body: String) {
+    private func curl(_ url: String, ca: String?, request: URLRequest) async throws -> (status: Int32, body: String) {
         var arguments = ["curl", "--silent", "--show-error", "--max-time", "10", "--data-binary", "@-"]
         if let ca { arguments += ["--cacert", ca] }
         for (name, value) in request.allHTTPHeaderFields ?? [:] {
             arguments += ["-H", "\(name): \(value)"]
         }
         arguments.append(url)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        let input = Pipe()
-        let output = Pipe()
-        process.standardInput = input
-        process.standardOutput = output
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        input.fileHandleForWriting.write(request.httpBody ?? Data())
-        try input.fileHandleForWriting.close()
-        let data = output.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        let result = try await runTool(arguments, stdin: request.httpBody ?? Data())
+        return (result.status, result.stdout)
     }
 
     @Test(.timeLimit(.minutes(1))) func servesHTTPSWithATestCA() async throws {
-        let certificates = try TestCertificates()
+        let certificates = try await TestCertificates()
         defer { certificates.remove() }
         try await withEmulator(
             EmulatorOptions(
@@ -43,13 +31,13 @@ import Testing
             #expect(emulator.endpoint == "https://127.0.0.1:\(emulator.port)")
             let request = signedURLRequest(endpoint: emulator.endpoint, action: "DescribeImageQuota")
 
-            let trusted = try curl(emulator.endpoint + "/", ca: certificates.caPath, request: request)
+            let trusted = try await curl(emulator.endpoint + "/", ca: certificates.caPath, request: request)
             #expect(trusted.status == 0)
             let payload = JSONValue.parse(Array(trusted.body.utf8))?["Response"]
             #expect(payload?["ImageNumQuota"] == .int(500))
 
             // Without the test CA the certificate is not trusted: TLS is real.
-            let untrusted = try curl(emulator.endpoint + "/", ca: nil, request: request)
+            let untrusted = try await curl(emulator.endpoint + "/", ca: nil, request: request)
             #expect(untrusted.status != 0)
             #expect(await emulator.calls().count == 1)
         }

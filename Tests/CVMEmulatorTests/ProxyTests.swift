@@ -23,7 +23,7 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1))) func credentialsInTheProxyURLAuthorizeTheTunnel() async throws {
-        let certificates = try TestCertificates(names: [Self.host])
+        let certificates = try await TestCertificates(names: [Self.host])
         defer { certificates.remove() }
         try await withEmulator(
             EmulatorOptions(
@@ -48,7 +48,7 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1))) func aRefusedProxySaysSoWithoutThePassword() async throws {
-        let certificates = try TestCertificates(names: [Self.host])
+        let certificates = try await TestCertificates(names: [Self.host])
         defer { certificates.remove() }
         try await ConnectProxy.with(upstreamPort: 9, authorization: "Basic other") { proxy in
             let (cvm, transport) = try client(

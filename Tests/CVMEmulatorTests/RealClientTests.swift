@@ -64,7 +64,7 @@ import Testing
     }
 
     @Test(.timeLimit(.minutes(1))) func httpsWithATestCA() async throws {
-        let certificates = try TestCertificates()
+        let certificates = try await TestCertificates()
         defer { certificates.remove() }
         try await withEmulator(
             EmulatorOptions(

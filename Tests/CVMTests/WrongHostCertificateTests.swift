@@ -16,10 +16,10 @@ import Testing
         var caPath: String { directory + "/ca.pem" }
 
         /// Makes them in `directory`, an existing folder the caller removes.
-        init(in directory: String) throws {
+        init(in directory: String) async throws {
             self.directory = directory
             let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-            try openssl(
+            try await openssl(
                 ["req", "-x509"] + ec + [
                     "-keyout", "ca.key", "-out", "ca.pem", "-days", "2", "-subj", "/CN=cvmsh wrong-host CA",
                     "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
@@ -28,9 +28,9 @@ import Testing
                 try "subjectAltName=\(subjectAltName)\nbasicConstraints=CA:FALSE\nextendedKeyUsage=serverAuth\n"
                     .write(toFile: directory + "/\(name).cnf", atomically: true, encoding: .utf8)
                 let commonName = name == "other" ? "otherhost.example" : "127.0.0.1"
-                try openssl(
+                try await openssl(
                     ["req"] + ec + ["-keyout", "\(name).key", "-out", "\(name).csr", "-subj", "/CN=\(commonName)"])
-                try openssl([
+                try await openssl([
                     "x509", "-req", "-in", "\(name).csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
                     "-out", "\(name).pem", "-days", "2", "-extfile", "\(name).cnf",
                 ])
@@ -41,16 +41,8 @@ import Testing
             TLSFiles(certPath: directory + "/\(name).pem", keyPath: directory + "/\(name).key")
         }
 
-        private func openssl(_ arguments: [String]) throws {
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            process.arguments = ["openssl"] + arguments
-            process.currentDirectoryURL = URL(fileURLWithPath: directory)
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            process.waitUntilExit()
-            guard process.terminationStatus == 0 else {
+        private func openssl(_ arguments: [String]) async throws {
+            guard try await runTool(["openssl"] + arguments, in: directory).status == 0 else {
                 throw CocoaError(
                     .executableLoad, userInfo: [NSLocalizedDescriptionKey: "openssl \(arguments.first ?? "") failed"])
             }
@@ -85,7 +77,7 @@ import Testing
 
     @Test func aCertificateForAnotherHostIsATLSFailure() async throws {
         let (error, calls) = try await withTemporaryFolder("cvmsh-wronghost") { directory in
-            let certificates = try Certificates(in: directory)
+            let certificates = try await Certificates(in: directory)
             return try await withEmulator(EmulatorOptions(rateLimit: .off, tls: certificates.files("other"))) {
                 emulator in
                 let cvm = try client(emulator.endpoint, caFile: certificates.caPath)
@@ -112,7 +104,7 @@ import Testing
 
     @Test func theSameCAWithTheRightHostWorksAndAnUntrustedCAFails() async throws {
         let error = try await withTemporaryFolder("cvmsh-wronghost") { directory in
-            let certificates = try Certificates(in: directory)
+            let certificates = try await Certificates(in: directory)
             return try await withEmulator(EmulatorOptions(rateLimit: .off, tls: certificates.files("loopback"))) {
                 emulator in
                 let trusted = try client(emulator.endpoint, caFile: certificates.caPath)

@@ -19,12 +19,7 @@ import Testing
     func sigkillDuringApplyThenResumeLeavesNothingPending(seed: Int) async throws {
         try await withTemporaryFolder("cvmsh-apply-kill") { directory in
             var random = SplitMix64(seed: UInt64(seed) &* 7919)
-            let emulator = try await EmulatorProcess(
-                ["--generate", "\(Self.images)", "--latency-ms", "30", "--rate-limit", "off", "--seed", "\(seed)"],
-                directory: directory)
-            let journal = directory + "/state/journal.jsonl"
-            var environment = emulator.credentials
-            environment["CVMSH_JOURNAL"] = journal
+            let setup = try await BatchSetup(images: Self.images, seed: UInt64(seed), directory: directory)
             let partners = KillResumeTests.partners
             let file = directory + "/shares.yaml"
             try """
@@ -35,49 +30,38 @@ import Testing
               - images: all
                 accounts: ["@partners"]
             """.write(toFile: file, atomically: true, encoding: .utf8)
-            let common = ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y"]
             let concurrency = [1, 4, 8][Int(random.next() % 3)]
             let killAfter = 1 + Int(random.next() % UInt64(Self.images / 2))
 
             let apply = try BackgroundProcess(
-                cvmsh, common + ["-c", "set concurrency \(concurrency)", "-c", "apply shares.yaml"],
-                environment: environment, directory: directory, name: "apply")
-            // Watched from a thread of its own: the other end-to-end suites' synchronous waits can
-            // hold the cooperative threads long enough for a 3 s batch to finish unwatched.
-            await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
-                Thread.detachNewThread {
-                    let deadline = Date().addingTimeInterval(60)
-                    while apply.process.isRunning, KillResumeTests.sendRecords(journal) < killAfter, Date() < deadline {
-                        usleep(3_000)
-                    }
-                    apply.signal(SIGKILL)
-                    done.resume()
-                }
-            }
+                cvmsh, setup.common + ["-c", "set concurrency \(concurrency)", "-c", "apply shares.yaml"],
+                environment: setup.environment, directory: directory, name: "apply")
+            await apply.sigkill(afterSends: killAfter, in: setup.journal)
             let killed = try await apply.waitForExit()
             let context = Comment(rawValue: "seed \(seed), concurrency \(concurrency), kill after \(killAfter) sends")
             // The client paces share calls at 10/s, so 30 images take seconds: the kill lands mid-batch.
             #expect(killed == 128 + SIGKILL, "\(context): apply exited \(killed) before the kill: \(apply.stderr)")
-            let sentBeforeKill = KillResumeTests.sendRecords(journal)
+            let sentBeforeKill = sendRecords(setup.journal)
             #expect(
                 sentBeforeKill >= killAfter && sentBeforeKill < Self.images,
                 "\(context): \(sentBeforeKill) changes sent before the kill")
 
             let resume = try BackgroundProcess(
-                cvmsh, common + ["-c", "resume"], environment: environment, directory: directory, name: "resume")
+                cvmsh, setup.common + ["-c", "resume"], environment: setup.environment, directory: directory,
+                name: "resume")
             let resumed = try await resume.waitForExit(timeout: .seconds(120))
             #expect(resumed == 0, "\(context): resume exited \(resumed): \(resume.stderr)")
 
             let check = try BackgroundProcess(
-                cvmsh, common + ["-c", "plan shares.yaml --check"], environment: environment,
+                cvmsh, setup.common + ["-c", "plan shares.yaml --check"], environment: setup.environment,
                 directory: directory, name: "check")
             let checked = try await check.waitForExit(timeout: .seconds(120))
             #expect(checked == 0, "\(context): plan --check after resume exited \(checked): \(check.stdout)")
 
-            let calls = try emulator.calls()
-            let dump = try await emulator.stop()
+            let calls = try setup.emulator.calls()
+            let dump = try await setup.emulator.stop()
             KillResumeTests.checkExactlyPlanned(
-                dump, calls: calls, journal: journal, partners: partners, context: context)
+                dump, calls: calls, journal: setup.journal, partners: partners, context: context)
         }
     }
 }

@@ -14,61 +14,61 @@ import Testing
         try FileManager.default.createDirectory(atPath: home + "/scripts", withIntermediateDirectories: true)
     }
 
-    func start() throws -> PseudoTerminal {
+    func start() async throws -> PseudoTerminal {
         let terminal = try PseudoTerminal(
             cvmsh, arguments: ["--demo"],
             environment: [
                 "HOME": home, "CVMSH_HISTFILE": home + "/history", "NO_COLOR": "1", "EDITRC": home + "/none",
             ],
             rows: 40, cols: 120)
-        _ = try terminal.waitFor("ap-nanjing [0]> ")
+        _ = try await terminal.waitFor("ap-nanjing [0]> ")
         return terminal
     }
 
-    @Test func regionCompletesBeforeRegionsRan() throws {
-        let terminal = try start()
-        try terminal.type("region ap-gu")
+    @Test func regionCompletesBeforeRegionsRan() async throws {
+        let terminal = try await start()
+        try await terminal.type("region ap-gu")
         // The first TAB starts the background read and answers at once; a later TAB completes
         // from it. Each press waits a bounded time for the completed word.
         var completed = false
         for _ in 0..<20 where !completed {
-            try terminal.press(.tab)
+            try await terminal.press(.tab)
             // libedit echoes only the inserted characters.
-            completed = (try? terminal.waitFor("angzhou", timeout: .seconds(1))) != nil
+            completed = (try? await terminal.waitFor("angzhou", timeout: .seconds(1))) != nil
         }
         #expect(completed)
-        try terminal.press(.enter)
-        _ = try terminal.waitFor("ap-guangzhou [0]> ")
-        try terminal.type("exit\r")
-        #expect(try terminal.waitForExit() == 0)
+        try await terminal.press(.enter)
+        _ = try await terminal.waitFor("ap-guangzhou [0]> ")
+        try await terminal.type("exit\r")
+        #expect(try await terminal.waitForExit() == 0)
     }
 
-    @Test func listNumbersAreListedWithTheirNames() throws {
-        let terminal = try start()
-        try terminal.type("ls\r")
-        _ = try terminal.waitFor("150 images in ap-nanjing")
-        _ = try terminal.waitFor("ap-nanjing [0]> ")
-        try terminal.type("select 15")
-        try terminal.press(.tab)
-        let listing = try terminal.waitFor("150  ") + terminal.waitFor("> select 15")
+    @Test func listNumbersAreListedWithTheirNames() async throws {
+        let terminal = try await start()
+        try await terminal.type("ls\r")
+        _ = try await terminal.waitFor("150 images in ap-nanjing")
+        _ = try await terminal.waitFor("ap-nanjing [0]> ")
+        try await terminal.type("select 15")
+        try await terminal.press(.tab)
+        let listing = try await terminal.waitFor("150  ") + terminal.waitFor("> select 15")
         #expect(listing.range(of: #"(^|\s)15  \S"#, options: .regularExpression) != nil, "\(listing)")
         #expect(listing.range(of: #"150  \S"#, options: .regularExpression) != nil, "\(listing)")
-        try terminal.send(control: "C")
-        _ = try terminal.waitFor("ap-nanjing [0]> ")
-        try terminal.type("\\q\r")
-        #expect(try terminal.waitForExit() == 0)
+        try await terminal.send(control: "C")
+        _ = try await terminal.waitFor("ap-nanjing [0]> ")
+        try await terminal.type("\\q\r")
+        #expect(try await terminal.waitForExit() == 0)
     }
 
-    @Test func aDirectoryAfterSourceCompletesWithASlashAndNoSpace() throws {
-        let terminal = try start()
-        try terminal.type("source \(home)/scr")
-        try terminal.press(.tab)
-        _ = try terminal.waitFor("ipts/")
+    @Test func aDirectoryAfterSourceCompletesWithASlashAndNoSpace() async throws {
+        let terminal = try await start()
+        try await terminal.type("source \(home)/scr")
+        try await terminal.press(.tab)
+        _ = try await terminal.waitFor("ipts/")
         // No space after the slash: the word goes on, so the error names scripts/x.
-        try terminal.type("x\r")
-        let error = try terminal.waitFor("ap-nanjing [0]> ")
+        try await terminal.type("x\r")
+        let error = try await terminal.waitFor("ap-nanjing [0]> ")
         #expect(error.contains("scripts/x"), "\(error)")
-        try terminal.type("quit\r")
-        #expect(try terminal.waitForExit() == 0)
+        try await terminal.type("quit\r")
+        #expect(try await terminal.waitForExit() == 0)
     }
 }

@@ -15,24 +15,25 @@ import Testing
     @Test(arguments: [
         "endpoint default", "endpoint http://127.0.0.1:8099", "endpoint cvm.ap-singapore.tencentcloudapi.com",
     ])
-    func otherEndpointsAreRefused(_ command: String) throws {
-        try withTemporaryFolder("cvmsh-demo-test") { folder in
+    func otherEndpointsAreRefused(_ command: String) async throws {
+        try await withTemporaryFolder("cvmsh-demo-test") { folder in
             let environment = ["TMPDIR": folder]
-            let result = try run(
+            let result = try await run(
                 cvmsh, ["--demo", "-q", "-c", "\(command); echo not-reached"], environment: environment, home: folder)
             // A command that fails stops the script: exit status 3.
             #expect(result.status == 3, "\(result.stderr)")
             let reason = "cannot change the endpoint: --demo talks only to its built-in emulator"
             #expect(result.stderr.contains(reason), "\(result.stderr)")
             #expect(!result.stdout.contains("not-reached"))
-            let shown = try run(cvmsh, ["--demo", "-q", "-c", "endpoint"], environment: environment, home: folder)
+            let shown = try await run(
+                cvmsh, ["--demo", "-q", "-c", "endpoint"], environment: environment, home: folder)
             #expect(shown.stdout.hasPrefix("http://127.0.0.1:"), "\(shown.stdout)")
         }
     }
 
-    @Test func theJournalFolderIsRemovedAtExit() throws {
-        try withTemporaryFolder("cvmsh-demo-test") { folder in
-            let result = try run(
+    @Test func theJournalFolderIsRemovedAtExit() async throws {
+        try await withTemporaryFolder("cvmsh-demo-test") { folder in
+            let result = try await run(
                 cvmsh, ["--demo", "-q", "-c", "select 1-3; share 100011110001 -y; journal"],
                 environment: ["TMPDIR": folder], home: folder)
             #expect(result.status == 0, "\(result.stderr)")
@@ -42,24 +43,24 @@ import Testing
     }
 
     @Test(arguments: [SIGTERM, SIGHUP])
-    func theJournalFolderIsRemovedWhenASignalEndsTheShell(_ number: Int32) throws {
-        try withTemporaryFolder("cvmsh-demo-test") { folder in
+    func theJournalFolderIsRemovedWhenASignalEndsTheShell(_ number: Int32) async throws {
+        try await withTemporaryFolder("cvmsh-demo-test") { folder in
             let terminal = try PseudoTerminal(
                 cvmsh, arguments: ["--demo"],
                 environment: ["HOME": folder, "TMPDIR": folder, "NO_COLOR": "1", "EDITRC": folder + "/none"])
-            try terminal.waitFor("ap-nanjing [0]> ")
+            try await terminal.waitFor("ap-nanjing [0]> ")
             #expect(Self.demoFolders(in: folder) == ["cvmsh-demo-\(terminal.pid)"])
-            try terminal.waitForRawMode()
+            try await terminal.waitForRawMode()
             kill(terminal.pid, number)
-            #expect(try terminal.waitForExit() == 128 + number)
+            #expect(try await terminal.waitForExit() == 128 + number)
             #expect(Self.demoFolders(in: folder).isEmpty)
         }
     }
 
     /// A script read from a pipe that stays silent: a signal ends the wait for the next line.
     @Test(arguments: [(SIGTERM, 128 + SIGTERM), (SIGINT, 130)] as [(Int32, Int32)])
-    func aSignalEndsAScriptWaitingOnASilentPipe(_ number: Int32, _ status: Int32) throws {
-        try withTemporaryFolder("cvmsh-demo-test") { folder in
+    func aSignalEndsAScriptWaitingOnASilentPipe(_ number: Int32, _ status: Int32) async throws {
+        try await withTemporaryFolder("cvmsh-demo-test") { folder in
             let process = Process()
             process.executableURL = URL(fileURLWithPath: cvmsh)
             process.arguments = ["--demo", "-q"]
@@ -69,26 +70,28 @@ import Testing
             process.standardInput = input
             process.standardOutput = output
             process.standardError = FileHandle.nullDevice
-            let exited = DispatchSemaphore(value: 0)
-            process.terminationHandler = { _ in exited.signal() }
+            // Read by Foundation's handler, off the cooperative threads.
+            let chunks = AsyncStream<Data> { stream in
+                output.fileHandleForReading.readabilityHandler = { handle in
+                    let chunk = handle.availableData
+                    if chunk.isEmpty { stream.finish() } else { stream.yield(chunk) }
+                }
+            }
+            defer { output.fileHandleForReading.readabilityHandler = nil }
             try process.run()
             defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
             input.fileHandleForWriting.write(Data("echo ready\n".utf8))
             // The script is running (and now waits for its next line) once it has said so.
             var seen = Data()
-            while !String(decoding: seen, as: UTF8.self).contains("ready") {
-                let chunk = output.fileHandleForReading.availableData
-                if chunk.isEmpty { break }
+            for await chunk in chunks {
                 seen.append(chunk)
+                if String(decoding: seen, as: UTF8.self).contains("ready") { break }
             }
             #expect(String(decoding: seen, as: UTF8.self) == "ready\n")
             kill(process.processIdentifier, number)
             // Bounded: before reads were cancellable, the shell waited here for a line forever.
-            try #require(exited.wait(timeout: .now() + 20) == .success, "still waiting for input")
-            let ended =
-                process.terminationReason == .uncaughtSignal
-                ? 128 + process.terminationStatus : process.terminationStatus
-            #expect(ended == status)
+            try #require(try await process.exited(within: .seconds(20)), "still waiting for input")
+            #expect(process.shellStatus == status)
             #expect(Self.demoFolders(in: folder).isEmpty)
         }
     }

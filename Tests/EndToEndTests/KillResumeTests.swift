@@ -61,34 +61,24 @@ import Testing
     static func killAndResume(seed: UInt64) async throws -> KillRun {
         var random = SplitMix64(seed: seed) // the same seed gives the same kill points everywhere
         return try await withTemporaryFolder("cvmsh-kill") { directory in
-            let emulator = try await EmulatorProcess(
-                ["--generate", "\(killImages)", "--latency-ms", "30", "--rate-limit", "off", "--seed", "\(seed)"],
-                directory: directory)
-            let journal = directory + "/state/journal.jsonl"
-            var environment = emulator.credentials
-            environment["CVMSH_JOURNAL"] = journal
-            let common = ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y"]
+            let setup = try await BatchSetup(images: killImages, seed: seed, directory: directory)
             let concurrency = [1, 4, 8, 16][Int(random.next() % 4)]
             let killAfter = 1 + Int(random.next() % UInt64(killImages * 2 / 3))
             let extraDelay = Int(random.next() % 60)
 
             let share = try BackgroundProcess(
                 cvmsh,
-                common + [
+                setup.common + [
                     "-c", "set concurrency \(concurrency); select all; share \(partners.joined(separator: ","))",
                 ],
-                environment: environment, directory: directory, name: "share")
-            let deadline = ContinuousClock.now + .seconds(60)
-            while share.process.isRunning, sendRecords(journal) < killAfter, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(3))
-            }
-            try await Task.sleep(for: .milliseconds(extraDelay))
-            share.signal(SIGKILL)
+                environment: setup.environment, directory: directory, name: "share")
+            await share.sigkill(afterSends: killAfter, in: setup.journal, extraDelay: .milliseconds(extraDelay))
             let killed = try await share.waitForExit()
             let context = Comment(
                 rawValue: "seed \(seed), concurrency \(concurrency), kill after \(killAfter) sends + \(extraDelay) ms")
             #expect(killed == 128 + SIGKILL || killed == 0, "\(context): share exited \(killed): \(share.stderr)")
-            let callsBeforeResume = try emulator.calls().filter { $0.action == "ModifyImageSharePermission" }.count
+            let callsBeforeResume = try setup.emulator.calls().filter { $0.action == "ModifyImageSharePermission" }
+                .count
             let locks = {
                 (try? FileManager.default.contentsOfDirectory(atPath: directory + "/state"))?
                     .filter { $0.hasSuffix(".lock") } ?? []
@@ -98,19 +88,20 @@ import Testing
             if killed != 0 { #expect(leftByKill.count == 1, "\(context): lock files after the kill: \(leftByKill)") }
 
             let resume = try BackgroundProcess(
-                cvmsh, common + ["-c", "resume"], environment: environment, directory: directory, name: "resume")
+                cvmsh, setup.common + ["-c", "resume"], environment: setup.environment, directory: directory,
+                name: "resume")
             let resumed = try await resume.waitForExit(timeout: .seconds(120))
             #expect(resumed == 0, "\(context): resume exited \(resumed): \(resume.stderr)")
             #expect(locks().isEmpty, "\(context): lock files after resume: \(locks())")
 
-            let calls = try emulator.calls()
-            let dump = try await emulator.stop()
-            checkExactlyPlanned(dump, calls: calls, journal: journal, partners: partners, context: context)
+            let calls = try setup.emulator.calls()
+            let dump = try await setup.emulator.stop()
+            checkExactlyPlanned(dump, calls: calls, journal: setup.journal, partners: partners, context: context)
             // With no fault injected, resume re-reads every unsettled image first: it never sends a
             // change the killed process already made.
             let resent = calls.filter { $0.errorCode == "FailedOperation.AccountAlreadyExists" }
             #expect(resent.isEmpty, "\(context): resume re-sent \(resent.count) changes already applied")
-            let records = journalRecords(journal)
+            let records = journalRecords(setup.journal)
             let batches = Set(records.compactMap { $0["batch"] as? String })
             #expect(batches.count == 1, "\(context): resume must continue the same batch, journal has \(batches)")
             #expect(records.contains { $0["type"] as? String == "end" }, "\(context): no end record")
@@ -131,12 +122,6 @@ import Testing
                 seed: seed, sentBeforeKill: callsBeforeResume,
                 sentAfterResume: calls.filter { $0.action == "ModifyImageSharePermission" }.count - callsBeforeResume)
         }
-    }
-
-    /// The number of `send` records in the journal so far.
-    static func sendRecords(_ path: String) -> Int {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
-        return text.components(separatedBy: #""type":"send""#).count - 1
     }
 
     /// The last `image` record's outcome key per image and account (`shared`, `alreadyPresent`…).
@@ -201,84 +186,85 @@ import Testing
     // MARK: - A full disk mid-batch
 
     /// Whether this process may mount a tmpfs (root, and not refused by the container).
-    static let canMountTmpfs: Bool = {
+    static func canMountTmpfs() async -> Bool {
         guard getuid() == 0 else { return false }
         return
-            (try? withTemporaryFolder("cvmsh-mount-probe") { directory in
-                defer { _ = try? runTool("/bin/umount", [directory]) }
-                return (try? runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=64k", "tmpfs", directory])) == 0
+            (try? await withTemporaryFolder("cvmsh-mount-probe") { directory in
+                let mounted = try await runTool(["/bin/mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", directory])
+                _ = try? await runTool(["/bin/umount", directory])
+                return mounted.status == 0
             }) ?? false
-    }()
-
-    @discardableResult
-    static func runTool(_ path: String, _ arguments: [String]) throws -> Int32 {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: path)
-        process.arguments = arguments
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        let deadline = Date().addingTimeInterval(20)
-        while process.isRunning, Date() < deadline { usleep(5_000) }
-        if process.isRunning { process.terminate() }
-        process.waitUntilExit()
-        return process.terminationStatus
     }
 
-    @Test(.enabled(if: canMountTmpfs, "needs root and permission to mount a 256 KiB tmpfs for the journal"))
+    @Test(.enabled("needs root and permission to mount a 256 KiB tmpfs for the journal") { await canMountTmpfs() })
     func aJournalDiskFillingUpMidBatchStopsBeforeTheNextChangeAndResumeFinishes() async throws {
         try await withTemporaryFolder("cvmsh-fulldisk") { directory in
             let disk = directory + "/disk"
             try FileManager.default.createDirectory(atPath: disk, withIntermediateDirectories: true)
-            try #require(Self.runTool("/bin/mount", ["-t", "tmpfs", "-o", "size=256k,mode=0700", "tmpfs", disk]) == 0)
-            defer { _ = try? Self.runTool("/bin/umount", ["-l", disk]) }
+            try await Self.withTmpfs("size=256k,mode=0700", at: disk) {
+                // 120 images: tmpfs hands out whole pages, so the journal can still append to its last
+                // page after the disk is full; the batch must be long enough to outlast that slack.
+                let setup = try await BatchSetup(
+                    images: 120, seed: 7, directory: directory, journal: disk + "/journal.jsonl")
+                let share = try BackgroundProcess(
+                    cvmsh,
+                    setup.common + [
+                        "-c", "set concurrency 4; select all; share \(Self.partners.joined(separator: ","))",
+                    ],
+                    environment: setup.environment, directory: directory, name: "share")
+                let deadline = ContinuousClock.now + .seconds(60)
+                while share.process.isRunning, sendRecords(setup.journal) < 5, ContinuousClock.now < deadline {
+                    try await Task.sleep(for: .milliseconds(3))
+                }
+                #expect(share.process.isRunning, "the batch ended before the disk could be filled")
 
-            // 120 images: tmpfs hands out whole pages, so the journal can still append to its last
-            // page after the disk is full; the batch must be long enough to outlast that slack.
-            let emulator = try await EmulatorProcess(
-                ["--generate", "120", "--latency-ms", "30", "--rate-limit", "off", "--seed", "7"], directory: directory)
-            let journal = disk + "/journal.jsonl"
-            var environment = emulator.credentials
-            environment["CVMSH_JOURNAL"] = journal
-            let common = ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y"]
-            let share = try BackgroundProcess(
-                cvmsh, common + ["-c", "set concurrency 4; select all; share \(Self.partners.joined(separator: ","))"],
-                environment: environment, directory: directory, name: "share")
-            let deadline = ContinuousClock.now + .seconds(60)
-            while share.process.isRunning, Self.sendRecords(journal) < 5, ContinuousClock.now < deadline {
-                try await Task.sleep(for: .milliseconds(3))
+                // Fill the file system to the last byte.
+                let filler = Glibc.open(disk + "/filler", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
+                try #require(filler >= 0)
+                let chunk = [UInt8](repeating: 0x2E, count: 512)
+                for _ in 0..<4096 where Glibc.write(filler, chunk, chunk.count) > 0 {}
+                for _ in 0..<512 where Glibc.write(filler, chunk, 1) > 0 {}
+                _ = Glibc.close(filler)
+
+                let status = try await share.waitForExit(timeout: .seconds(60))
+                #expect(status != 0 && status != 128 + SIGKILL, "share exited \(status)")
+                #expect(
+                    share.stderr.contains("journal") && share.stderr.contains("stopped before its next change"),
+                    "\(share.stderr)")
+                let sentBeforeFull = try setup.emulator.calls().filter { $0.action == "ModifyImageSharePermission" }
+                    .count
+
+                // Make room again and finish the batch.
+                try FileManager.default.removeItem(atPath: disk + "/filler")
+                let resume = try BackgroundProcess(
+                    cvmsh, setup.common + ["-c", "resume"], environment: setup.environment, directory: directory,
+                    name: "resume")
+                let resumed = try await resume.waitForExit(timeout: .seconds(120))
+                #expect(resumed == 0, "resume exited \(resumed): \(resume.stderr)")
+                let calls = try setup.emulator.calls()
+                let dump = try await setup.emulator.stop()
+                Self.checkExactlyPlanned(
+                    dump, calls: calls, journal: setup.journal, partners: Self.partners, context: "full disk")
+                let shareable = (dump.images["ap-nanjing"] ?? []).filter { !$0.shares.isEmpty }.count
+                #expect(
+                    sentBeforeFull < shareable,
+                    "the batch ran to its end (\(sentBeforeFull) calls): the disk never filled")
             }
-            #expect(share.process.isRunning, "the batch ended before the disk could be filled")
-
-            // Fill the file system to the last byte.
-            let filler = Glibc.open(disk + "/filler", O_WRONLY | O_CREAT | O_CLOEXEC, 0o600)
-            try #require(filler >= 0)
-            let chunk = [UInt8](repeating: 0x2E, count: 512)
-            for _ in 0..<4096 where Glibc.write(filler, chunk, chunk.count) > 0 {}
-            for _ in 0..<512 where Glibc.write(filler, chunk, 1) > 0 {}
-            _ = Glibc.close(filler)
-
-            let status = try await share.waitForExit(timeout: .seconds(60))
-            #expect(status != 0 && status != 128 + SIGKILL, "share exited \(status)")
-            #expect(
-                share.stderr.contains("journal") && share.stderr.contains("stopped before its next change"),
-                "\(share.stderr)")
-            let sentBeforeFull = try emulator.calls().filter { $0.action == "ModifyImageSharePermission" }.count
-
-            // Make room again and finish the batch.
-            try FileManager.default.removeItem(atPath: disk + "/filler")
-            let resume = try BackgroundProcess(
-                cvmsh, common + ["-c", "resume"], environment: environment, directory: directory, name: "resume")
-            let resumed = try await resume.waitForExit(timeout: .seconds(120))
-            #expect(resumed == 0, "resume exited \(resumed): \(resume.stderr)")
-            let calls = try emulator.calls()
-            let dump = try await emulator.stop()
-            Self.checkExactlyPlanned(
-                dump, calls: calls, journal: journal, partners: Self.partners, context: "full disk")
-            let shareable = (dump.images["ap-nanjing"] ?? []).filter { !$0.shares.isEmpty }.count
-            #expect(
-                sentBeforeFull < shareable, "the batch ran to its end (\(sentBeforeFull) calls): the disk never filled")
         }
+    }
+
+    /// Mounts a tmpfs with `options` at `path`, runs `body`, and unmounts it (lazily) whether
+    /// `body` throws or not.
+    static func withTmpfs(_ options: String, at path: String, _ body: () async throws -> Void) async throws {
+        let mounted = try await runTool(["/bin/mount", "-t", "tmpfs", "-o", options, "tmpfs", path])
+        try #require(mounted.status == 0)
+        do {
+            try await body()
+        } catch {
+            _ = try? await runTool(["/bin/umount", "-l", path])
+            throw error
+        }
+        _ = try? await runTool(["/bin/umount", "-l", path])
     }
 
     // MARK: - Soak (CVMSH_SOAK=1)

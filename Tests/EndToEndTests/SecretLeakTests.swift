@@ -85,13 +85,13 @@ import Testing
                 status
                 """
             // A temporary key (with its token) from the environment.
-            let temporary = try run(
+            let temporary = try await run(
                 cvmsh, ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y"], stdin: script,
                 environment: [
                     "TENCENTCLOUD_SECRET_ID": Self.tempSecretId, "TENCENTCLOUD_SECRET_KEY": Self.tempSecretKey,
                     "TENCENTCLOUD_TOKEN": Self.token,
                 ],
-                home: home, timeout: 120)
+                home: home, timeout: .seconds(120))
             #expect(temporary.status == 0, "\(temporary.stderr)")
             #expect(temporary.stdout.contains("AKID…0000"), "status shows the masked SecretId")
             #expect(temporary.stderr.contains("debug"), "--debug traced the calls")
@@ -105,7 +105,7 @@ import Testing
             try "[default]\nsecret_id = \(Self.secretId)\nsecret_key = \(Self.secretKey)\n"
                 .write(toFile: credentials, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: credentials)
-            let badToken = try run(
+            let badToken = try await run(
                 cvmsh, ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "ls"],
                 environment: [
                     "TENCENTCLOUD_SECRET_ID": Self.tempSecretId, "TENCENTCLOUD_SECRET_KEY": Self.tempSecretKey,
@@ -114,10 +114,10 @@ import Testing
                 home: home)
             #expect(badToken.status != 0, "\(badToken.stderr)")
             #expect(badToken.stderr.contains("AuthFailure"), "\(badToken.stderr)")
-            let permanent = try run(
+            let permanent = try await run(
                 cvmsh,
                 ["--debug", "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y", "--output", "json"],
-                stdin: "status\nselect all\nshare 100030000003\nshared\njournal\n", home: home, timeout: 120)
+                stdin: "status\nselect all\nshare 100030000003\nshared\njournal\n", home: home, timeout: .seconds(120))
             #expect(permanent.status == 0, "\(permanent.stderr)")
             #expect(!permanent.stderr.contains("readable by other users"), "a 0600 file gets no warning")
             for result in [badToken, permanent] {
@@ -156,7 +156,7 @@ import Testing
             try "[default]\nsecret_id = \(Self.secretId)\nsecret_key = \(Self.secretKey)\n"
                 .write(toFile: credentials, atomically: true, encoding: .utf8)
             try FileManager.default.setAttributes([.posixPermissions: 0o644], ofItemAtPath: credentials)
-            let result = try run(
+            let result = try await run(
                 cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "ls", "-c", "ls --refresh"],
                 home: home)
             #expect(result.status == 0, "\(result.stderr)")
@@ -164,7 +164,7 @@ import Testing
             #expect(warnings == 1, "one warning per session: \(result.stderr)")
             #expect(result.stderr.contains("chmod 600"))
             #expect(Self.leaks(in: result.stdout + result.stderr).isEmpty)
-            let status = try run(
+            let status = try await run(
                 cvmsh, ["--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-c", "status"], home: home)
             #expect(status.stderr.contains("readable by other users"), "status warns too: \(status.stderr)")
             _ = try await emulator.stop()
@@ -186,40 +186,40 @@ import Testing
                     "CVMSH_METADATA_ENDPOINT": "http://127.0.0.1:9/",
                 ],
                 rows: 40, cols: 160)
-            _ = try terminal.waitFor("Endpoint: \(emulator.endpoint)")
-            _ = try terminal.waitFor("ap-nanjing [0]> ")
-            try terminal.type("login\r")
-            _ = try terminal.waitFor("SecretId: ")
-            try terminal.type(Self.tempSecretId + "\r")
-            _ = try terminal.waitFor("SecretKey: ")
-            try terminal.type(Self.tempSecretKey + "\r")
-            _ = try terminal.waitFor("Token")
-            try terminal.type(Self.token + "\r")
-            _ = try terminal.waitFor("ap-nanjing [0]> ")
+            _ = try await terminal.waitFor("Endpoint: \(emulator.endpoint)")
+            _ = try await terminal.waitFor("ap-nanjing [0]> ")
+            try await terminal.type("login\r")
+            _ = try await terminal.waitFor("SecretId: ")
+            try await terminal.type(Self.tempSecretId + "\r")
+            _ = try await terminal.waitFor("SecretKey: ")
+            try await terminal.type(Self.tempSecretKey + "\r")
+            _ = try await terminal.waitFor("Token")
+            try await terminal.type(Self.token + "\r")
+            _ = try await terminal.waitFor("ap-nanjing [0]> ")
             for (line, answer) in [("ls", "30 images"), ("select all", "30 images selected"), ("status", "Endpoint")] {
-                try terminal.type(line + "\r")
-                _ = try terminal.waitFor(answer, timeout: .seconds(30))
-                _ = try terminal.waitFor("]> ", timeout: .seconds(30))
+                try await terminal.type(line + "\r")
+                _ = try await terminal.waitFor(answer, timeout: .seconds(30))
+                _ = try await terminal.waitFor("]> ", timeout: .seconds(30))
             }
-            try terminal.type("share 100030000004\r")
-            _ = try terminal.waitFor("[y/N] ", timeout: .seconds(30))
-            try terminal.type("y\r")
-            _ = try terminal.waitFor("shared", timeout: .seconds(30))
-            _ = try terminal.waitFor("]> ", timeout: .seconds(30))
+            try await terminal.type("share 100030000004\r")
+            _ = try await terminal.waitFor("[y/N] ", timeout: .seconds(30))
+            try await terminal.type("y\r")
+            _ = try await terminal.waitFor("shared", timeout: .seconds(30))
+            _ = try await terminal.waitFor("]> ", timeout: .seconds(30))
             for line in ["shared", "journal", "share 12", "status"] {
-                try terminal.type(line + "\r")
-                _ = try terminal.waitFor("]> ", timeout: .seconds(30))
+                try await terminal.type(line + "\r")
+                _ = try await terminal.waitFor("]> ", timeout: .seconds(30))
             }
             // Nothing typed so far was a secret that could be echoed: the terminal shows none.
             #expect(Self.leaks(in: terminal.output).isEmpty, "the terminal showed \(Self.leaks(in: terminal.output))")
             #expect(terminal.output.contains("AKID…0000"), "status shows the masked id")
             // A key pasted at the prompt by mistake (echoed, as anything typed is) stays out of history.
-            try terminal.type(Self.secretKey + "\r")
-            _ = try terminal.waitFor("]> ")
-            try terminal.type("echo export TENCENTCLOUD_SECRET_KEY=\(Self.secretKey)\r")
-            _ = try terminal.waitFor("]> ")
-            try terminal.type("exit\r")
-            #expect(try terminal.waitForExit(timeout: .seconds(20)) == 0)
+            try await terminal.type(Self.secretKey + "\r")
+            _ = try await terminal.waitFor("]> ")
+            try await terminal.type("echo export TENCENTCLOUD_SECRET_KEY=\(Self.secretKey)\r")
+            _ = try await terminal.waitFor("]> ")
+            try await terminal.type("exit\r")
+            #expect(try await terminal.waitForExit(timeout: .seconds(20)) == 0)
 
             let saved = (try? String(contentsOfFile: history, encoding: .utf8)) ?? ""
             #expect(saved.contains("journal"), "history was written: \(saved)")
@@ -241,7 +241,7 @@ import Testing
             let target = directory + "/victim"
             try "precious\n".write(toFile: target, atomically: true, encoding: .utf8)
             try FileManager.default.createSymbolicLink(atPath: state + "/journal.jsonl", withDestinationPath: target)
-            let result = try run(
+            let result = try await run(
                 cvmsh,
                 [
                     "--endpoint", emulator.endpoint, "--region", "ap-nanjing", "-y", "-c",
@@ -257,8 +257,8 @@ import Testing
         }
     }
 
-    @Test func aSymlinkPlantedAtTheHistoryPathIsNotFollowed() throws {
-        try withTemporaryFolder("cvmsh-leak-histlink") { home in
+    @Test func aSymlinkPlantedAtTheHistoryPathIsNotFollowed() async throws {
+        try await withTemporaryFolder("cvmsh-leak-histlink") { home in
             let state = home + "/.local/state/cvmsh"
             try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
             let target = home + "/victim"
@@ -267,11 +267,11 @@ import Testing
             let terminal = try PseudoTerminal(
                 cvmsh, arguments: ["--demo"], environment: ["HOME": home, "NO_COLOR": "1", "EDITRC": home + "/none"],
                 rows: 40, cols: 120)
-            _ = try terminal.waitFor("ap-nanjing [0]> ")
-            try terminal.type("echo marker-line\r")
-            _ = try terminal.waitFor("]> ")
-            try terminal.type("exit\r")
-            _ = try terminal.waitForExit(timeout: .seconds(20))
+            _ = try await terminal.waitFor("ap-nanjing [0]> ")
+            try await terminal.type("echo marker-line\r")
+            _ = try await terminal.waitFor("]> ")
+            try await terminal.type("exit\r")
+            _ = try await terminal.waitForExit(timeout: .seconds(20))
             #expect(try String(contentsOfFile: target, encoding: .utf8) == "precious\n", "the link target was written")
             let link = try FileManager.default.destinationOfSymbolicLink(atPath: state + "/history")
             #expect(link == target, "the planted link is left alone, not replaced by a file")
@@ -283,19 +283,15 @@ import Testing
 
     @Test func anUntrustedCertificateFailsAndThereIsNoWayToSkipVerification() async throws {
         try await withTemporaryFolder("cvmsh-leak-tls") { directory in
-            let openssl = Process()
-            openssl.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-            openssl.arguments = [
-                "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
-                "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem", "-days", "2", "-subj",
-                "/CN=127.0.0.1",
-                "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-            ]
-            openssl.standardOutput = FileHandle.nullDevice
-            openssl.standardError = FileHandle.nullDevice
-            try openssl.run()
-            openssl.waitUntilExit()
-            try #require(openssl.terminationStatus == 0)
+            let openssl = try await run(
+                "/usr/bin/env",
+                [
+                    "openssl", "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes",
+                    "-keyout", directory + "/key.pem", "-out", directory + "/cert.pem", "-days", "2", "-subj",
+                    "/CN=127.0.0.1",
+                    "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+                ])
+            try #require(openssl.status == 0)
             let emulator = try await EmulatorProcess(
                 [
                     "--generate", "5", "--rate-limit", "off", "--tls-cert", directory + "/cert.pem", "--tls-key",
@@ -305,7 +301,7 @@ import Testing
             let https = "https://127.0.0.1:\(emulator.port)"
             var environment = emulator.credentials
             environment["SSL_CERT_FILE"] = nil
-            let untrusted = try run(
+            let untrusted = try await run(
                 cvmsh, ["--endpoint", https, "--region", "ap-nanjing", "-c", "ls"], environment: environment)
             #expect(untrusted.status == 2, "\(untrusted.stderr)")
             #expect(
@@ -313,12 +309,12 @@ import Testing
                 "the failure names the certificate: \(untrusted.stderr)")
             // The same server with its certificate trusted works: the failure above was verification.
             environment["SSL_CERT_FILE"] = directory + "/cert.pem"
-            let trusted = try run(
+            let trusted = try await run(
                 cvmsh, ["--endpoint", https, "--region", "ap-nanjing", "-c", "ls"], environment: environment)
             #expect(trusted.status == 0, "\(trusted.stderr)")
             #expect(trusted.stdout.contains("img-"))
             // No flag turns verification off.
-            let help = try run(cvmsh, ["--help"])
+            let help = try await run(cvmsh, ["--help"])
             for word in ["insecure", "no-verify", "skip-verify", "--no-tls"] {
                 #expect(!help.stdout.lowercased().contains(word))
             }
@@ -326,16 +322,16 @@ import Testing
         }
     }
 
-    @Test func plainHttpIsRefusedForAnythingButLoopback() throws {
+    @Test func plainHttpIsRefusedForAnythingButLoopback() async throws {
         for endpoint in ["http://example.com", "http://10.0.0.1:8080", "http://cvm.tencentcloudapi.com"] {
-            let result = try run(cvmsh, ["--endpoint", endpoint, "--region", "ap-nanjing", "-c", "status"])
+            let result = try await run(cvmsh, ["--endpoint", endpoint, "--region", "ap-nanjing", "-c", "status"])
             #expect(result.status == 64, "\(endpoint): \(result.status) \(result.stderr)")
             #expect(result.stderr.contains("plain http"), "\(endpoint): \(result.stderr)")
         }
-        let fromEnvironment = try run(
+        let fromEnvironment = try await run(
             cvmsh, ["--region", "ap-nanjing", "-c", "status"], environment: ["CVMSH_ENDPOINT": "http://example.com"])
         #expect(fromEnvironment.status == 64, "\(fromEnvironment.stderr)")
-        let loopback = try run(
+        let loopback = try await run(
             cvmsh, ["--endpoint", "http://127.0.0.1:9", "--region", "ap-nanjing", "-c", "status"],
             environment: ["CVMSH_METADATA_ENDPOINT": "http://127.0.0.1:9/"])
         #expect(loopback.status == 0, "\(loopback.stderr)")

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import Shell
@@ -34,7 +35,7 @@ import Testing
         }
     }
 
-    @Test func theManPageHasNoEmptyLineAndGroffFindsNothingToSay() throws {
+    @Test func theManPageHasNoEmptyLineAndGroffFindsNothingToSay() async throws {
         let page = try Self.read("docs/man/cvmsh.1")
         let lines = page.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
         #expect(lines.firstIndex(of: "").map { $0 + 1 } == nil, "empty input line")
@@ -43,16 +44,10 @@ import Testing
             FileManager.default.isExecutableFile(atPath: $0)
         }
         guard let groff else { return }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: groff)
-        process.arguments = ["-mandoc", "-ww", "-z", Self.root.appendingPathComponent("docs/man/cvmsh.1").path]
-        let errors = Pipe()
-        process.standardError = errors
-        try process.run()
-        let output = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        #expect(output.isEmpty, "\(output)")
-        #expect(process.terminationStatus == 0)
+        let result = try await runTool(
+            [groff, "-mandoc", "-ww", "-z", Self.root.appendingPathComponent("docs/man/cvmsh.1").path])
+        #expect(result.stderr.isEmpty, "\(result.stderr)")
+        #expect(result.status == 0)
     }
 
     @Test func manTextIsEscaped() {

@@ -20,7 +20,7 @@ import Testing
     /// that forwards every tunnel to a TLS emulator, and the test CA trusted (`SSL_CERT_FILE`).
     /// Returns the emulator's calls and the proxy's CONNECT targets.
     static func run(_ script: String) async throws -> (calls: [EmulatorCall], tunnels: [String], errors: [String]) {
-        let certificates = try TestCertificates(names: names)
+        let certificates = try await TestCertificates(names: names)
         defer { certificates.remove() }
         let tls = TLSFiles(certPath: certificates.certPath, keyPath: certificates.keyPath)
         return try await withEmulator(EmulatorOptions(state: .demo(), rateLimit: .off, tls: tls)) { emulator in

@@ -13,7 +13,7 @@ public struct TestCertificates: Sendable {
 
     /// - Parameter names: DNS names the server certificate is also valid for (such as
     ///   `cvm.ap-guangzhou.tencentcloudapi.com`, for a client that keeps a default host name).
-    public init(names: [String] = []) throws {
+    public init(names: [String] = []) async throws {
         folder = try TemporaryFolder("cvm-emu-tls")
         try """
         subjectAltName=IP:127.0.0.1,DNS:localhost\(names.map { ",DNS:\($0)" }.joined())
@@ -22,29 +22,21 @@ public struct TestCertificates: Sendable {
         extendedKeyUsage=serverAuth
         """.write(to: directory.appendingPathComponent("ext.cnf"), atomically: true, encoding: .utf8)
         let ec = ["-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:prime256v1", "-nodes"]
-        try run(
+        try await run(
             ["req", "-x509"] + ec + [
                 "-keyout", "ca.key", "-out", "ca.pem", "-days", "2",
                 "-subj", "/CN=cvmsh test CA",
                 "-addext", "basicConstraints=critical,CA:TRUE", "-addext", "keyUsage=critical,keyCertSign,cRLSign",
             ])
-        try run(["req"] + ec + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"])
-        try run([
+        try await run(["req"] + ec + ["-keyout", "server.key", "-out", "server.csr", "-subj", "/CN=127.0.0.1"])
+        try await run([
             "x509", "-req", "-in", "server.csr", "-CA", "ca.pem", "-CAkey", "ca.key", "-CAcreateserial",
             "-out", "server.pem", "-days", "2", "-extfile", "ext.cnf",
         ])
     }
 
-    private func run(_ arguments: [String]) throws {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["openssl"] + arguments
-        process.currentDirectoryURL = directory
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
+    private func run(_ arguments: [String]) async throws {
+        guard try await runTool(["openssl"] + arguments, in: directory.path).status == 0 else {
             throw CocoaError(
                 .executableLoad, userInfo: [NSLocalizedDescriptionKey: "openssl \(arguments.first ?? "") failed"])
         }

@@ -1,12 +1,13 @@
 import Foundation
+import TestSupport
 
 #if canImport(Glibc)
     import Glibc
 #endif
 
 /// A built executable running in the background, its stdout and stderr going to files in
-/// `directory`. Every wait is bounded; a process still running when the value is dropped is
-/// killed (SIGKILL) and reaped.
+/// `directory`. Every wait is bounded and holds no thread; a process still running when the value
+/// is dropped is killed (SIGKILL), and Foundation reaps it.
 final class BackgroundProcess: @unchecked Sendable {
     let process = Process()
     let stdoutPath: String
@@ -32,10 +33,7 @@ final class BackgroundProcess: @unchecked Sendable {
     }
 
     deinit {
-        if process.isRunning {
-            kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
-        }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     var pid: pid_t { process.processIdentifier }
@@ -44,6 +42,24 @@ final class BackgroundProcess: @unchecked Sendable {
 
     func signal(_ signal: Int32) {
         if process.isRunning { kill(process.processIdentifier, signal) }
+    }
+
+    /// Sends SIGKILL `extraDelay` after the journal at `journal` holds `sends` send records (or
+    /// at once when the process has ended or 60 s have passed). Watched from a thread of its
+    /// own, every 3 ms: a watcher on the cooperative threads waited its turn for seconds in a
+    /// full run, long enough for a batch of a few seconds to end unwatched.
+    func sigkill(afterSends sends: Int, in journal: String, extraDelay: Duration = .zero) async {
+        await withCheckedContinuation { (done: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread { [self] in
+                let deadline = ContinuousClock.now + .seconds(60)
+                while process.isRunning, sendRecords(journal) < sends, ContinuousClock.now < deadline {
+                    usleep(3_000)
+                }
+                if process.isRunning { usleep(UInt32(extraDelay / .microseconds(1))) }
+                signal(SIGKILL)
+                done.resume()
+            }
+        }
     }
 
     /// Waits until stdout contains `text`; fails when the process ends first or time runs out.
@@ -66,18 +82,12 @@ final class BackgroundProcess: @unchecked Sendable {
     /// Waits for the exit; returns the status (128 + signal when killed by one).
     @discardableResult
     func waitForExit(timeout: Duration = .seconds(60)) async throws -> Int32 {
-        let deadline = ContinuousClock.now + timeout
-        while process.isRunning {
-            guard ContinuousClock.now < deadline else {
-                kill(process.processIdentifier, SIGKILL)
-                process.waitUntilExit()
-                throw RunFailure(description: "\(name) did not exit within \(timeout): \(stderr)")
-            }
-            try await Task.sleep(for: .milliseconds(10))
+        guard try await process.exited(within: timeout) else {
+            kill(process.processIdentifier, SIGKILL)
+            _ = try await process.exited(within: .seconds(30))
+            throw RunFailure(description: "\(name) did not exit within \(timeout): \(stderr)")
         }
-        process.waitUntilExit()
-        return process.terminationReason == .uncaughtSignal
-            ? 128 + process.terminationStatus : process.terminationStatus
+        return process.shellStatus
     }
 
     private var name: String { (process.executableURL?.lastPathComponent ?? "process") }
@@ -120,11 +130,7 @@ final class EmulatorProcess: @unchecked Sendable {
     /// SIGTERM, then the state it dumped.
     func stop() async throws -> EmulatorDump {
         background.signal(SIGTERM)
-        let deadline = ContinuousClock.now + .seconds(5)
-        while background.process.isRunning, ContinuousClock.now < deadline {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        if background.process.isRunning {
+        if try await !background.process.exited(within: .seconds(5)) {
             let status = (try? String(contentsOfFile: "/proc/\(background.pid)/status", encoding: .utf8)) ?? ""
             let signals = status.split(separator: "\n").filter { $0.hasPrefix("Sig") || $0.hasPrefix("ShdPnd") }
             throw RunFailure(description: "emulator ignored SIGTERM for 5 s: \(signals)")
@@ -203,6 +209,12 @@ struct EmulatorDump {
         }
         self.images = images
     }
+}
+
+/// The number of `send` records in the journal file so far.
+func sendRecords(_ path: String) -> Int {
+    guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return 0 }
+    return text.components(separatedBy: #""type":"send""#).count - 1
 }
 
 /// The journal file as JSON objects (a torn or damaged line is left out).

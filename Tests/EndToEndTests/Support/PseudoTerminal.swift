@@ -11,11 +11,14 @@
 /// The program starts in a new session with the terminal as its controlling
 /// tty, an empty signal mask and default signal dispositions (test runners
 /// block most signals on their threads, and a spawned child would inherit
-/// that). Every wait is bounded; a program still running when the terminal is
+/// that). Every wait is bounded and holds no thread: a ``TerminalWatcher`` reads
+/// the output and reaps the program on a thread of its own, and wakes a waiting
+/// test when something changes. A program still running when the terminal is
 /// dropped is killed.
 ///
-/// Use one instance from one test; it is not thread-safe.
-final class PseudoTerminal {
+/// Its waits run on ``TerminalActor``, off the cooperative threads. Use one instance from
+/// one test.
+@TerminalActor final class PseudoTerminal {
     /// Keys that send escape sequences or special characters.
     enum Key: String {
         case up = "\u{1B}[A"
@@ -38,21 +41,20 @@ final class PseudoTerminal {
     let pid: pid_t
     /// Everything the program has written to the terminal so far (including
     /// the terminal's echo of typed input), as raw bytes.
-    private(set) var transcript: [UInt8] = []
+    nonisolated var transcript: [UInt8] { watcher.seen(\.transcript) }
 
     private let master: Int32
     private let executable: String
+    private let watcher: TerminalWatcher
     /// Offset in `transcript` just past the last `waitFor` match.
     private var matched = 0
-    private var exitStatus: Int32?
-    private var closedBySlave = false
 
     /// Starts `executable` with `arguments` on a new terminal of `rows` x
     /// `cols`.
     ///
     /// The environment is `PATH` and `HOME` from this process, `TERM=xterm`, `PAGER=cat`
     /// and `LANG=C.UTF-8`, overridden and extended by `environment`.
-    init(
+    nonisolated init(
         _ executable: String, arguments: [String] = [], environment: [String: String] = [:],
         rows: UInt16 = 24, cols: UInt16 = 80
     ) throws {
@@ -107,22 +109,18 @@ final class PseudoTerminal {
         pid = child
         master = masterFD
         self.executable = executable
+        watcher = TerminalWatcher(master: masterFD, pid: child)
     }
 
     deinit {
-        if exitStatus == nil {
-            kill(pid, SIGKILL)
-            var status: Int32 = 0
-            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-        }
-        close(master)
+        watcher.stop()
     }
 
     /// The transcript as text (invalid UTF-8 repaired).
-    var output: String { String(decoding: transcript, as: UTF8.self) }
+    nonisolated var output: String { String(decoding: transcript, as: UTF8.self) }
 
     /// Types `text` as if on the keyboard ("\r" is Enter).
-    func type(_ text: String, timeout: Duration = .seconds(5)) throws {
+    func type(_ text: String, timeout: Duration = .seconds(5)) async throws {
         let bytes = Array(text.utf8)
         var offset = 0
         let deadline = ContinuousClock.now + timeout
@@ -138,22 +136,22 @@ final class PseudoTerminal {
             guard ContinuousClock.now < deadline else {
                 throw Failure(description: "\(executable) stopped reading input; output:\n\(pendingOutput)")
             }
-            pump(for: .milliseconds(10))
+            await watcher.change(after: watcher.seen(\.version), until: .now + .milliseconds(10))
         }
     }
 
     /// Presses `key`.
-    func press(_ key: Key) throws {
-        try type(key.rawValue)
+    func press(_ key: Key) async throws {
+        try await type(key.rawValue)
     }
 
     /// Sends Ctrl-`letter`: "c" interrupts, "d" is end of input, "z" suspends,
     /// "[" is Escape.
-    func send(control letter: Character) throws {
+    func send(control letter: Character) async throws {
         guard let ascii = letter.uppercased().first?.asciiValue, (0x40...0x5F).contains(ascii) else {
             throw Failure(description: "no control character for \(letter)")
         }
-        try type(String(UnicodeScalar(ascii & 0x1F)))
+        try await type(String(UnicodeScalar(ascii & 0x1F)))
     }
 
     /// Waits until `substring` appears in output not yet matched by an earlier
@@ -163,92 +161,85 @@ final class PseudoTerminal {
     /// - Throws: ``Failure`` after `timeout`, or as soon as the program has
     ///   closed the terminal without printing `substring`.
     @discardableResult
-    func waitFor(_ substring: String, timeout: Duration = .seconds(10)) throws -> String {
+    func waitFor(_ substring: String, timeout: Duration = .seconds(10)) async throws -> String {
         let needle = Array(substring.utf8)
         let deadline = ContinuousClock.now + timeout
         while true {
-            if let end = find(needle) {
-                let chunk = String(decoding: transcript[matched..<end], as: UTF8.self)
+            let from = matched
+            let (version, found, closed) = watcher.seen { seen in
+                (seen.version, Self.find(needle, in: seen.transcript, from: from), seen.closed)
+            }
+            if let (end, chunk) = found {
                 matched = end
                 return chunk
             }
-            if closedBySlave {
+            if closed {
                 throw Failure(
                     description:
                         "\(executable) closed the terminal before printing \(substring.debugDescription); output:\n\(pendingOutput)"
                 )
             }
-            let now = ContinuousClock.now
-            guard now < deadline else {
+            guard ContinuousClock.now < deadline else {
                 throw Failure(
                     description:
                         "timed out waiting for \(substring.debugDescription) from \(executable); output:\n\(pendingOutput)"
                 )
             }
-            pump(for: min(deadline - now, .milliseconds(100)))
+            await watcher.change(after: version, until: deadline)
         }
     }
 
     /// Waits until the program has switched the terminal out of line mode (ICANON off): a line
     /// editor does that when it starts waiting for keys, so a key sent now reaches it rather
     /// than the terminal's own line discipline (which would, for example, eat a Ctrl-D).
-    func waitForRawMode(timeout: Duration = .seconds(10)) throws {
+    func waitForRawMode(timeout: Duration = .seconds(10)) async throws {
         let deadline = ContinuousClock.now + timeout
         while true {
-            var modes = termios()
             // On a pseudo-terminal the master reports the modes the program set on its side.
-            if tcgetattr(master, &modes) == 0, modes.c_lflag & tcflag_t(ICANON) == 0 { return }
-            guard ContinuousClock.now < deadline, !closedBySlave else {
+            let (version, lineMode, closed) = watcher.seen { ($0.version, $0.lineMode, $0.closed) }
+            if !lineMode { return }
+            guard ContinuousClock.now < deadline, !closed else {
                 throw Failure(description: "\(executable) never left line mode; output:\n\(pendingOutput)")
             }
-            pump(for: .milliseconds(5))
+            await watcher.change(after: version, until: deadline)
         }
     }
 
     /// Changes the window size; the program receives SIGWINCH.
-    func resize(rows: UInt16, cols: UInt16) throws {
+    nonisolated func resize(rows: UInt16, cols: UInt16) throws {
         var size = winsize(ws_row: rows, ws_col: cols, ws_xpixel: 0, ws_ypixel: 0)
         guard ioctl(master, UInt(TIOCSWINSZ), &size) == 0 else {
             throw Failure(description: "cannot resize the terminal: \(String(cString: strerror(errno)))")
         }
     }
 
-    /// Waits for the program to exit, reading its output meanwhile.
+    /// Waits for the program to exit, its output read meanwhile.
     ///
     /// - Returns: the exit status, or 128 + the signal number when a signal
     ///   ended it (as shells report it).
     /// - Throws: ``Failure`` after `timeout`, having killed the program with
     ///   SIGKILL and reaped it.
     @discardableResult
-    func waitForExit(timeout: Duration = .seconds(10)) throws -> Int32 {
-        if let exitStatus { return exitStatus }
+    func waitForExit(timeout: Duration = .seconds(10)) async throws -> Int32 {
+        if let status = watcher.seen(\.status) { return Self.decode(status) }
         let deadline = ContinuousClock.now + timeout
-        var status: Int32 = 0
         while true {
-            let reaped = waitpid(pid, &status, WNOHANG)
-            if reaped == pid { break }
-            if reaped < 0 && errno != EINTR {
-                throw Failure(description: "waitpid(\(pid)) failed: \(String(cString: strerror(errno)))")
+            let (version, status, killed) = watcher.seen { ($0.version, $0.status, $0.killedAtDeadline) }
+            if let status {
+                guard !killed else {
+                    throw Failure(
+                        description: "\(executable) did not exit within \(timeout); killed. Output:\n\(pendingOutput)")
+                }
+                return Self.decode(status)
             }
-            guard ContinuousClock.now < deadline else {
-                kill(pid, SIGKILL)
-                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
-                exitStatus = Self.decode(status)
-                throw Failure(
-                    description: "\(executable) did not exit within \(timeout); killed. Output:\n\(pendingOutput)")
-            }
-            pump(for: .milliseconds(20))
+            await watcher.change(after: version, until: deadline, killAtDeadline: true)
         }
-        pump(for: .zero)
-        let decoded = Self.decode(status)
-        exitStatus = decoded
-        return decoded
     }
 
     /// The path of the built executable `name` (for example "cvmsh"), found
     /// next to the running test bundle (`/proc/self/exe`, so
     /// `.build/<triple>/debug/<name>`) or in one of the directories above it.
-    static func builtProduct(named name: String) -> String {
+    nonisolated static func builtProduct(named name: String) -> String {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         let me =
@@ -268,56 +259,39 @@ final class PseudoTerminal {
 
     /// POSIX_SPAWN_SETSID (glibc 2.26+, macOS 10.15+), not imported into Swift.
     #if os(Linux)
-        private static let spawnSetSID: Int32 = 0x80
+        private nonisolated static let spawnSetSID: Int32 = 0x80
     #else
-        private static let spawnSetSID: Int32 = 0x400
+        private nonisolated static let spawnSetSID: Int32 = 0x400
     #endif
 
     private var pendingOutput: String {
-        String(decoding: transcript[matched...], as: UTF8.self).debugDescription
+        let from = matched
+        return watcher.seen { String(decoding: $0.transcript[from...], as: UTF8.self).debugDescription }
     }
 
-    /// Reads whatever output arrives within `duration` (at least one poll).
-    private func pump(for duration: Duration) {
-        let milliseconds = Int32(
-            clamping: duration.components.seconds * 1000
-                + duration.components.attoseconds / 1_000_000_000_000_000)
-        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
-        guard poll(&descriptor, 1, milliseconds) > 0 else { return }
-        var buffer = [UInt8](repeating: 0, count: 4096)
-        while true {
-            let count = buffer.withUnsafeMutableBytes { read(master, $0.baseAddress, $0.count) }
-            if count > 0 {
-                transcript += buffer[..<count]
-                continue
-            }
-            // EIO: every slave descriptor is closed (the program and its children are gone).
-            if count == 0 || errno == EIO { closedBySlave = true }
-            return
-        }
-    }
-
-    private func find(_ needle: [UInt8]) -> Int? {
-        guard !needle.isEmpty else { return matched }
-        guard transcript.count - matched >= needle.count else { return nil }
-        for start in matched...(transcript.count - needle.count)
-        where transcript[start..<(start + needle.count)].elementsEqual(needle) {
-            return start + needle.count
+    /// The end of the first `needle` in `transcript` at or after `start`, and the text from
+    /// `start` to it.
+    private nonisolated static func find(_ needle: [UInt8], in transcript: [UInt8], from start: Int) -> (Int, String)? {
+        guard transcript.count - start >= needle.count else { return nil }
+        for begin in start...(transcript.count - needle.count)
+        where transcript[begin..<(begin + needle.count)].elementsEqual(needle) {
+            let end = begin + needle.count
+            return (end, String(decoding: transcript[start..<end], as: UTF8.self))
         }
         return nil
     }
 
-    private static func decode(_ status: Int32) -> Int32 {
+    private nonisolated static func decode(_ status: Int32) -> Int32 {
         let signal = status & 0x7F
         return signal == 0 ? (status >> 8) & 0xFF : 128 + signal
     }
 
-    private static func parent(of path: String) -> String {
+    private nonisolated static func parent(of path: String) -> String {
         guard let slash = path.lastIndex(of: "/"), slash != path.startIndex else { return "/" }
         return String(path[..<slash])
     }
 
-    private static func variable(_ name: String) -> String? {
+    private nonisolated static func variable(_ name: String) -> String? {
         getenv(name).map { String(cString: $0) }
     }
 }

@@ -9,20 +9,22 @@ struct Completed {
 }
 
 /// Runs `executable` with `arguments`, feeding `stdin`, in a temporary HOME; bounded by `timeout`.
+/// The wait holds no thread (see ``Foundation/Process/exited(within:)``).
 func run(
     _ executable: String, _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
-    home: String? = nil, timeout: TimeInterval = 60
-) throws -> Completed {
-    try withTemporaryFolder("cvmsh-e2e") { path in
-        try run(executable, arguments, stdin: stdin, environment: environment, home: home, timeout: timeout, in: path)
+    home: String? = nil, timeout: Duration = .seconds(60)
+) async throws -> Completed {
+    try await withTemporaryFolder("cvmsh-e2e") { path in
+        try await run(
+            executable, arguments, stdin: stdin, environment: environment, home: home, timeout: timeout, in: path)
     }
 }
 
 /// ``run(_:_:stdin:environment:home:timeout:)`` with its files (and default HOME) in `path`.
 private func run(
     _ executable: String, _ arguments: [String], stdin: String, environment: [String: String],
-    home: String?, timeout: TimeInterval, in path: String
-) throws -> Completed {
+    home: String?, timeout: Duration, in path: String
+) async throws -> Completed {
     let dir = URL(fileURLWithPath: path)
     let input = dir.appendingPathComponent("stdin")
     let output = dir.appendingPathComponent("stdout")
@@ -42,12 +44,10 @@ private func run(
     process.standardOutput = try FileHandle(forWritingTo: output)
     process.standardError = try FileHandle(forWritingTo: error)
     try process.run()
-    let deadline = Date().addingTimeInterval(timeout)
-    while process.isRunning, Date() < deadline { usleep(10_000) }
-    if process.isRunning {
-        process.terminate()
-        process.waitUntilExit()
-        throw RunFailure(description: "\(executable) \(arguments) did not finish within \(timeout) s")
+    guard try await process.exited(within: timeout) else {
+        kill(process.processIdentifier, SIGKILL)
+        _ = try await process.exited(within: .seconds(30))
+        throw RunFailure(description: "\(executable) \(arguments) did not finish within \(timeout)")
     }
     return Completed(
         status: process.terminationStatus,
