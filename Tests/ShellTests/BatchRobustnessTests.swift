@@ -193,7 +193,7 @@ import Testing
             start.region = plan.region
             start.operation = .share
             start.plan = plan
-            try Journal.open(path: harness.journalPath).append(start)
+            try await Journal.open(path: harness.journalPath).append(start)
             let lock = BatchLock.path(journal: harness.journalPath, batch: "b-killed")
             #expect(FileManager.default.createFile(atPath: lock, contents: Data("999999\n".utf8)))
             #expect(await harness.run("resume -y") == .completed, "\(harness.console.errors)")
@@ -214,7 +214,7 @@ import Testing
             start.plan = SharePlan(
                 operation: .share, region: EmulatorState.demoRegion, accounts: [Self.partners[2]],
                 images: [ImagePlan(imageId: ids[0], change: [Self.partners[2]])])
-            try Journal.open(path: harness.journalPath).append(start)
+            try await Journal.open(path: harness.journalPath).append(start)
             let changes = await harness.changes().count
             for command in ["undo", "redo"] {
                 #expect(await harness.run("\(command) -y") == .stopped(.scriptStopped))

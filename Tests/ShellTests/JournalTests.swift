@@ -16,17 +16,17 @@ import Testing
         return record
     }
 
-    @Test func createsPrivateFilesAndReadsBackWhatItWrote() throws {
-        try withTemporaryFolder("cvmsh-journal") { folder in
+    @Test func createsPrivateFilesAndReadsBackWhatItWrote() async throws {
+        try await withTemporaryFolder("cvmsh-journal") { folder in
             let directory = folder + "/state/cvmsh"
             let path = directory + "/journal.jsonl"
             let journal = try Journal.open(path: path)
-            try journal.append(Self.batchRecord("b1"))
+            try await journal.append(Self.batchRecord("b1"))
             var image = JournalRecord(kind: .image, batch: "b1")
             image.image = "img-1"
             image.outcomes = ["100011110001": .failed(code: "OverQuota", message: "full", requestId: "r-1")]
-            try journal.append(image)
-            try journal.append(JournalRecord(kind: .end, batch: "b1"))
+            try await journal.append(image)
+            try await journal.append(JournalRecord(kind: .end, batch: "b1"))
 
             let file = try FileManager.default.attributesOfItem(atPath: path)
             let folder = try FileManager.default.attributesOfItem(atPath: directory)
@@ -43,10 +43,10 @@ import Testing
         }
     }
 
-    @Test func toleratesATornLastLineAndKeepsAppendingOnAFreshLine() throws {
-        try withTemporaryFolder("cvmsh-journal") { folder in
+    @Test func toleratesATornLastLineAndKeepsAppendingOnAFreshLine() async throws {
+        try await withTemporaryFolder("cvmsh-journal") { folder in
             let path = folder + "/journal.jsonl"
-            try Journal.open(path: path).append(Self.batchRecord("b1"))
+            try await Journal.open(path: path).append(Self.batchRecord("b1"))
             let handle = try #require(FileHandle(forWritingAtPath: path))
             try handle.seekToEnd()
             try handle.write(contentsOf: Data(#"{"type":"image","batch":"b1","ima"#.utf8))
@@ -56,7 +56,7 @@ import Testing
             #expect(torn.problems.isEmpty)
             #expect(torn.batches.count == 1 && !torn.batches[0].ended)
 
-            try Journal.open(path: path).append(JournalRecord(kind: .end, batch: "b1"))
+            try await Journal.open(path: path).append(JournalRecord(kind: .end, batch: "b1"))
             let after = try JournalReader.read(path: path)
             #expect(after.batches.first?.ended == true)
             #expect(after.problems.count == 1)

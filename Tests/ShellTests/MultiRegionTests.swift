@@ -172,7 +172,7 @@ import Testing
             start.regions = plan.regions
             start.operation = .share
             start.plan = plan
-            try Journal.open(path: shell.journalPath).append(start)
+            try await Journal.open(path: shell.journalPath).append(start)
             #expect(
                 await shell.run("region ap-guangzhou,ap-shanghai\nresume -y") == .completed, "\(shell.console.errors)")
             #expect(await shell.shareState(region: "ap-guangzhou")[ids[0]]?.contains(Self.partner) == true)

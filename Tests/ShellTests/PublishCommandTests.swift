@@ -70,7 +70,7 @@ import Testing
             first.images = [copy]
             first.accounts = plan.accounts
             first.plan = plan
-            try Journal.open(path: harness.journalPath).append(first)
+            try await Journal.open(path: harness.journalPath).append(first)
             #expect(await harness.emulator.state().image(copy, region: "ap-tokyo")?.imageState == "SYNCING")
             #expect(await harness.run("region ap-tokyo\nresume -y") == .completed)
             #expect(await harness.emulator.shares(of: copy, region: "ap-tokyo") == [Self.partners[1]])

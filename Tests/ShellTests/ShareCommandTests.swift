@@ -151,24 +151,24 @@ import Testing
             start.region = region
             start.operation = .share
             start.plan = plan
-            try journal.append(start)
+            try await journal.append(start)
             let client = try harness.interpreter.client()
             for (index, id) in ids.prefix(2).enumerated() {
                 var send = JournalRecord(kind: .send, batch: "b-crashed")
                 send.image = id
                 send.accounts = accounts
-                try journal.append(send)
+                try await journal.append(send)
                 try await client.modifyImageSharePermission(
                     region: region, imageId: id, accountIds: accounts, change: .share)
                 guard index == 0 else { break } // the second call reached the service, then the process died
                 var call = send
                 call.kind = .call
                 call.result = "ok"
-                try journal.append(call)
+                try await journal.append(call)
                 var image = JournalRecord(kind: .image, batch: "b-crashed")
                 image.image = id
                 image.outcomes = [accounts[0]: .shared, accounts[1]: .shared]
-                try journal.append(image)
+                try await journal.append(image)
             }
             // A torn last line, as a crash mid-write leaves it.
             let handle = try #require(FileHandle(forWritingAtPath: harness.journalPath))

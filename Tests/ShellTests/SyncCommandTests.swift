@@ -144,11 +144,11 @@ import Testing
             let journal = try Journal.open(path: harness.journalPath)
             var first = JournalRecord(kind: .sync, batch: "b1-dead")
             first.syncPlan = plan
-            try journal.append(first)
+            try await journal.append(first)
             var send = JournalRecord(kind: .copySend, batch: "b1-dead")
             send.image = sent.imageId
             send.regions = ["ap-tokyo"]
-            try journal.append(send)
+            try await journal.append(send)
             #expect(await harness.run("resume -y") == .completed)
             let calls = await harness.calls("SyncImages")
             #expect(calls.count == 1 && calls[0].parameters.contains(unsent.imageId))

@@ -77,7 +77,7 @@ public struct BatchEngine: Sendable {
         end.counts = result.counts
         end.interrupted = result.stopReason != nil || result.counts.unfinished > 0
         do {
-            try journal.append(end)
+            try await journal.append(end)
         } catch {
             result.journalError = result.journalError ?? error
         }

@@ -61,7 +61,7 @@ struct ImageRunner: Sendable {
             let chunk = run.nextChunk(limit: perCall)
             let before = run.pending.count
             do {
-                try journal.append(record(.send, accounts: chunk))
+                try await journal.append(record(.send, accounts: chunk))
             } catch {
                 control.journalFailed(error)
                 run.settle(run.pending, as: .notStarted(.journalUnwritable))
@@ -72,17 +72,17 @@ struct ImageRunner: Sendable {
                 let result = try await client.modifyImageSharePermission(
                     region: region, imageId: plan.imageId, accountIds: chunk, change: operation.change)
                 control.answered()
-                write(
+                await write(
                     record(
                         .call, accounts: chunk, result: "ok", requestId: result.requestId, attempt: result.attempts))
                 run.applied(chunk, operation: operation)
             } catch {
-                write(failureRecord(chunk, error))
+                await write(failureRecord(chunk, error))
                 if await handle(error, chunk: chunk, run: &run, perCall: &perCall) { continue }
             }
             stalls = run.pending.count < before ? 0 : stalls + 1
         }
-        write(imageRecord(run.outcomes))
+        await write(imageRecord(run.outcomes))
         return ImageResult(
             imageId: plan.imageId, outcomes: run.outcomes, shares: run.current, calls: run.calls, reads: run.reads)
     }
@@ -179,9 +179,9 @@ struct ImageRunner: Sendable {
     /// Reads of one list before giving up.
     static let maxReads = 3
 
-    private func write(_ record: JournalRecord) {
+    private func write(_ record: JournalRecord) async {
         do {
-            try journal.append(record)
+            try await journal.append(record)
         } catch {
             control.journalFailed(error)
         }

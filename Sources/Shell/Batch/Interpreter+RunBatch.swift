@@ -30,7 +30,7 @@ extension Interpreter {
             first.redoes = redoes
         }
         do {
-            try journal.append(first)
+            try await journal.append(first)
         } catch {
             throw .failed("\(error); nothing was changed")
         }

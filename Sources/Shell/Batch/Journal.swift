@@ -11,6 +11,7 @@ import Synchronization
 public final class Journal: Sendable {
     public let path: String
     private let descriptor: Mutex<Int32>
+    private let queue = DispatchQueue(label: "cvmsh.journal")
 
     private init(path: String, descriptor: Int32) {
         self.path = path
@@ -58,8 +59,10 @@ public final class Journal: Sendable {
         return Journal(path: path, descriptor: fd)
     }
 
-    /// Writes `record` as one line and flushes it to disk.
-    public func append(_ record: JournalRecord) throws(JournalError) {
+    /// Writes `record` as one line and flushes it to disk; returns once it is there. The write
+    /// and the `fsync` (which can take long on a busy disk) run on the journal's own queue, not
+    /// on a thread of Swift's cooperative pool; records are written in the order appended.
+    public func append(_ record: JournalRecord) async throws(JournalError) {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var bytes: [UInt8]
@@ -69,12 +72,20 @@ public final class Journal: Sendable {
             throw JournalError(path: path, reason: "cannot encode a record: \(error)")
         }
         bytes.append(UInt8(ascii: "\n"))
-        let failure = descriptor.withLock { fd -> String? in
-            if let code = bytes.withUnsafeBytes({ SystemIO.writeAll($0, to: fd) }) {
+        let line = bytes
+        let failure = await withCheckedContinuation { (done: CheckedContinuation<String?, Never>) in
+            queue.async { done.resume(returning: self.writeAndSync(line)) }
+        }
+        if let failure { throw JournalError(path: path, reason: "cannot write: \(failure)") }
+    }
+
+    /// Writes `line` and flushes it to disk; the reason it could not, if it could not.
+    private func writeAndSync(_ line: [UInt8]) -> String? {
+        descriptor.withLock { fd -> String? in
+            if let code = line.withUnsafeBytes({ SystemIO.writeAll($0, to: fd) }) {
                 return String(cString: strerror(code))
             }
             return fsync(fd) == 0 ? nil : String(cString: strerror(errno))
         }
-        if let failure { throw JournalError(path: path, reason: "cannot write: \(failure)") }
     }
 }

@@ -71,7 +71,7 @@ struct CopyRunner {
             guard let found = await find(item, in: remaining) else {
                 return Dictionary(uniqueKeysWithValues: remaining.map { ($0, .unknown) })
             }
-            try record(.copyCall, item, result: "found", copies: found)
+            try await record(.copyCall, item, result: "found", copies: found)
             for copy in found { outcomes[copy.region] = .copied(copy.imageId) }
             remaining.removeAll { region in found.contains { $0.region == region } }
         }
@@ -82,7 +82,7 @@ struct CopyRunner {
                 break
             }
             attempts += 1
-            try record(.copySend, item, regions: remaining)
+            try await record(.copySend, item, regions: remaining)
             let answer: Result<CallResult<[ImageCopy]>, TencentCloudError>
             do {
                 answer = .success(
@@ -98,12 +98,12 @@ struct CopyRunner {
                 done.result = "ok"
                 done.copies = result.output
                 done.requestId = result.requestId
-                try journal.append(done)
+                try await journal.append(done)
                 for copy in result.output { outcomes[copy.region] = .copied(copy.imageId) }
                 remaining.removeAll { region in result.output.contains { $0.region == region } }
                 // Without ids in the answer, the copies are found by name.
                 if !remaining.isEmpty, let found = await find(item, in: remaining) {
-                    try record(.copyCall, item, result: "found", copies: found)
+                    try await record(.copyCall, item, result: "found", copies: found)
                     for copy in found { outcomes[copy.region] = .copied(copy.imageId) }
                 }
                 remaining = []
@@ -116,7 +116,7 @@ struct CopyRunner {
                 failed.code = error.code?.rawValue ?? "transport"
                 failed.message = error.description
                 failed.requestId = error.requestId
-                try journal.append(failed)
+                try await journal.append(failed)
                 guard error.isAmbiguous else {
                     let outcome: CopyOutcome =
                         unsent
@@ -131,7 +131,7 @@ struct CopyRunner {
                     remaining = []
                     continue
                 }
-                try record(.copyCall, item, result: "found", copies: found)
+                try await record(.copyCall, item, result: "found", copies: found)
                 for copy in found { outcomes[copy.region] = .copied(copy.imageId) }
                 remaining.removeAll { region in found.contains { $0.region == region } }
             }
@@ -160,12 +160,12 @@ struct CopyRunner {
     private func record(
         _ kind: JournalRecord.Kind, _ item: SyncPlan.Item, regions: [String]? = nil, result: String? = nil,
         copies: [ImageCopy]? = nil
-    ) throws(JournalError) {
+    ) async throws(JournalError) {
         var record = JournalRecord(kind: kind, batch: batchId)
         record.image = item.imageId
         record.regions = regions
         record.result = result
         record.copies = copies
-        try journal.append(record)
+        try await journal.append(record)
     }
 }

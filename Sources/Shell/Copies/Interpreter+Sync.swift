@@ -19,7 +19,7 @@ extension Interpreter {
             first.syncPlan = plan
         }
         do {
-            try journal.append(first)
+            try await journal.append(first)
         } catch {
             throw .failed("\(error); nothing was changed")
         }
@@ -65,7 +65,7 @@ extension Interpreter {
         var end = JournalRecord(kind: .end, batch: batchId)
         end.interrupted = unfinished > 0 || journalError != nil
         if journalError == nil {
-            do { try journal.append(end) } catch { journalError = error }
+            do { try await journal.append(end) } catch { journalError = error }
         }
         try? remember(copies: copyRecords(of: results, from: plan.sourceRegion))
         if let journalError {
