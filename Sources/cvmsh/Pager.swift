@@ -7,8 +7,9 @@ import Shell
     import Darwin
 #endif
 
-/// Runs the user's pager on text: `/bin/sh -c COMMAND` with the text on its standard input and
-/// the terminal as its output. The write and the wait happen off the cooperative pool.
+/// Runs the user's pager on text: `/bin/sh -c COMMAND` (``ChildProcess``) with the text on its
+/// standard input and the terminal as its output. The write and the wait happen off the
+/// cooperative pool.
 enum Pager {
     /// Shows `text` through `command`; `false` when the pager could not be started (the caller
     /// then writes the text itself).
@@ -16,21 +17,18 @@ enum Pager {
         // A socket, not a pipe: a pager that quits early (q in less) makes the write fail with
         // EPIPE instead of raising SIGPIPE in cvmsh.
         guard let sockets = SystemShell.socketPair() else { return false }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", command]
-        process.standardInput = FileHandle(fileDescriptor: sockets[1], closeOnDealloc: true)
-        let ended = AsyncStream<Void>.makeStream()
-        process.terminationHandler = { _ in ended.continuation.finish() }
+        let child: ChildProcess
         do {
-            try process.run()
+            // The pager, like `!`, never sees the keys cvmsh runs with.
+            let environment = ProcessInfo.processInfo.environment.filter { !SystemShell.isSecret($0.key) }
+            child = try ChildProcess.shell(command, environment: environment, input: sockets[1])
         } catch {
-            close(sockets[0])
+            for socket in sockets { close(socket) }
             return false
         }
-        try? (process.standardInput as? FileHandle)?.close()
+        close(sockets[1])
         await SystemShell.feed(text, to: sockets[0])
-        for await _ in ended.stream {}
+        _ = await child.termination()
         return true
     }
 }

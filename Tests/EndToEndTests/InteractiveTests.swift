@@ -69,6 +69,21 @@ import Testing
         #expect(try await terminal.waitForExit() == 0)
     }
 
+    @Test func thePagerNeverSeesTheKeys() async throws {
+        // A pager that says how many TENCENTCLOUD_SECRET… variables it was given, then pages.
+        let pager = #"echo "pager keys: $(env | grep -c '^TENCENTCLOUD_SECRET')"; cat"#
+        let terminal = try await start(
+            environment: [
+                "PAGER": pager, "TENCENTCLOUD_SECRET_ID": "AKIDpagerMustNotSeeThis",
+                "TENCENTCLOUD_SECRET_KEY": "pagerMustNotSeeThisEither",
+            ])
+        try await terminal.type("ls\r")
+        _ = try await terminal.waitFor("pager keys: 0")
+        _ = try await terminal.waitFor("ap-nanjing [0]> ")
+        try await endOfInput(terminal)
+        #expect(try await terminal.waitForExit() == 0)
+    }
+
     @Test func tabCompletesAnImageIdFromTheCachedList() async throws {
         let terminal = try await start()
         try await terminal.type("ls\r")

@@ -13,10 +13,11 @@ import Foundation
 /// land where the shell's own output does, and tests see them); its standard input is the
 /// piped text, or `/dev/null` for `!` (the terminal and a script on stdin stay the shell's).
 /// Credentials in the environment are not passed on. Blocking reads and writes happen on
-/// Dispatch threads, never on the cooperative pool; the process's end is awaited.
+/// Dispatch threads, never on the cooperative pool; the process's end is awaited
+/// (``ChildProcess``).
 public enum SystemShell {
-    /// Environment variables the child never sees: the keys and tokens cvmsh may run with.
-    static func isSecret(_ variable: String) -> Bool {
+    /// Environment variables a child never sees: the keys and tokens cvmsh may run with.
+    public static func isSecret(_ variable: String) -> Bool {
         variable.hasPrefix("TENCENTCLOUD_") && (variable.contains("SECRET") || variable.contains("TOKEN"))
     }
 
@@ -35,57 +36,47 @@ public enum SystemShell {
     static func run(
         _ text: String, input: String?, environment: [String: String], console: any Console
     ) async throws(ShellError) {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", text]
-        process.environment = environment.filter { !isSecret($0.key) }
         let output = Pipe()
         let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
         // A socket, not a pipe, for the input: a reader that stops early (`head`) makes the
         // write fail with EPIPE instead of raising SIGPIPE in the shell.
-        var sockets: [Int32] = [-1, -1]
+        var sockets: [Int32]?
         if input != nil {
             guard let pair = socketPair() else {
                 throw .failed("cannot run `\(text)`: \(String(cString: strerror(errno)))")
             }
             sockets = pair
-            process.standardInput = FileHandle(fileDescriptor: sockets[1], closeOnDealloc: true)
-        } else {
-            process.standardInput = FileHandle.nullDevice
         }
-        let ended = AsyncStream<Process>.makeStream()
-        process.terminationHandler = {
-            ended.continuation.yield($0)
-            ended.continuation.finish()
-        }
+        let child: ChildProcess
         do {
-            try process.run()
+            child = try ChildProcess.shell(
+                text, environment: environment.filter { !isSecret($0.key) }, input: sockets?[1],
+                output: output.fileHandleForWriting.fileDescriptor, errors: errors.fileHandleForWriting.fileDescriptor)
         } catch {
-            if input != nil { close(sockets[0]) }
-            throw .failed("cannot run /bin/sh: \(error.localizedDescription)")
+            for socket in sockets ?? [] { close(socket) }
+            throw .failed("cannot run /bin/sh: \(error)")
         }
-        try? (process.standardInput as? FileHandle)?.close()
-        let socket = sockets[0]
-        async let written: Void = feed(input, to: socket)
+        // The child has its own copies; the reads below end when it closes them.
+        try? output.fileHandleForWriting.close()
+        try? errors.fileHandleForWriting.close()
+        if let sockets { close(sockets[1]) }
+        async let written: Void = feed(input, to: sockets?[0] ?? -1)
         async let printed: Void = forward(output.fileHandleForReading) { console.write($0) }
         async let reported: Void = forward(errors.fileHandleForReading) { lines in
             let split = lines.split(separator: "\n", omittingEmptySubsequences: false)
             for line in split.dropLast(lines.hasSuffix("\n") ? 1 : 0) { console.diagnostic(String(line)) }
         }
-        await withTaskCancellationHandler {
-            for await _ in ended.stream {}
+        let termination = await withTaskCancellationHandler {
+            await child.termination()
         } onCancel: {
-            process.terminate()
+            child.send(SIGTERM)
         }
         _ = await (written, printed, reported)
         if Task.isCancelled { throw .interrupted }
-        guard process.terminationReason == .exit else {
-            throw .failed("`\(text)` was killed by signal \(process.terminationStatus)")
-        }
-        guard process.terminationStatus == 0 else {
-            throw .failed("`\(text)` exited with status \(process.terminationStatus)")
+        switch termination {
+        case .exited(0): return
+        case .exited(let status): throw .failed("`\(text)` exited with status \(status)")
+        case .signalled(let signal): throw .failed("`\(text)` was killed by signal \(signal)")
         }
     }
 
