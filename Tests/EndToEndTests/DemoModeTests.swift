@@ -61,26 +61,21 @@ import Testing
     @Test(arguments: [(SIGTERM, 128 + SIGTERM), (SIGINT, 130)] as [(Int32, Int32)])
     func aSignalEndsAScriptWaitingOnASilentPipe(_ number: Int32, _ status: Int32) async throws {
         try await withTemporaryFolder("cvmsh-demo-test") { folder in
-            let process = Process()
-            process.executableURL = URL(fileURLWithPath: cvmsh)
-            process.arguments = ["--demo", "-q"]
-            process.environment = ["PATH": "/usr/bin:/bin", "HOME": folder, "TMPDIR": folder, "LANG": "C.UTF-8"]
-            let input = Pipe()
-            let output = Pipe()
-            process.standardInput = input
-            process.standardOutput = output
-            process.standardError = FileHandle.nullDevice
+            let process = try SpawnedProcess(
+                cvmsh, ["--demo", "-q"],
+                environment: ["PATH": "/usr/bin:/bin", "HOME": folder, "TMPDIR": folder, "LANG": "C.UTF-8"],
+                stdin: .pipe, stdout: .pipe)
+            let input = try #require(process.standardInput)
+            let output = try #require(process.standardOutput)
             // Read by Foundation's handler, off the cooperative threads.
             let chunks = AsyncStream<Data> { stream in
-                output.fileHandleForReading.readabilityHandler = { handle in
+                output.readabilityHandler = { handle in
                     let chunk = handle.availableData
                     if chunk.isEmpty { stream.finish() } else { stream.yield(chunk) }
                 }
             }
-            defer { output.fileHandleForReading.readabilityHandler = nil }
-            try process.run()
-            defer { if process.isRunning { kill(process.processIdentifier, SIGKILL) } }
-            input.fileHandleForWriting.write(Data("echo ready\n".utf8))
+            defer { output.readabilityHandler = nil }
+            input.write(Data("echo ready\n".utf8))
             // The script is running (and now waits for its next line) once it has said so.
             var seen = Data()
             for await chunk in chunks {
@@ -88,7 +83,7 @@ import Testing
                 if String(decoding: seen, as: UTF8.self).contains("ready") { break }
             }
             #expect(String(decoding: seen, as: UTF8.self) == "ready\n")
-            kill(process.processIdentifier, number)
+            process.signal(number)
             // Bounded: before reads were cancellable, the shell waited here for a line forever.
             try #require(try await process.exited(within: .seconds(20)), "still waiting for input")
             #expect(process.shellStatus == status)

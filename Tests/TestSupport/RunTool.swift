@@ -17,28 +17,20 @@ public func runTool(
     _ arguments: [String], stdin: Data = Data(), in directory: String? = nil, timeout: Duration = .seconds(60)
 ) async throws -> ToolResult {
     try await withTemporaryFolder("cvmsh-tool") { files in
-        let input = URL(fileURLWithPath: files + "/stdin")
-        let output = URL(fileURLWithPath: files + "/stdout")
-        let error = URL(fileURLWithPath: files + "/stderr")
-        try stdin.write(to: input)
-        try Data().write(to: output)
-        try Data().write(to: error)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        if let directory { process.currentDirectoryURL = URL(fileURLWithPath: directory) }
-        process.standardInput = try FileHandle(forReadingFrom: input)
-        process.standardOutput = try FileHandle(forWritingTo: output)
-        process.standardError = try FileHandle(forWritingTo: error)
-        try process.run()
-        guard try await process.exited(within: timeout) else {
-            kill(process.processIdentifier, SIGKILL)
-            _ = try await process.exited(within: .seconds(30))
+        let input = files + "/stdin"
+        let output = files + "/stdout"
+        let error = files + "/stderr"
+        try stdin.write(to: URL(fileURLWithPath: input))
+        let process = try SpawnedProcess(
+            "/usr/bin/env", arguments, environment: ProcessInfo.processInfo.environment, directory: directory,
+            stdin: .file(input), stdout: .file(output), stderr: .file(error))
+        guard let status = try await process.finish(within: timeout) else {
             throw CocoaError(
                 .executableLoad, userInfo: [NSLocalizedDescriptionKey: "\(arguments) did not finish within \(timeout)"])
         }
         return ToolResult(
-            status: process.shellStatus, stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
-            stderr: String(decoding: try Data(contentsOf: error), as: UTF8.self))
+            status: status,
+            stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: output)), as: UTF8.self),
+            stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: error)), as: UTF8.self))
     }
 }

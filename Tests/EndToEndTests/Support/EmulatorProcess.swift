@@ -7,9 +7,9 @@ import TestSupport
 
 /// A built executable running in the background, its stdout and stderr going to files in
 /// `directory`. Every wait is bounded and holds no thread; a process still running when the value
-/// is dropped is killed (SIGKILL), and Foundation reaps it.
-final class BackgroundProcess: @unchecked Sendable {
-    let process = Process()
+/// is dropped is killed (SIGKILL) and reaped.
+final class BackgroundProcess: Sendable {
+    let process: SpawnedProcess
     let stdoutPath: String
     let stderrPath: String
 
@@ -18,30 +18,19 @@ final class BackgroundProcess: @unchecked Sendable {
     {
         stdoutPath = directory + "/\(name).stdout"
         stderrPath = directory + "/\(name).stderr"
-        _ = FileManager.default.createFile(atPath: stdoutPath, contents: nil)
-        _ = FileManager.default.createFile(atPath: stderrPath, contents: nil)
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = arguments
         var variables = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": directory, "TERM": "dumb"]
         variables.merge(environment) { $1 }
-        process.environment = variables
-        process.currentDirectoryURL = URL(fileURLWithPath: directory)
-        process.standardInput = FileHandle.nullDevice
-        process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: stdoutPath))
-        process.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: stderrPath))
-        try process.run()
+        process = try SpawnedProcess(
+            executable, arguments, environment: variables, directory: directory, stdout: .file(stdoutPath),
+            stderr: .file(stderrPath))
     }
 
-    deinit {
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-    }
-
-    var pid: pid_t { process.processIdentifier }
+    var pid: pid_t { process.pid }
     var stdout: String { (try? String(contentsOfFile: stdoutPath, encoding: .utf8)) ?? "" }
     var stderr: String { (try? String(contentsOfFile: stderrPath, encoding: .utf8)) ?? "" }
 
     func signal(_ signal: Int32) {
-        if process.isRunning { kill(process.processIdentifier, signal) }
+        process.signal(signal)
     }
 
     /// Sends SIGKILL `extraDelay` after the journal at `journal` holds `sends` send records (or
@@ -82,15 +71,13 @@ final class BackgroundProcess: @unchecked Sendable {
     /// Waits for the exit; returns the status (128 + signal when killed by one).
     @discardableResult
     func waitForExit(timeout: Duration = .seconds(60)) async throws -> Int32 {
-        guard try await process.exited(within: timeout) else {
-            kill(process.processIdentifier, SIGKILL)
-            _ = try await process.exited(within: .seconds(30))
+        guard let status = try await process.finish(within: timeout) else {
             throw RunFailure(description: "\(name) did not exit within \(timeout): \(stderr)")
         }
-        return process.shellStatus
+        return status
     }
 
-    private var name: String { (process.executableURL?.lastPathComponent ?? "process") }
+    private var name: String { process.name }
 }
 
 /// A `cvm-emulator` process on a free loopback port.

@@ -1,3 +1,5 @@
+import TestSupport
+
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -9,9 +11,8 @@
 /// the exit status.
 ///
 /// The program starts in a new session with the terminal as its controlling
-/// tty, an empty signal mask and default signal dispositions (test runners
-/// block most signals on their threads, and a spawned child would inherit
-/// that). Every wait is bounded and holds no thread: a ``TerminalWatcher`` reads
+/// tty, with ``ChildSpawn``'s signal settings and no other descriptor of ours.
+/// Every wait is bounded and holds no thread: a ``TerminalWatcher`` reads
 /// the output and reaps the program on a thread of its own, and wakes a waiting
 /// test when something changes. A program still running when the terminal is
 /// dropped is killed.
@@ -72,24 +73,6 @@
         _ = fcntl(masterFD, F_SETFL, fcntl(masterFD, F_GETFL) | O_NONBLOCK)
         let slaveName = String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
 
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, slaveName, O_RDWR, 0)
-        posix_spawn_file_actions_adddup2(&actions, 0, 1)
-        posix_spawn_file_actions_adddup2(&actions, 0, 2)
-
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        sigemptyset(&noSignals)
-        var allSignals = sigset_t()
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(Self.spawnSetSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
         // PAGER=cat: long results must not wait in less for a key no test sends.
         var variables = [
             "PATH": Self.variable("PATH") ?? "/usr/bin:/bin", "TERM": "xterm", "LANG": "C.UTF-8", "PAGER": "cat",
@@ -101,7 +84,21 @@
         defer { for pointer in argv + envp { free(pointer) } }
 
         var child: pid_t = 0
-        let rc = posix_spawn(&child, executable, &actions, &attributes, argv, envp)
+        let rc: Int32
+        do {
+            rc = try ChildSpawn.withFileActions { actions in
+                posix_spawn_file_actions_addopen(&actions, 0, slaveName, O_RDWR, 0)
+                posix_spawn_file_actions_adddup2(&actions, 0, 1)
+                posix_spawn_file_actions_adddup2(&actions, 0, 2)
+            } _: { actions in
+                ChildSpawn.withAttributes(extraFlags: Self.spawnSetSID) { attributes in
+                    posix_spawn(&child, executable, actions, attributes, argv, envp)
+                }
+            }
+        } catch {
+            close(masterFD)
+            throw error
+        }
         guard rc == 0 else {
             close(masterFD)
             throw Failure(description: "cannot start \(executable): \(String(cString: strerror(rc)))")

@@ -9,7 +9,7 @@ struct Completed {
 }
 
 /// Runs `executable` with `arguments`, feeding `stdin`, in a temporary HOME; bounded by `timeout`.
-/// The wait holds no thread (see ``Foundation/Process/exited(within:)``).
+/// The wait holds no thread (see ``SpawnedProcess/finish(within:)``).
 func run(
     _ executable: String, _ arguments: [String], stdin: String = "", environment: [String: String] = [:],
     home: String? = nil, timeout: Duration = .seconds(60)
@@ -25,34 +25,22 @@ private func run(
     _ executable: String, _ arguments: [String], stdin: String, environment: [String: String],
     home: String?, timeout: Duration, in path: String
 ) async throws -> Completed {
-    let dir = URL(fileURLWithPath: path)
-    let input = dir.appendingPathComponent("stdin")
-    let output = dir.appendingPathComponent("stdout")
-    let error = dir.appendingPathComponent("stderr")
-    try Data(stdin.utf8).write(to: input)
-    _ = FileManager.default.createFile(atPath: output.path, contents: nil)
-    _ = FileManager.default.createFile(atPath: error.path, contents: nil)
-
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: executable)
-    process.arguments = arguments
-    var variables = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home ?? dir.path, "TERM": "dumb"]
+    let input = path + "/stdin"
+    let output = path + "/stdout"
+    let error = path + "/stderr"
+    try Data(stdin.utf8).write(to: URL(fileURLWithPath: input))
+    var variables = ["PATH": "/usr/bin:/bin", "LANG": "C.UTF-8", "HOME": home ?? path, "TERM": "dumb"]
     variables.merge(environment) { $1 }
-    process.environment = variables
-    process.currentDirectoryURL = dir
-    process.standardInput = try FileHandle(forReadingFrom: input)
-    process.standardOutput = try FileHandle(forWritingTo: output)
-    process.standardError = try FileHandle(forWritingTo: error)
-    try process.run()
-    guard try await process.exited(within: timeout) else {
-        kill(process.processIdentifier, SIGKILL)
-        _ = try await process.exited(within: .seconds(30))
+    let process = try SpawnedProcess(
+        executable, arguments, environment: variables, directory: path, stdin: .file(input), stdout: .file(output),
+        stderr: .file(error))
+    guard let status = try await process.finish(within: timeout) else {
         throw RunFailure(description: "\(executable) \(arguments) did not finish within \(timeout)")
     }
     return Completed(
-        status: process.terminationStatus,
-        stdout: String(decoding: try Data(contentsOf: output), as: UTF8.self),
-        stderr: String(decoding: try Data(contentsOf: error), as: UTF8.self))
+        status: status,
+        stdout: String(decoding: try Data(contentsOf: URL(fileURLWithPath: output)), as: UTF8.self),
+        stderr: String(decoding: try Data(contentsOf: URL(fileURLWithPath: error)), as: UTF8.self))
 }
 
 struct RunFailure: Error, CustomStringConvertible {
