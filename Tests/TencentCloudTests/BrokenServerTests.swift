@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import TencentCloud
@@ -220,8 +221,9 @@ import Testing
     }
 
     @Test func aClosedPortIsAConnectFailureAndNotAmbiguous() async throws {
-        // Bind and release a port, so nothing listens on it.
-        let port = try await LoopbackHTTPServer.with({ _ in .close }) { $0.port }
+        // A port held without listening: nothing answers on it, and no other test can take it.
+        let closed = try ClosedPort()
+        let port = closed.port
         let transport = try AsyncHTTPTransport(
             configuration: TransportConfiguration(connectTimeout: Self.timeout, requestTimeout: Self.timeout))
         let client = APIClient(
@@ -248,5 +250,6 @@ import Testing
         }
         #expect(ContinuousClock.now - started < Self.timeout * 10)
         await client.shutdown()
+        withExtendedLifetime(closed) {}
     }
 }
