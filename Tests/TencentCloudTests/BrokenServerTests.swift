@@ -224,8 +224,10 @@ import Testing
         // A port held without listening: nothing answers on it, and no other test can take it.
         let closed = try ClosedPort()
         let port = closed.port
+        // Generous timeouts: the point is the kind of error, and a loaded machine must not turn
+        // a refused connection into a timeout by scheduling the client late.
         let transport = try AsyncHTTPTransport(
-            configuration: TransportConfiguration(connectTimeout: Self.timeout, requestTimeout: Self.timeout))
+            configuration: TransportConfiguration(connectTimeout: .seconds(30), requestTimeout: .seconds(30)))
         let client = APIClient(
             configuration: ClientConfiguration(
                 endpoint: try Endpoint(parsing: "http://127.0.0.1:\(port)"), requestClient: "t", retry: .none,
@@ -233,7 +235,6 @@ import Testing
             credentials: StaticCredentialProvider(
                 Credential(secretId: "AKIDBROKENSERVERTEST", secretKey: "BROKENSERVERKEY")),
             transport: transport)
-        let started = ContinuousClock.now
         await #expect(throws: TencentCloudError.self) {
             _ = try await client.call(
                 Self.modify, region: "ap-nanjing", parameters: ["ImageId": "img-1"], as: Page.self)
@@ -248,7 +249,6 @@ import Testing
                 error.description
                     == "ModifyImageSharePermission: cannot connect to 127.0.0.1:\(port): connection refused")
         }
-        #expect(ContinuousClock.now - started < Self.timeout * 10)
         await client.shutdown()
         withExtendedLifetime(closed) {}
     }
