@@ -13,7 +13,14 @@ public enum ChildSpawn {
     public static func withAttributes<T>(
         extraFlags: Int32 = 0, _ body: (UnsafePointer<posix_spawnattr_t>) throws -> T
     ) rethrows -> T {
-        var attributes = posix_spawnattr_t()
+        #if canImport(Darwin)
+            var attributes: posix_spawnattr_t = nil
+            // No closefrom on macOS: every descriptor not set up for the child is closed.
+            let platformFlags = Int32(POSIX_SPAWN_CLOEXEC_DEFAULT)
+        #else
+            var attributes = posix_spawnattr_t()
+            let platformFlags: Int32 = 0
+        #endif
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         var noSignals = sigset_t()
@@ -22,7 +29,8 @@ public enum ChildSpawn {
         sigfillset(&allSignals)
         posix_spawnattr_setsigmask(&attributes, &noSignals)
         posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(extraFlags | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+        posix_spawnattr_setflags(
+            &attributes, Int16(extraFlags | platformFlags | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
         return try body(&attributes)
     }
 
@@ -35,7 +43,11 @@ public enum ChildSpawn {
         directory: String? = nil, setUp: (inout posix_spawn_file_actions_t) -> Void,
         _ body: (UnsafePointer<posix_spawn_file_actions_t>) throws -> T
     ) throws -> T {
-        var actions = posix_spawn_file_actions_t()
+        #if canImport(Darwin)
+            var actions: posix_spawn_file_actions_t = nil
+        #else
+            var actions = posix_spawn_file_actions_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         setUp(&actions)
@@ -44,13 +56,17 @@ public enum ChildSpawn {
                 throw SpawnFailure(description: "cannot make the child change to \(directory)")
             }
         }
-        guard let addCloseFrom = addCloseFrom, addCloseFrom(&actions, 3) == 0 else {
-            throw SpawnFailure(description: "cannot make the child close inherited descriptors")
-        }
+        #if os(Linux)
+            guard let addCloseFrom = addCloseFrom, addCloseFrom(&actions, 3) == 0 else {
+                throw SpawnFailure(description: "cannot make the child close inherited descriptors")
+            }
+        #endif
         return try body(&actions)
     }
 
-    #if os(Linux)
+    #if canImport(Darwin)
+        private static let addChdir: Optional = posix_spawn_file_actions_addchdir_np
+    #else
         // Declared by glibc only with _DEFAULT_SOURCE, which Swift's Glibc module does not set: looked up by name.
         private typealias AddCloseFrom =
             @convention(c) (UnsafeMutablePointer<posix_spawn_file_actions_t>, Int32) ->

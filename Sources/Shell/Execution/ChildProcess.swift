@@ -31,12 +31,18 @@ public struct ChildProcess: Sendable {
 
     /// Starts `/bin/sh -c command`. `input`, `output` and `errors` become its standard input,
     /// output and error (`nil`: `/dev/null` for input, cvmsh's own for the others); the caller
-    /// closes its copies. `environment` replaces cvmsh's (`nil`: inherited).
+    /// closes its copies. `environment` is all the child's environment.
     public static func shell(
-        _ command: String, environment: [String: String]?, input: Int32?, output: Int32? = nil,
+        _ command: String, environment: [String: String], input: Int32?, output: Int32? = nil,
         errors: Int32? = nil
     ) throws(StartError) -> ChildProcess {
-        var actions = posix_spawn_file_actions_t()
+        #if canImport(Darwin)
+            var actions: posix_spawn_file_actions_t = nil
+            var attributes: posix_spawnattr_t = nil
+        #else
+            var actions = posix_spawn_file_actions_t()
+            var attributes = posix_spawnattr_t()
+        #endif
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         if let input {
@@ -46,7 +52,6 @@ public struct ChildProcess: Sendable {
         }
         if let output { posix_spawn_file_actions_adddup2(&actions, output, 1) }
         if let errors { posix_spawn_file_actions_adddup2(&actions, errors, 2) }
-        var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
         var flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF)
@@ -65,11 +70,10 @@ public struct ChildProcess: Sendable {
         posix_spawnattr_setsigdefault(&attributes, &defaults)
 
         let arguments = ["/bin/sh", "-c", command]
-        let variables = environment.map { $0.map { "\($0.key)=\($0.value)" } }
+        let variables = environment.map { "\($0.key)=\($0.value)" }
         var pid = pid_t()
         let code = withCStrings(arguments) { argv in
-            guard let variables else { return posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, environ) }
-            return withCStrings(variables) { envp in posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) }
+            withCStrings(variables) { envp in posix_spawn(&pid, "/bin/sh", &actions, &attributes, argv, envp) }
         }
         guard code == 0 else { throw StartError(code: code) }
         return ChildProcess(pid: pid)
