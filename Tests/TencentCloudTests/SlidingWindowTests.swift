@@ -59,6 +59,14 @@ import Testing
         #expect(all.map { ($0 * 10).rounded() / 10 } == [0, 0.1, 0.2, 0.3, 1, 1.1, 1.2, 1.3, 2, 2.1, 2.2, 2.3])
     }
 
+    @Test func onlyTheSecondWindowWaitsForTheFirstCallsConnections() {
+        var window = SlidingWindow(limit: 2, window: 1.0, setUpAllowance: 0.25)
+        let all = starts(&window, count: 6, now: 0)
+        // Calls 2 and 3 are anchored on the first window's calls: a window and the allowance
+        // later; calls 4 and 5 a window after those.
+        #expect(all == [0, 0, 1.25, 1.25, 2.25, 2.25])
+    }
+
     @Test func aLateDepartureMovesTheCallOneLimitLater() {
         var window = SlidingWindow(limit: 2, window: 1.0)
         let first = window.reserve(now: 0)

@@ -12,6 +12,11 @@ public struct SlidingWindow: Sendable, Equatable {
     /// The least time between two starts: a burst reaches the service spread out, not all at
     /// once (a service that takes requests one at a time counts the last of a burst late).
     public let spacing: Double
+    /// How much later than `window` after a call of the first window the call `limit` places
+    /// after it starts: the first calls open their connections, so they reach the service later
+    /// than they leave here, by the set-up, and the second window would otherwise find them
+    /// still counted.
+    public let setUpAllowance: Double
     /// Start times of the last `limit` reservations: reservation *n* is at `n % limit`.
     private var starts: [Double] = []
     /// Reservations made so far.
@@ -28,11 +33,12 @@ public struct SlidingWindow: Sendable, Equatable {
     }
 
     /// An empty window: the first call starts without waiting.
-    public init(limit: Int, window: Double, spacing: Double = 0) {
-        precondition(limit > 0 && window > 0 && spacing >= 0)
+    public init(limit: Int, window: Double, spacing: Double = 0, setUpAllowance: Double = 0) {
+        precondition(limit > 0 && window > 0 && spacing >= 0 && setUpAllowance >= 0)
         self.limit = limit
         self.window = window
         self.spacing = spacing
+        self.setUpAllowance = setUpAllowance
         starts.reserveCapacity(limit)
     }
 
@@ -41,7 +47,10 @@ public struct SlidingWindow: Sendable, Equatable {
     public mutating func reserve(now: Double) -> Reservation {
         var start = now
         if reserved > 0 { start = max(start, starts[(reserved - 1) % limit] + spacing) }
-        if reserved >= limit { start = max(start, starts[reserved % limit] + window) }
+        if reserved >= limit {
+            let allowance = reserved < 2 * limit ? setUpAllowance : 0
+            start = max(start, starts[reserved % limit] + window + allowance)
+        }
         if starts.count < limit { starts.append(start) } else { starts[reserved % limit] = start }
         reserved += 1
         return Reservation(number: reserved - 1, start: start)
